@@ -1,0 +1,144 @@
+/**
+ * The relational schema: one definition for PGlite (embedded) and PostgreSQL.
+ * Migrations in drizzle/migrations are generated from this file by `npm run db:generate`.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** Binary column; node-postgres answers Buffer and PGlite Uint8Array, both read as Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  /** Stored lower-cased; unique. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  /** scrypt hash in the format of server/auth/password.ts; null for accounts that only use OIDC. */
+  passwordHash: text("password_hash"),
+  createdAt: createdAt(),
+});
+export type UserRow = typeof users.$inferSelect;
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 of the token, hex; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters of the token, so a user can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export const models = pgTable("models", {
+  id: text("id").primaryKey(),
+  /** Projection of the shared document's meta.title, kept for listing without loading documents. */
+  title: text("title").notNull(),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type ModelRow = typeof models.$inferSelect;
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** One of lib/model/roles.ts ROLES. */
+    role: text("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+export type MembershipRow = typeof memberships.$inferSelect;
+
+/** The append-only log of Yjs updates since the latest snapshot of each model. */
+export const docUpdates = pgTable(
+  "doc_updates",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    bytes: bytea("bytes").notNull(),
+    /** Who sent the update; null for server-side changes (migrations, API renames). */
+    userId: text("user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("doc_updates_model_seq_idx").on(t.modelId, t.seq)],
+);
+
+/** Full document states: automatic compactions, named versions and phase checkpoints. */
+export const docSnapshots = pgTable(
+  "doc_snapshots",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… per model. */
+    version: integer("version").notNull(),
+    state: bytea("state").notNull(),
+    /** The highest doc_updates.seq folded into this state. */
+    uptoSeq: bigint("upto_seq", { mode: "number" }).notNull(),
+    label: text("label"),
+    /** auto | named | phase */
+    kind: text("kind").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("doc_snapshots_model_version_idx").on(t.modelId, t.version)],
+);
+export type DocSnapshotRow = typeof docSnapshots.$inferSelect;
+
+/**
+ * Append-only, hash-chained record of security-relevant actions: each row stores the hash of
+ * the row before it, so a changed or deleted row breaks the chain.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    modelId: text("model_id"),
+    detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_events_model_idx").on(t.modelId)],
+);
+export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -1,0 +1,42 @@
+/**
+ * Limits shared by the zod schemas, the server and the UI, so a field the UI accepts is never
+ * refused by the server and the other way round.
+ */
+export const LIMITS = {
+  emailLength: 254,
+  nameLength: 100,
+  passwordMinLength: 10,
+  passwordMaxLength: 200,
+  modelTitleLength: 200,
+  threatTitleLength: 300,
+  threatDescriptionLength: 20_000,
+  tokenNameLength: 100,
+  membersPerModel: 200,
+  /** Largest HTTP JSON body accepted, in bytes. */
+  httpBodyBytes: 1024 * 1024,
+  /** Largest single websocket message, in bytes; larger frames close the socket with 1009. */
+  wsMessageBytes: 2 * 1024 * 1024,
+  /** Largest encoded document state a room accepts, in bytes. */
+  documentBytes: 32 * 1024 * 1024,
+  /** Websocket messages per connection: sustained rate per second and burst. */
+  wsMessagesPerSecond: 200,
+  wsMessageBurst: 600,
+  /** Awareness messages per connection: sustained rate per second and burst. */
+  awarenessPerSecond: 30,
+  awarenessBurst: 90,
+  /** Names of diagrams, elements and data flows. */
+  elementNameLength: 200,
+  /** Short free-text answers: protocol, code language, asset, owner, authentication. */
+  shortTextLength: 500,
+  /** Long free text: model and element descriptions, out-of-scope reasons, mitigations. */
+  longTextLength: 20_000,
+  /** One item of a context list (scenario, asset, entry point, dependency, assumption). */
+  contextItemLength: 2_000,
+  /** Items in one context list. */
+  contextItemsPerList: 500,
+  mitigationTitleLength: 300,
+  /** Longest id accepted as a reference to another entity (nanoid ids have 21 characters). */
+  idLength: 64,
+  /** Longest bug tracker URL on a threat. */
+  urlLength: 2_000,
+} as const;

@@ -1,0 +1,111 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { z } from "zod";
+import { signInInput } from "@/lib/api/schemas";
+import { readServerEnv } from "@/server/config";
+import { getRuntime } from "@/server/runtime";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
+import { upsertOidcUser } from "@/server/services/users/upsert-oidc-user";
+import { log } from "@/server/logger";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
+
+/** The sign-in error code the UI shows as "too many attempts". */
+export const RATE_LIMITED_ERROR = "RateLimited";
+
+const oidcProfileSchema = z.object({
+  sub: z.string(),
+  email: z.string().email(),
+  email_verified: z.boolean().optional(),
+  name: z.string().optional(),
+  preferred_username: z.string().optional(),
+});
+
+function oidcProvider(): OAuthConfig<z.infer<typeof oidcProfileSchema>> | null {
+  const env = readServerEnv();
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    id: "oidc",
+    name: env.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(profile) {
+      const parsed = oidcProfileSchema.parse(profile);
+      return { id: parsed.sub, email: parsed.email, name: parsed.name ?? parsed.preferred_username ?? parsed.email };
+    },
+  };
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (typeof headers === "object" && headers !== null && name in headers) {
+    const value: unknown = Reflect.get(headers, name);
+    return typeof value === "string" ? value : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * next-auth 4 configuration: JWT sessions, email and password, and OIDC when configured
+ * (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET). The token's `sub` is our user id.
+ */
+export function buildAuthOptions(): NextAuthOptions {
+  const oidc = oidcProvider();
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = signInInput.safeParse(credentials);
+          if (!parsed.success) return null;
+          const { db, signInLimiter } = getRuntime();
+          const address = headerValue(req.headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
+          const emailKey = `email:${parsed.data.email}`;
+          const addressKey = `address:${address}`;
+          // Both keys are counted on every attempt, so neither can be used to skip the other.
+          const emailAllowed = signInLimiter.hit(emailKey);
+          const addressAllowed = signInLimiter.hit(addressKey);
+          if (!emailAllowed || !addressAllowed) throw new Error(RATE_LIMITED_ERROR);
+          const user = await verifyCredentials(db, parsed.data);
+          if (!user) return null;
+          signInLimiter.reset(emailKey);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const parsed = oidcProfileSchema.safeParse(profile);
+        return parsed.success && parsed.data.email_verified !== false;
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === "oidc" && user?.email) {
+          const ours = await upsertOidcUser(getRuntime().db, { email: user.email, name: user.name ?? user.email });
+          return { ...token, sub: ours.id, name: ours.name, email: ours.email };
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+      },
+    },
+    logger: {
+      error: (code, metadata) => log.error("next-auth", { code, metadata: String(metadata) }),
+      warn: (code) => log.warn("next-auth", { code }),
+      debug: () => undefined,
+    },
+  };
+}

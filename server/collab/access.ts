@@ -1,0 +1,25 @@
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
+import type { Database } from "@/server/db/client";
+import type { CollabConnection } from "@/server/collab/connection";
+import { getMemberRole } from "@/server/services/members/get-member-role";
+import { isApiTokenActive } from "@/server/services/tokens/resolve-api-token";
+
+/**
+ * Whether an open connection may stay in the model's room: its credentials still valid and its
+ * membership still there. Returns the (possibly changed) role, or the code to close it with.
+ */
+export async function checkConnectionAccess(
+  db: Database,
+  connection: CollabConnection,
+  modelId: string,
+): Promise<{ role: CollabConnection["role"] } | { closeCode: number; reason: string }> {
+  if (connection.sessionExpiresAt !== null && connection.sessionExpiresAt <= Date.now()) {
+    return { closeCode: CLOSE_CODES.unauthenticated, reason: "session expired" };
+  }
+  if (connection.tokenId !== null && !(await isApiTokenActive(db, connection.tokenId))) {
+    return { closeCode: CLOSE_CODES.unauthenticated, reason: "token revoked" };
+  }
+  const role = await getMemberRole(db, { modelId, userId: connection.user.id });
+  if (role === null) return { closeCode: CLOSE_CODES.accessRevoked, reason: "access revoked" };
+  return { role };
+}

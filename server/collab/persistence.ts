@@ -1,0 +1,106 @@
+import { and, desc, eq, lte, max, sql } from "drizzle-orm";
+import { docSnapshots, docUpdates, models } from "@/drizzle/schema";
+import type { Database } from "@/server/db/client";
+
+/** What the database holds of one model's document. */
+export interface StoredDocument {
+  /** The newest automatic snapshot, or null before the first one. */
+  snapshot: Uint8Array | null;
+  /** Every update still in the log, oldest first. */
+  updates: Uint8Array[];
+  /** The highest sequence number read, 0 when the log is empty. */
+  lastSeq: number;
+}
+
+/** An update waiting to be appended to the log. */
+export interface PendingUpdate {
+  bytes: Uint8Array;
+  userId: string | null;
+}
+
+/**
+ * Reads the newest snapshot and every update left in the log. Updates already folded into the
+ * snapshot are applied again harmlessly (Yjs updates are idempotent), which keeps an update
+ * whose transaction committed late from being skipped.
+ */
+export async function loadStoredDocument(db: Database, modelId: string): Promise<StoredDocument> {
+  const [snapshot] = await db
+    .select({ state: docSnapshots.state })
+    .from(docSnapshots)
+    .where(and(eq(docSnapshots.modelId, modelId), eq(docSnapshots.kind, "auto")))
+    .orderBy(desc(docSnapshots.id))
+    .limit(1);
+  const rows = await db
+    .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
+    .from(docUpdates)
+    .where(eq(docUpdates.modelId, modelId))
+    .orderBy(docUpdates.seq);
+  return {
+    snapshot: snapshot?.state ?? null,
+    updates: rows.map((row) => row.bytes),
+    lastSeq: rows.at(-1)?.seq ?? 0,
+  };
+}
+
+/**
+ * Appends updates to the log in one statement and touches the model's title and time.
+ * Returns how many rows were written.
+ */
+export async function appendUpdates(
+  db: Database,
+  options: { modelId: string; updates: PendingUpdate[]; title: string | null },
+): Promise<number> {
+  if (options.updates.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    await tx.insert(docUpdates).values(
+      options.updates.map((update) => ({ modelId: options.modelId, bytes: update.bytes, userId: update.userId })),
+    );
+    await tx
+      .update(models)
+      .set({ updatedAt: new Date(), ...(options.title ? { title: options.title } : {}) })
+      .where(eq(models.id, options.modelId));
+  });
+  return options.updates.length;
+}
+
+/**
+ * Folds the log into a new automatic snapshot in one transaction, under an advisory lock per
+ * model so that two nodes never compact one model at once, at repeatable-read isolation so that
+ * the delete removes exactly the rows that were read. `mergeState` receives the updates
+ * found in the log and returns the full state to store (the caller merges them with its own
+ * document). Older automatic snapshots are removed; named and phase snapshots stay.
+ */
+export async function compactDocument(
+  db: Database,
+  options: { modelId: string; mergeState: (logged: Uint8Array[]) => Uint8Array },
+): Promise<{ version: number; foldedUpdates: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`);
+    const rows = await tx
+      .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
+      .from(docUpdates)
+      .where(eq(docUpdates.modelId, options.modelId))
+      .orderBy(docUpdates.seq);
+    const uptoSeq = rows.at(-1)?.seq ?? 0;
+    const state = options.mergeState(rows.map((row) => row.bytes));
+    const [current] = await tx
+      .select({ version: max(docSnapshots.version) })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.modelId, options.modelId));
+    const version = (current?.version ?? 0) + 1;
+    await tx.insert(docSnapshots).values({ modelId: options.modelId, version, state, uptoSeq, kind: "auto" });
+    if (rows.length > 0) {
+      await tx.delete(docUpdates).where(and(eq(docUpdates.modelId, options.modelId), lte(docUpdates.seq, uptoSeq)));
+    }
+    await tx
+      .delete(docSnapshots)
+      .where(
+        and(
+          eq(docSnapshots.modelId, options.modelId),
+          eq(docSnapshots.kind, "auto"),
+          sql`${docSnapshots.version} < ${version}`,
+        ),
+      );
+    return { version, foldedUpdates: rows.length };
+  }, { isolationLevel: "repeatable read" });
+}

@@ -1,0 +1,200 @@
+import * as Y from "yjs";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
+import type { Database } from "@/server/db/client";
+import { log } from "@/server/logger";
+import type { CollabConnection } from "@/server/collab/connection";
+import { Room, SERVER_ORIGIN, type RoomSettings } from "@/server/collab/room";
+
+/** Settings of the manager: the room settings plus when empty rooms unload. */
+export interface RoomManagerSettings extends RoomSettings {
+  unloadGraceMs: number;
+}
+
+/** Checks whether a connection may stay: its current role, or null to close it. */
+export type AccessCheck = (
+  connection: CollabConnection,
+  modelId: string,
+) => Promise<{ role: CollabConnection["role"] } | { closeCode: number; reason: string }>;
+
+/**
+ * The loaded rooms of this process. A room is loaded on its first connection (or server-side
+ * change), and compacted and unloaded once it has been idle for the grace period.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private isShuttingDown = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: RoomManagerSettings,
+  ) {}
+
+  /** Number of loaded rooms. */
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Number of open connections across rooms. */
+  get connectionCount(): number {
+    let total = 0;
+    for (const room of this.rooms.values()) total += room.connections.size;
+    return total;
+  }
+
+  /** The loaded room of a model, if any (for tests and diagnostics). */
+  peek(modelId: string): Room | undefined {
+    return this.rooms.get(modelId);
+  }
+
+  private async acquire(modelId: string): Promise<Room> {
+    const timer = this.unloadTimers.get(modelId);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(modelId);
+    }
+    // A room being unloaded finishes first; its successor then loads what it stored.
+    const unloading = this.unloading.get(modelId);
+    if (unloading) await unloading;
+    let room = this.rooms.get(modelId);
+    if (!room) {
+      room = new Room(modelId, this.db, this.settings);
+      this.rooms.set(modelId, room);
+      const created = room;
+      created.ready.catch((error: unknown) => {
+        log.error("room could not be loaded", { modelId, error });
+        if (this.rooms.get(modelId) === created) this.rooms.delete(modelId);
+        created.closeAll(CLOSE_CODES.roomUnavailable, "the model could not be loaded");
+        created.destroy();
+      });
+    }
+    return room;
+  }
+
+  /**
+   * Puts an authorized connection into the model's room. `earlyMessages` are messages the
+   * socket sent before it was authorized; they are handled once the room is loaded.
+   */
+  async connect(modelId: string, connection: CollabConnection, earlyMessages: Uint8Array[]): Promise<Room> {
+    if (this.isShuttingDown) {
+      connection.close(CLOSE_CODES.serverShutdown, "server shutting down");
+      throw new Error("shutting down");
+    }
+    const room = await this.acquire(modelId);
+    room.addConnection(connection, earlyMessages);
+    return room;
+  }
+
+  /** Takes a connection out of its room; an idle room unloads after the grace period. */
+  disconnect(modelId: string, connection: CollabConnection): void {
+    const room = this.rooms.get(modelId);
+    if (!room) return;
+    room.removeConnection(connection);
+    this.scheduleUnloadIfIdle(room);
+  }
+
+  private scheduleUnloadIfIdle(room: Room): void {
+    if (!room.isIdle || this.unloadTimers.has(room.modelId) || this.isShuttingDown) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.modelId);
+      void this.unload(room);
+    }, this.settings.unloadGraceMs);
+    timer.unref();
+    this.unloadTimers.set(room.modelId, timer);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (!room.isIdle || this.rooms.get(room.modelId) !== room) return;
+    const done = (async () => {
+      try {
+        await room.ready;
+        await room.unload();
+        this.rooms.delete(room.modelId);
+      } catch (error) {
+        // Keep the room (and its unsaved updates) loaded; try again later.
+        log.warn("room could not be unloaded; will retry", { modelId: room.modelId, error });
+        this.scheduleUnloadIfIdle(room);
+      }
+    })();
+    this.unloading.set(room.modelId, done);
+    await done;
+    this.unloading.delete(room.modelId);
+  }
+
+  /**
+   * Applies a server-side change to a model's document (for example a rename through the API),
+   * loading the room when needed. The change reaches every client and the log like any edit.
+   */
+  async change(modelId: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.acquire(modelId);
+    room.holds += 1;
+    try {
+      await room.ready;
+      Y.transact(room.doc, () => apply(room.doc), SERVER_ORIGIN);
+      await room.flush();
+    } finally {
+      room.holds -= 1;
+      this.scheduleUnloadIfIdle(room);
+    }
+  }
+
+  /**
+   * Re-checks every connection of one model (or of all models) and closes those that lost
+   * access; a changed role takes effect in place.
+   */
+  async recheckAccess(check: AccessCheck, modelId?: string): Promise<void> {
+    const rooms = modelId ? [this.rooms.get(modelId)].filter((r) => r !== undefined) : [...this.rooms.values()];
+    for (const room of rooms) {
+      for (const connection of [...room.connections]) {
+        try {
+          const verdict = await check(connection, room.modelId);
+          if ("role" in verdict) connection.role = verdict.role;
+          else connection.close(verdict.closeCode, verdict.reason);
+        } catch (error) {
+          log.warn("access recheck failed; connection kept until the next check", { modelId: room.modelId, error });
+        }
+      }
+    }
+  }
+
+  /** Closes every connection of a model, e.g. when it is deleted, and drops its room unsaved. */
+  closeModel(modelId: string, code: number, reason: string): void {
+    const room = this.rooms.get(modelId);
+    if (!room) return;
+    room.closeAll(code, reason);
+    const timer = this.unloadTimers.get(modelId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(modelId);
+    this.rooms.delete(modelId);
+    room.destroy();
+  }
+
+  /** Every open connection with its model, for heartbeats and access sweeps. */
+  *connections(): Iterable<{ modelId: string; connection: CollabConnection }> {
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) yield { modelId: room.modelId, connection };
+    }
+  }
+
+  /** Closes every connection, then flushes and compacts every room. */
+  async shutdown(): Promise<void> {
+    this.isShuttingDown = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await Promise.allSettled(this.unloading.values());
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(CLOSE_CODES.serverShutdown, "server shutting down");
+    await Promise.allSettled(
+      rooms.map(async (room) => {
+        try {
+          await room.ready;
+          await room.unload();
+        } catch (error) {
+          log.error("room not saved at shutdown", { modelId: room.modelId, pending: room.pendingCount, error });
+        }
+      }),
+    );
+    this.rooms.clear();
+  }
+}

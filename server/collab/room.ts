@@ -1,0 +1,360 @@
+import * as Y from "yjs";
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from "y-protocols/awareness";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
+import { LIMITS } from "@/lib/limits";
+import { getTitle } from "@/lib/model/meta";
+import { migrateDocument } from "@/lib/model/migrations";
+import { canWriteDocument } from "@/lib/model/roles";
+import type { Database } from "@/server/db/client";
+import { log } from "@/server/logger";
+import { CollabConnection } from "@/server/collab/connection";
+import {
+  appendUpdates,
+  compactDocument,
+  loadStoredDocument,
+  type PendingUpdate,
+} from "@/server/collab/persistence";
+import {
+  MalformedMessageError,
+  decodeAwarenessUpdate,
+  decodeClientMessage,
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+  type ClientMessage,
+} from "@/server/collab/protocol";
+
+/** Origin of changes made by the server itself (migrations, API renames). */
+export const SERVER_ORIGIN = Symbol("server");
+/** Origin of updates read back from the log during compaction: relayed, not logged again. */
+const LOG_ORIGIN = Symbol("log");
+
+/** Settings of a room, from the server environment. */
+export interface RoomSettings {
+  persistIntervalMs: number;
+  compactAfterUpdates: number;
+}
+
+const MAX_BUFFERED_MESSAGES = 200;
+const MAX_RETRY_DELAY_MS = 5_000;
+
+/**
+ * One loaded threat model: its Y.Doc, awareness and connections. A room answers no client
+ * before its persisted state is fully loaded; every update is appended to the log within
+ * `persistIntervalMs`; the log is compacted every `compactAfterUpdates` updates and on unload.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly connections = new Set<CollabConnection>();
+  /** Resolves when the persisted state is loaded; rejects when it cannot be. */
+  readonly ready: Promise<void>;
+  /** Server-side users of the room (API changes); a held room is never unloaded. */
+  holds = 0;
+
+  private isReady = false;
+  private isDestroyed = false;
+  private readonly buffered = new Map<CollabConnection, Uint8Array[]>();
+  private readonly awarenessOwners = new Map<number, CollabConnection>();
+  private pending: PendingUpdate[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private retryDelayMs = 0;
+  private loggedSinceCompaction = 0;
+  /** Bytes of the stored state plus updates since; an estimate of the document's size. */
+  private approximateBytes = 0;
+
+  constructor(
+    readonly modelId: string,
+    private readonly db: Database,
+    private readonly settings: RoomSettings,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.handleDocUpdate);
+    this.awareness.on("update", this.handleAwarenessUpdate);
+    this.ready = this.load();
+    // The rejection is handled by whoever awaits `ready`; this keeps it from going unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Number of updates waiting to be appended to the log. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  private async load(): Promise<void> {
+    const stored = await loadStoredDocument(this.db, this.modelId);
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOG_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOG_ORIGIN);
+      },
+      LOG_ORIGIN,
+    );
+    this.loggedSinceCompaction = stored.updates.length;
+    this.approximateBytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    // Migrations run before any client is answered; their changes are logged like any other.
+    Y.transact(this.doc, () => migrateDocument(this.doc), SERVER_ORIGIN);
+    this.isReady = true;
+    for (const connection of this.connections) this.greet(connection);
+  }
+
+  /**
+   * Adds a connection; messages it sent before the room was ready are handled in order once
+   * it is. The caller has already authorized the connection.
+   */
+  addConnection(connection: CollabConnection, earlyMessages: Uint8Array[] = []): void {
+    this.connections.add(connection);
+    this.buffered.set(connection, [...earlyMessages]);
+    if (this.isReady) this.greet(connection);
+  }
+
+  private greet(connection: CollabConnection): void {
+    if (connection.isClosed) return;
+    connection.send(encodeSyncStep1(this.doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) {
+      connection.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+    }
+    const early = this.buffered.get(connection) ?? [];
+    this.buffered.delete(connection);
+    for (const message of early) this.handleMessage(connection, message);
+  }
+
+  /** Handles one websocket message of a connection in this room. */
+  receive(connection: CollabConnection, data: Uint8Array): void {
+    const early = this.buffered.get(connection);
+    if (early) {
+      if (early.length >= MAX_BUFFERED_MESSAGES) {
+        connection.close(CLOSE_CODES.rateLimited, "too many messages while the room loads");
+        return;
+      }
+      early.push(data);
+      return;
+    }
+    this.handleMessage(connection, data);
+  }
+
+  private handleMessage(connection: CollabConnection, data: Uint8Array): void {
+    if (connection.isClosed) return;
+    if (!connection.messageBucket.take()) {
+      connection.close(CLOSE_CODES.rateLimited, "message rate exceeded");
+      return;
+    }
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(data);
+    } catch (error) {
+      log.warn("malformed collab message", { modelId: this.modelId, userId: connection.user.id, error });
+      connection.close(CLOSE_CODES.malformedMessage, "malformed message");
+      return;
+    }
+    switch (message.type) {
+      case "sync-step-1":
+        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case "sync-step-2":
+      case "update":
+        this.applyClientUpdate(connection, message.update);
+        return;
+      case "awareness":
+        this.applyClientAwareness(connection, message.update);
+        return;
+      case "query-awareness": {
+        const clients = [...this.awareness.getStates().keys()];
+        connection.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+        return;
+      }
+    }
+  }
+
+  private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {
+    // Read-only members still sync (step 1 is answered above); what they send is dropped.
+    if (!canWriteDocument(connection.role)) return;
+    if (this.approximateBytes + update.byteLength > LIMITS.documentBytes) {
+      connection.close(CLOSE_CODES.documentTooLarge, "document size limit reached");
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      log.warn("update could not be applied", { modelId: this.modelId, userId: connection.user.id, error });
+      connection.close(CLOSE_CODES.malformedMessage, "update could not be applied");
+    }
+  }
+
+  private applyClientAwareness(connection: CollabConnection, update: Uint8Array): void {
+    if (!connection.awarenessBucket.take()) {
+      connection.close(CLOSE_CODES.rateLimited, "awareness rate exceeded");
+      return;
+    }
+    let entries;
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch (error) {
+      if (!(error instanceof MalformedMessageError)) throw error;
+      connection.close(CLOSE_CODES.malformedMessage, "malformed awareness");
+      return;
+    }
+    // A client may only speak for its own awareness ids, and only as the user it signed in as.
+    const own = entries.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      return owner === undefined || owner === connection;
+    });
+    for (const entry of own) {
+      if (entry.state === null) continue;
+      this.awarenessOwners.set(entry.clientId, connection);
+      connection.awarenessClientIds.add(entry.clientId);
+      const claimed = entry.state.user;
+      const color =
+        typeof claimed === "object" && claimed !== null && "color" in claimed && typeof claimed.color === "string"
+          ? claimed.color.slice(0, 32)
+          : undefined;
+      entry.state.user = { id: connection.user.id, name: connection.user.name, color, role: connection.role };
+    }
+    if (own.length === 0) return;
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), connection);
+  }
+
+  /** Removes a connection and its presence; schedules nothing (the manager decides unloads). */
+  removeConnection(connection: CollabConnection): void {
+    this.connections.delete(connection);
+    this.buffered.delete(connection);
+    const ids = [...connection.awarenessClientIds];
+    for (const id of ids) this.awarenessOwners.delete(id);
+    if (ids.length > 0 && !this.isDestroyed) removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /** True when no client and no server-side change uses the room. */
+  get isIdle(): boolean {
+    return this.connections.size === 0 && this.holds === 0;
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const message = encodeUpdateMessage(update);
+    for (const connection of this.connections) {
+      if (connection !== origin && !this.buffered.has(connection)) connection.send(message);
+    }
+    if (origin === LOG_ORIGIN) return;
+    this.approximateBytes += update.byteLength;
+    const userId = origin instanceof CollabConnection ? origin.user.id : null;
+    this.pending.push({ bytes: update, userId });
+    this.scheduleFlush(this.settings.persistIntervalMs);
+  };
+
+  private readonly handleAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    if (clients.length === 0) return;
+    const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients));
+    for (const connection of this.connections) {
+      if (connection !== origin && !this.buffered.has(connection)) connection.send(message);
+    }
+  };
+
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushTimer || this.isDestroyed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush().catch(() => undefined);
+    }, delayMs);
+  }
+
+  /**
+   * Appends every pending update to the log. On a database error the updates stay pending and
+   * the flush is retried with a growing delay; nothing is dropped.
+   */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await appendUpdates(this.db, { modelId: this.modelId, updates: batch, title: this.readTitle() });
+        this.retryDelayMs = 0;
+        this.loggedSinceCompaction += batch.length;
+      } catch (error) {
+        this.pending = [...batch, ...this.pending];
+        this.retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(100, this.retryDelayMs * 2));
+        log.warn("could not append updates; will retry", {
+          modelId: this.modelId,
+          pending: this.pending.length,
+          retryInMs: this.retryDelayMs,
+          error,
+        });
+        this.scheduleFlush(this.retryDelayMs);
+        throw error;
+      }
+    }
+    if (this.loggedSinceCompaction >= this.settings.compactAfterUpdates) {
+      await this.compact().catch((error: unknown) => log.warn("compaction failed", { modelId: this.modelId, error }));
+    }
+  }
+
+  private readTitle(): string | null {
+    try {
+      return getTitle(this.doc) || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Flushes, then folds the log into a snapshot. Updates another node logged are applied to
+   * this document first, so the snapshot holds everything the log held.
+   */
+  async compact(): Promise<void> {
+    await this.flush();
+    const result = await compactDocument(this.db, {
+      modelId: this.modelId,
+      mergeState: (logged) => {
+        Y.transact(this.doc, () => {
+          for (const update of logged) Y.applyUpdate(this.doc, update, LOG_ORIGIN);
+        }, LOG_ORIGIN);
+        return Y.encodeStateAsUpdate(this.doc);
+      },
+    });
+    this.loggedSinceCompaction = Math.max(0, this.loggedSinceCompaction - result.foldedUpdates);
+    this.approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+  }
+
+  /**
+   * Flushes and compacts, then frees the document. Throws (and keeps the room usable) when the
+   * database cannot take the pending updates.
+   */
+  async unload(): Promise<void> {
+    await this.compact();
+    if (this.pending.length > 0) throw new Error("updates still pending");
+    this.destroy();
+  }
+
+  /** Frees the document and awareness without persisting. */
+  destroy(): void {
+    if (this.isDestroyed) return;
+    this.isDestroyed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.doc.off("update", this.handleDocUpdate);
+    this.awareness.off("update", this.handleAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** Closes every connection with the code. */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+}

@@ -1,0 +1,120 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { WebSocket, WebSocketServer } from "ws";
+import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
+import { idSchema } from "@/lib/api/schemas";
+import { SCHEMA_VERSION } from "@/lib/model/document";
+import { authenticate } from "@/server/auth/authenticate";
+import { isOriginAllowed } from "@/server/auth/origin";
+import { CollabConnection } from "@/server/collab/connection";
+import { publicUrlOf } from "@/server/http/request-info";
+import { log } from "@/server/logger";
+import type { Runtime } from "@/server/runtime";
+import { getMemberRole } from "@/server/services/members/get-member-role";
+
+const MAX_EARLY_MESSAGES = 100;
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  const body = JSON.stringify({ error: { code: status === 401 ? "unauthorized" : "forbidden", message: text } });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** True for upgrade requests this server answers (the realtime endpoint). */
+export function isCollabPath(pathname: string): boolean {
+  return pathname.startsWith(COLLAB_PATH_PREFIX);
+}
+
+/**
+ * Handles an upgrade to `/collab/<modelId>`: checks Origin and credentials before accepting
+ * (401/403 without a websocket), then accepts and closes with a documented code when the
+ * schema differs or the user is not a member; otherwise joins the model's room. Messages sent
+ * while this runs are kept and handled in order once the room is loaded.
+ */
+export async function handleCollabUpgrade(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  wss: WebSocketServer,
+  runtime: Runtime,
+): Promise<void> {
+  socket.on("error", () => socket.destroy());
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const modelId = idSchema.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+  const publicUrl = publicUrlOf(runtime.env);
+  const isTls = publicUrl.startsWith("https:");
+  if (!isOriginAllowed(req.headers, { publicUrl, trustedOrigins: runtime.env.TRUSTED_ORIGINS, isTls })) {
+    refuse(socket, 403, "Forbidden");
+    return;
+  }
+  const actor = await authenticate(runtime.db, req.headers, {
+    secret: runtime.env.NEXTAUTH_SECRET ?? "",
+    secureCookie: isTls,
+  }).catch((error: unknown) => {
+    log.error("websocket authentication failed", { error });
+    return null;
+  });
+  if (!actor) {
+    refuse(socket, 401, "Unauthorized");
+    return;
+  }
+  wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+    void admit(ws, actor, modelId.success ? modelId.data : null, url, runtime);
+  });
+}
+
+async function admit(
+  ws: WebSocket,
+  actor: NonNullable<Awaited<ReturnType<typeof authenticate>>>,
+  modelId: string | null,
+  url: URL,
+  runtime: Runtime,
+): Promise<void> {
+  ws.binaryType = "nodebuffer";
+  const early: Uint8Array[] = [];
+  let connection: CollabConnection | null = null;
+  let joined: { receive(c: CollabConnection, data: Uint8Array): void } | null = null;
+  ws.on("message", (data, isBinary) => {
+    if (!isBinary || !Buffer.isBuffer(data)) {
+      ws.close(CLOSE_CODES.malformedMessage, "binary messages only");
+      return;
+    }
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (joined && connection) joined.receive(connection, bytes);
+    else if (early.length < MAX_EARLY_MESSAGES) early.push(bytes);
+    else ws.close(CLOSE_CODES.rateLimited, "too many messages before joining");
+  });
+  ws.on("error", () => ws.terminate());
+  ws.on("close", () => {
+    if (connection && modelId) runtime.rooms.disconnect(modelId, connection);
+    if (connection) connection.isClosed = true;
+  });
+
+  if (url.searchParams.get("schema") !== String(SCHEMA_VERSION)) {
+    ws.close(CLOSE_CODES.schemaMismatch, `server schema is ${SCHEMA_VERSION}`);
+    return;
+  }
+  const role = modelId ? await getMemberRole(runtime.db, { modelId, userId: actor.user.id }).catch(() => null) : null;
+  if (!modelId || role === null) {
+    ws.close(CLOSE_CODES.modelNotFound, "no such model");
+    return;
+  }
+  if (ws.readyState !== ws.OPEN) return;
+  connection = new CollabConnection(ws, actor.user, role, actor.tokenId, actor.sessionExpiresAt);
+  const current = connection;
+  ws.on("pong", () => {
+    current.isAlive = true;
+  });
+  try {
+    joined = await runtime.rooms.connect(modelId, connection, early.splice(0));
+  } catch {
+    connection.close(CLOSE_CODES.serverShutdown, "server shutting down");
+    return;
+  }
+  // Messages that arrived while the room was being acquired follow the earlier ones.
+  for (const message of early.splice(0)) joined.receive(connection, message);
+  // The socket may have closed while the room was being acquired.
+  if (connection.isClosed) runtime.rooms.disconnect(modelId, connection);
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+/** Environment variables read by the server, validated once at start-up. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Folder of the embedded database, the generated secret and written emails. */
+  DATA_DIR: z.string().default("./data"),
+  /** PostgreSQL connection string; unset means the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Secret that signs session cookies; generated into DATA_DIR when unset. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Public URL of the app, e.g. https://threats.example.com; defaults to http://localhost:PORT. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Extra origins allowed to open the websocket and send cookie-authenticated requests, comma-separated. */
+  TRUSTED_ORIGINS: z.string().default(""),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  /** Milliseconds an empty room stays loaded before it is compacted and unloaded. */
+  ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Milliseconds between appends of buffered updates to the log. */
+  PERSIST_INTERVAL_MS: z.coerce.number().int().min(1).max(1000).default(25),
+  /** Updates in the log after which a room compacts them into a snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Seconds between rechecks of every connection's membership and credentials. */
+  ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).default(30),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  TRUST_PROXY: booleanFlag,
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+/** Parses the environment; throws a readable message listing each bad variable. */
+export function readServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** The absolute data folder. */
+export function resolveDataDir(env: ServerEnv): string {
+  return path.resolve(env.DATA_DIR);
+}

@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "@/lib/errors";
+import { authenticate, type Actor } from "@/server/auth/authenticate";
+import { isOriginAllowed } from "@/server/auth/origin";
+import { parseJsonBody, type ApiRequest } from "@/server/http/api-request";
+import { errorResult, sendResult, type ApiResult } from "@/server/http/respond";
+import { deleteOneModel, getMembers, getModels, getOneModel, patchModel, postModel, putMembers } from "@/server/http/routes/models";
+import { deleteToken, getTokens, postToken } from "@/server/http/routes/tokens";
+import { getMe, postUser } from "@/server/http/routes/users";
+import { getHealth } from "@/server/http/routes/health";
+import type { Runtime } from "@/server/runtime";
+import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
+
+type Handler = (req: ApiRequest) => Promise<ApiResult>;
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** The API's routes: path pattern (":name" captures a segment) -> method -> handler. */
+const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
+  ["/api/health", { GET: getHealth }],
+  ["/api/users", { POST: postUser }],
+  ["/api/users/me", { GET: getMe }],
+  ["/api/tokens", { GET: getTokens, POST: postToken }],
+  ["/api/tokens/:id", { DELETE: deleteToken }],
+  ["/api/models", { GET: getModels, POST: postModel }],
+  ["/api/models/:id", { GET: getOneModel, PATCH: patchModel, DELETE: deleteOneModel }],
+  ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
+];
+
+function match(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split("/");
+  const got = path.replace(/\/+$/, "").split("/");
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i] ?? "";
+    const value = got[i] ?? "";
+    if (segment.startsWith(":")) {
+      try {
+        params[segment.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null;
+      }
+    } else if (segment !== value) return null;
+  }
+  return params;
+}
+
+/** True for paths this router answers: all of /api except next-auth's /api/auth. */
+export function isApiPath(pathname: string): boolean {
+  return (pathname === "/api" || pathname.startsWith("/api/")) && !pathname.startsWith("/api/auth/");
+}
+
+/**
+ * Answers one API request: authenticate lazily, refuse cross-site state changes, route,
+ * run the handler, and map any error to `{ error: { code, message } }`.
+ */
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, runtime: Runtime): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const method = (req.method ?? "GET").toUpperCase();
+  let result: ApiResult;
+  try {
+    result = await route(req, url, method, runtime);
+  } catch (error) {
+    result = errorResult(error, { method, path: url.pathname });
+  }
+  if (!res.headersSent) sendResult(res, result);
+}
+
+async function route(req: IncomingMessage, url: URL, method: string, runtime: Runtime): Promise<ApiResult> {
+  for (const [pattern, handlers] of ROUTES) {
+    const params = match(pattern, url.pathname);
+    if (!params) continue;
+    const handler = method === "HEAD" ? handlers.GET : handlers[method as Method];
+    if (!handler) {
+      return {
+        ...errorResult(new AppError("bad_request", `${method} is not supported here`), {}),
+        status: 405,
+        headers: { Allow: Object.keys(handlers).join(", ") },
+      };
+    }
+    const publicUrl = publicUrlOf(runtime.env);
+    const isStateChange = method !== "GET" && method !== "HEAD";
+    if (isStateChange && req.headers.authorization === undefined) {
+      const originOptions = { publicUrl, trustedOrigins: runtime.env.TRUSTED_ORIGINS, isTls: publicUrl.startsWith("https:") };
+      if (!isOriginAllowed(req.headers, originOptions)) {
+        throw new AppError("forbidden", "Cross-site requests are not accepted");
+      }
+    }
+    let actor: Promise<Actor | null> | undefined;
+    const optionalActor = () =>
+      (actor ??= authenticate(runtime.db, req.headers, {
+        secret: runtime.env.NEXTAUTH_SECRET ?? "",
+        secureCookie: publicUrl.startsWith("https:"),
+      }));
+    const apiRequest: ApiRequest = {
+      method,
+      url,
+      params,
+      raw: req,
+      runtime,
+      clientAddress: clientAddressOf(req, runtime.env),
+      optionalActor,
+      requireActor: async () => {
+        const found = await optionalActor();
+        if (!found) throw new AppError("unauthorized", "Sign in or send a valid API token");
+        return found;
+      },
+      body: (schema) => parseJsonBody(req, schema),
+      query: (schema) => schema.parse(Object.fromEntries(url.searchParams)),
+    };
+    return handler(apiRequest);
+  }
+  throw new AppError("not_found", "No such API route");
+}

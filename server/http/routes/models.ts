@@ -1,0 +1,73 @@
+import { createModelInput, idSchema, replaceMembersInput, updateModelInput } from "@/lib/api/schemas";
+import type { ApiRequest } from "@/server/http/api-request";
+import type { ApiResult } from "@/server/http/respond";
+import { checkConnectionAccess } from "@/server/collab/access";
+import { authorize } from "@/server/policies/model-policy";
+import { getMemberRole } from "@/server/services/members/get-member-role";
+import { listMembers } from "@/server/services/members/list-members";
+import { replaceMembers } from "@/server/services/members/replace-members";
+import { createModel } from "@/server/services/models/create-model";
+import { deleteModel } from "@/server/services/models/delete-model";
+import { getModel } from "@/server/services/models/get-model";
+import { listModels } from "@/server/services/models/list-models";
+import { renameModel } from "@/server/services/models/rename-model";
+
+/** GET /api/models */
+export async function getModels(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  return { status: 200, body: { models: await listModels(req.runtime.db, actor.user.id) } };
+}
+
+/** POST /api/models */
+export async function postModel(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const input = await req.body(createModelInput);
+  const model = await createModel(req.runtime.db, { ownerId: actor.user.id, title: input.title });
+  return { status: 201, body: { model } };
+}
+
+/** GET /api/models/:id */
+export async function getOneModel(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = idSchema.parse(req.params.id);
+  return { status: 200, body: { model: await getModel(req.runtime.db, { modelId, userId: actor.user.id }) } };
+}
+
+/** PATCH /api/models/:id */
+export async function patchModel(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = idSchema.parse(req.params.id);
+  const input = await req.body(updateModelInput);
+  const model = await renameModel(req.runtime.db, req.runtime.rooms, {
+    modelId,
+    userId: actor.user.id,
+    title: input.title,
+  });
+  return { status: 200, body: { model } };
+}
+
+/** DELETE /api/models/:id */
+export async function deleteOneModel(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = idSchema.parse(req.params.id);
+  await deleteModel(req.runtime.db, req.runtime.rooms, { modelId, userId: actor.user.id });
+  return { status: 204 };
+}
+
+/** GET /api/models/:id/members */
+export async function getMembers(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = idSchema.parse(req.params.id);
+  authorize(await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }), "read-members");
+  return { status: 200, body: { members: await listMembers(req.runtime.db, modelId) } };
+}
+
+/** PUT /api/models/:id/members: replace the member list; removed members are disconnected. */
+export async function putMembers(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = idSchema.parse(req.params.id);
+  const input = await req.body(replaceMembersInput);
+  const members = await replaceMembers(req.runtime.db, { modelId, userId: actor.user.id, members: input.members });
+  await req.runtime.rooms.recheckAccess((connection, id) => checkConnectionAccess(req.runtime.db, connection, id), modelId);
+  return { status: 200, body: { members } };
+}

@@ -1,0 +1,21 @@
+import { signUpInput } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors";
+import type { ApiRequest } from "@/server/http/api-request";
+import type { ApiResult } from "@/server/http/respond";
+import { createUser } from "@/server/services/users/create-user";
+
+/** POST /api/users: sign up with email, name and password. */
+export async function postUser(req: ApiRequest): Promise<ApiResult> {
+  if (!req.runtime.signUpLimiter.hit(req.clientAddress)) {
+    throw new AppError("rate_limited", "Too many sign-ups from this address; try again later");
+  }
+  const input = await req.body(signUpInput);
+  const user = await createUser(req.runtime.db, input);
+  return { status: 201, body: { user } };
+}
+
+/** GET /api/users/me: the signed-in user. */
+export async function getMe(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  return { status: 200, body: { user: actor.user } };
+}

@@ -1,0 +1,175 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { WebSocketServer } from "ws";
+import { LIMITS } from "@/lib/limits";
+import { readServerEnv, resolveDataDir, type ServerEnv } from "@/server/config";
+import { openDatabase, type DatabaseHandle } from "@/server/db/client";
+import { RateLimiter } from "@/server/auth/rate-limit";
+import { loadOrCreateSecret } from "@/server/auth/secret";
+import { checkConnectionAccess } from "@/server/collab/access";
+import { RoomManager } from "@/server/collab/room-manager";
+import { handleCollabUpgrade, isCollabPath } from "@/server/collab/upgrade";
+import { handleApiRequest, isApiPath } from "@/server/http/api-router";
+import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
+import { errorResult, sendResult } from "@/server/http/respond";
+import { log, setLogLevel } from "@/server/logger";
+import { setRuntime, type Runtime } from "@/server/runtime";
+
+const HEARTBEAT_MS = 30_000;
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** A running server. */
+export interface RunningServer {
+  port: number;
+  url: string;
+  runtime: Runtime;
+  database: DatabaseHandle;
+  /** Stops accepting, saves every room, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the HTTP server: the JSON API, the realtime websocket under /collab/, and (unless
+ * `withNext` is false, as in API tests) the Next.js app, all on one port. Migrations are
+ * applied before the port opens.
+ */
+export async function startServer(options: {
+  env: ServerEnv;
+  withNext?: boolean;
+  dev?: boolean;
+}): Promise<RunningServer> {
+  const env = { ...options.env };
+  setLogLevel(env.LOG_LEVEL);
+  const dataDir = resolveDataDir(env);
+  env.NEXTAUTH_SECRET = loadOrCreateSecret(dataDir, env.NEXTAUTH_SECRET);
+  process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
+  process.env.NEXTAUTH_URL ??= publicUrlOf(env);
+
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  const rooms = new RoomManager(database.db, {
+    persistIntervalMs: env.PERSIST_INTERVAL_MS,
+    compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+    unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
+  });
+  const runtime: Runtime = {
+    db: database.db,
+    env,
+    rooms,
+    signInLimiter: new RateLimiter(10, 15 * 60_000),
+    signUpLimiter: new RateLimiter(20, 60 * 60_000),
+  };
+  setRuntime(runtime);
+
+  let nextHandler: http.RequestListener | null = null;
+  let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null =
+    null;
+  if (options.withNext !== false) {
+    const { default: next } = await import("next");
+    const app = next({ dev: options.dev ?? false, dir: projectRoot, hostname: "localhost", port: env.PORT });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    nextHandler = (req, res) => void handle(req, res);
+    if (options.dev) nextUpgrade = app.getUpgradeHandler();
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.wsMessageBytes, perMessageDeflate: false });
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (isApiPath(pathname)) {
+      handleApiRequest(req, res, runtime).catch((error: unknown) => {
+        if (!res.headersSent) sendResult(res, errorResult(error, { path: pathname }));
+      });
+    } else if (nextHandler) {
+      // next-auth's sign-in rate limit keys on this; a client cannot set it itself.
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, env);
+      nextHandler(req, res);
+    } else {
+      sendResult(res, { status: 404, body: { error: { code: "not_found", message: "Not found" } } });
+    }
+  });
+  server.on("upgrade", (req, socket, head) => {
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (isCollabPath(pathname)) {
+      // Never handed to Next: it would end upgrades on paths it does not know.
+      handleCollabUpgrade(req, socket, head, wss, runtime).catch((error: unknown) => {
+        log.error("upgrade failed", { error });
+        socket.destroy();
+      });
+    } else if (nextUpgrade) {
+      void nextUpgrade(req, socket, head);
+    } else if (!nextHandler) {
+      socket.destroy();
+    }
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const { connection } of rooms.connections()) {
+      if (!connection.isAlive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.isAlive = false;
+      connection.socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const accessSweep = setInterval(() => {
+    void rooms.recheckAccess((connection, modelId) => checkConnectionAccess(database.db, connection, modelId));
+  }, env.ACCESS_RECHECK_SECONDS * 1000);
+  accessSweep.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info("server listening", { port, database: database.kind, next: Boolean(nextHandler), dev: Boolean(options.dev) });
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    runtime,
+    database,
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(heartbeat);
+        clearInterval(accessSweep);
+        server.close();
+        await rooms.shutdown();
+        for (const client of wss.clients) client.terminate();
+        server.closeAllConnections();
+        await database.close();
+        setRuntime(undefined);
+      })()),
+  };
+}
+
+async function main(): Promise<void> {
+  const env = readServerEnv();
+  const dev = process.argv.includes("--dev");
+  const running = await startServer({ env, dev, withNext: true });
+  const shutdown = (signal: string) => {
+    log.info("shutting down", { signal });
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error("shutdown failed", { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  console.info(`Threat Room is running on http://localhost:${running.port}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,34 @@
+import type { Database } from "@/server/db/client";
+import type { ServerEnv } from "@/server/config";
+import type { RoomManager } from "@/server/collab/room-manager";
+import type { RateLimiter } from "@/server/auth/rate-limit";
+
+/**
+ * The services of one running server process. Next.js bundles route handlers and server
+ * components separately from server/main.ts, so module-level singletons would be duplicated;
+ * the one instance is kept on globalThis instead, set by server/main.ts before Next starts.
+ */
+export interface Runtime {
+  db: Database;
+  env: ServerEnv;
+  rooms: RoomManager;
+  /** Sign-in attempts, keyed by email and by client address. */
+  signInLimiter: RateLimiter;
+  /** Sign-ups, keyed by client address. */
+  signUpLimiter: RateLimiter;
+}
+
+const KEY = Symbol.for("threat-room.runtime");
+type Holder = { [KEY]?: Runtime };
+
+/** Installs the runtime of this process; called once by server/main.ts. */
+export function setRuntime(runtime: Runtime | undefined): void {
+  (globalThis as Holder)[KEY] = runtime;
+}
+
+/** The runtime of this process; throws when the server has not started it. */
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Holder)[KEY];
+  if (!runtime) throw new Error("The server runtime is not started (start with server/main.ts)");
+  return runtime;
+}

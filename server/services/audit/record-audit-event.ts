@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+import { desc, sql } from "drizzle-orm";
+import { auditEvents } from "@/drizzle/schema";
+import type { Database } from "@/server/db/client";
+
+/** The hash before the first event of the chain. */
+export const AUDIT_GENESIS_HASH = "0".repeat(64);
+
+/** The actions recorded in the audit log. */
+export type AuditAction =
+  | "user.signed-up"
+  | "token.created"
+  | "token.revoked"
+  | "model.created"
+  | "model.renamed"
+  | "model.deleted"
+  | "members.changed";
+
+/** Computes the hash of an event from its content and the previous hash. */
+export function hashAuditEvent(event: {
+  prevHash: string;
+  actorId: string | null;
+  action: string;
+  modelId: string | null;
+  detail: unknown;
+  createdAt: Date;
+}): string {
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        event.prevHash,
+        event.actorId,
+        event.action,
+        event.modelId,
+        event.detail,
+        event.createdAt.toISOString(),
+      ]),
+    )
+    .digest("hex");
+}
+
+/**
+ * Appends one event to the hash chain. Runs in its own transaction with a transaction-level
+ * advisory lock so that concurrent appends (also from other server nodes) chain in order.
+ */
+export async function recordAuditEvent(
+  db: Database,
+  event: { actorId: string | null; action: AuditAction; modelId?: string | null; detail?: Record<string, unknown> },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727272)`);
+    const [last] = await tx
+      .select({ hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+    // Millisecond precision, as PostgreSQL stores it back, so the hash can be recomputed.
+    const createdAt = new Date(Math.floor(Date.now()));
+    const row = {
+      actorId: event.actorId,
+      action: event.action,
+      modelId: event.modelId ?? null,
+      detail: event.detail ?? {},
+      createdAt,
+      prevHash,
+    };
+    await tx.insert(auditEvents).values({ ...row, hash: hashAuditEvent(row) });
+  });
+}

@@ -1,0 +1,58 @@
+import { eq, inArray } from "drizzle-orm";
+import { memberships, users } from "@/drizzle/schema";
+import type { ReplaceMembersInput } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/server/db/client";
+import { authorize } from "@/server/policies/model-policy";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { getMemberRole } from "@/server/services/members/get-member-role";
+import { listMembers, type PublicMember } from "@/server/services/members/list-members";
+
+/**
+ * Replaces a model's member list (owner only). Every email must belong to an existing account;
+ * the list must keep at least one owner. Returns the new list. The caller closes or
+ * downgrades the sockets of members who lost access.
+ */
+export async function replaceMembers(
+  db: Database,
+  options: { modelId: string; userId: string; members: ReplaceMembersInput["members"] },
+): Promise<PublicMember[]> {
+  authorize(await getMemberRole(db, options), "manage-members");
+  const emails = [...new Set(options.members.map((m) => m.email))];
+  if (emails.length !== options.members.length) {
+    throw new AppError("bad_request", "Each person may appear only once");
+  }
+  if (!options.members.some((m) => m.role === "owner")) {
+    throw new AppError("bad_request", "A model needs at least one owner");
+  }
+  const found = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const idByEmail = new Map(found.map((u) => [u.email, u.id]));
+  const issues = options.members.flatMap((member, index) =>
+    idByEmail.has(member.email)
+      ? []
+      : [{ path: `members.${index}.email`, message: `No account uses ${member.email}; they need to sign up first` }],
+  );
+  if (issues.length > 0) throw new AppError("bad_request", "Some people have no account", { issues });
+  const before = await listMembers(db, options.modelId);
+  await db.transaction(async (tx) => {
+    await tx.delete(memberships).where(eq(memberships.modelId, options.modelId));
+    await tx.insert(memberships).values(
+      options.members.map((member) => ({
+        modelId: options.modelId,
+        userId: idByEmail.get(member.email) ?? "",
+        role: member.role,
+      })),
+    );
+  });
+  const after = await listMembers(db, options.modelId);
+  await recordAuditEvent(db, {
+    actorId: options.userId,
+    action: "members.changed",
+    modelId: options.modelId,
+    detail: {
+      before: before.map((m) => ({ userId: m.userId, role: m.role })),
+      after: after.map((m) => ({ userId: m.userId, role: m.role })),
+    },
+  });
+  return after;
+}

@@ -1,0 +1,35 @@
+import { nanoid } from "nanoid";
+import * as Y from "yjs";
+import { docSnapshots, memberships, models } from "@/drizzle/schema";
+import { AppError } from "@/lib/errors";
+import { initializeDocument } from "@/lib/model/document";
+import type { Database } from "@/server/db/client";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { presentModel, type PublicModel } from "@/server/services/models/present-model";
+
+/**
+ * Creates a threat model owned by the user, with its initial shared document stored as the
+ * first snapshot, in one transaction.
+ */
+export async function createModel(
+  db: Database,
+  options: { ownerId: string; title: string },
+): Promise<PublicModel> {
+  const id = nanoid();
+  const doc = new Y.Doc();
+  initializeDocument(doc, { title: options.title, ownerId: options.ownerId });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(models)
+      .values({ id, title: options.title, createdBy: options.ownerId })
+      .returning();
+    if (!created) throw new AppError("internal", "The model could not be created");
+    await tx.insert(memberships).values({ modelId: id, userId: options.ownerId, role: "owner" });
+    await tx.insert(docSnapshots).values({ modelId: id, version: 1, state, uptoSeq: 0, kind: "auto", createdBy: options.ownerId });
+    return created;
+  });
+  await recordAuditEvent(db, { actorId: options.ownerId, action: "model.created", modelId: id, detail: { title: options.title } });
+  return presentModel(row, "owner");
+}

@@ -1,0 +1,25 @@
+import { nanoid } from "nanoid";
+import { eq } from "drizzle-orm";
+import { users } from "@/drizzle/schema";
+import type { SignUpInput } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { presentUser, type PublicUser } from "@/server/services/users/present-user";
+
+/** Creates an account with email and password. Throws conflict when the email is taken. */
+export async function createUser(db: Database, input: SignUpInput): Promise<PublicUser> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (existing) throw new AppError("conflict", "An account with this email already exists");
+  const passwordHash = await hashPassword(input.password);
+  const rows = await db
+    .insert(users)
+    .values({ id: nanoid(), email: input.email, name: input.name, passwordHash })
+    .onConflictDoNothing()
+    .returning();
+  const user = rows[0];
+  if (!user) throw new AppError("conflict", "An account with this email already exists");
+  await recordAuditEvent(db, { actorId: user.id, action: "user.signed-up" });
+  return presentUser(user);
+}

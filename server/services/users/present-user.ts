@@ -1,0 +1,13 @@
+import type { UserRow } from "@/drizzle/schema";
+
+/** What the API shows of a user: never the password hash. */
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** Picks the public fields of a user row. */
+export function presentUser(user: Pick<UserRow, "id" | "email" | "name">): PublicUser {
+  return { id: user.id, email: user.email, name: user.name };
+}

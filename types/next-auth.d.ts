@@ -1,0 +1,8 @@
+import type { DefaultSession } from "next-auth";
+
+declare module "next-auth" {
+  /** The session as the client sees it: the user carries our user id. */
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
