@@ -40,7 +40,9 @@ export type ServerEnv = z.infer<typeof envSchema>;
 
 /** Parses the environment; throws a readable message listing each bad variable. */
 export function readServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable means "not set", as in a .env file with `DATABASE_URL=`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

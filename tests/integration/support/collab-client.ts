@@ -63,9 +63,9 @@ export function connectClient(
 }
 
 /** Resolves when the provider has synced with the server. */
-export function waitForSync(client: CollabClient, timeoutMs = 10_000): Promise<void> {
+export function waitForSync(client: CollabClient, timeoutMs = 10_000, label = "sync"): Promise<void> {
   if (client.provider.synced) return Promise.resolve();
-  return waitFor(() => client.provider.synced, timeoutMs, "sync");
+  return waitFor(() => client.provider.synced, timeoutMs, label);
 }
 
 /** Polls until the predicate holds; rejects after the timeout with the label. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { addDiagram, deleteDiagram, getDiagram, listDiagrams, updateDiagram } from "./diagrams";
+import { INITIAL_DIAGRAM_TITLE } from "./document";
+import { addElement, getElement } from "./elements";
+import { addFlow, getFlow } from "./flows";
+import { buildModelDoc, expectAppError } from "./test-helpers";
+
+describe("diagrams", () => {
+  it("zooms a process into a lower layer and lists by layer", () => {
+    const { doc, diagramId } = buildModelDoc();
+    const api = addElement(doc, { kind: "process", diagramId, name: "API" });
+    const child = addDiagram(doc, { title: "API - Workers", layer: 1, parentElementId: api });
+
+    expect(getDiagram(doc, child)).toEqual({
+      id: child,
+      title: "API - Workers",
+      layer: 1,
+      parentElementId: api,
+    });
+    expect(listDiagrams(doc).map((diagram) => diagram.title)).toEqual([
+      INITIAL_DIAGRAM_TITLE,
+      "API - Workers",
+    ]);
+  });
+
+  it("refuses invalid layers, empty titles and parents that are not processes", () => {
+    const { doc, diagramId } = buildModelDoc();
+    const store = addElement(doc, { kind: "data-store", diagramId });
+    // @ts-expect-error -- layers are 0 to 3
+    expectAppError(() => addDiagram(doc, { title: "Deep", layer: 4 }), "bad_request");
+    expectAppError(() => addDiagram(doc, { title: " " }), "bad_request");
+    expectAppError(() => addDiagram(doc, { title: "Zoom", parentElementId: store }), "bad_request");
+    expectAppError(
+      () => updateDiagram(doc, diagramId, { parentElementId: "ghost" }),
+      "bad_request",
+    );
+    expect(listDiagrams(doc)).toHaveLength(1);
+  });
+
+  it("deletes a diagram with its elements and flows", () => {
+    const { doc, diagramId } = buildModelDoc();
+    const a = addElement(doc, { kind: "process", diagramId });
+    const b = addElement(doc, { kind: "data-store", diagramId });
+    const flow = addFlow(doc, { sourceId: a, targetId: b });
+    const other = addDiagram(doc, { title: "Other" });
+    const kept = addElement(doc, { kind: "process", diagramId: other });
+
+    expect(deleteDiagram(doc, diagramId)).toBe(true);
+    expect(getDiagram(doc, diagramId)).toBeNull();
+    expect(getElement(doc, a)).toBeNull();
+    expect(getElement(doc, b)).toBeNull();
+    expect(getFlow(doc, flow)).toBeNull();
+    expect(getElement(doc, kept)).not.toBeNull();
+    expect(deleteDiagram(doc, diagramId)).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { LIMITS } from "../limits";
+import { getMeta, getTitle, observeMeta, setFocus, setReviewer, setTitle } from "./meta";
+import type { Meta } from "./meta";
+import { getMetaMap } from "./roots";
+import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+
+describe("title", () => {
+  it("trims and stores a valid title", () => {
+    const { doc } = buildModelDoc({ title: "Payments" });
+    expect(getTitle(doc)).toBe("Payments");
+    setTitle(doc, "  Payments API  ");
+    expect(getTitle(doc)).toBe("Payments API");
+  });
+
+  it("refuses empty and too long titles", () => {
+    const { doc } = buildModelDoc({ title: "Payments" });
+    expectAppError(() => setTitle(doc, "   "), "bad_request");
+    expectAppError(() => setTitle(doc, "x".repeat(LIMITS.modelTitleLength + 1)), "bad_request");
+    setTitle(doc, "x".repeat(LIMITS.modelTitleLength));
+    expect(getTitle(doc)).toHaveLength(LIMITS.modelTitleLength);
+  });
+
+  it("reads a malformed title written by a peer as empty", () => {
+    const { doc } = buildModelDoc();
+    getMetaMap(doc).set("title", 42);
+    expect(getTitle(doc)).toBe("");
+  });
+});
+
+describe("getMeta and observeMeta", () => {
+  it("returns typed fields and reports changes until unsubscribed", () => {
+    const { doc } = buildModelDoc({ title: "Payments", ownerId: "owner-1" });
+    const seen: Meta[] = [];
+    const unsubscribe = observeMeta(doc, (meta) => seen.push(meta));
+    setFocus(doc, "attacker");
+    setReviewer(doc, "reviewer-1", true);
+    unsubscribe();
+    setTitle(doc, "Ignored by the observer");
+
+    expect(seen.map((meta) => [meta.focus, meta.reviewers])).toEqual([
+      ["attacker", []],
+      ["attacker", ["reviewer-1"]],
+    ]);
+    expect(getMeta(doc)).toEqual({
+      schemaVersion: 2,
+      title: "Ignored by the observer",
+      description: "",
+      owner: "owner-1",
+      reviewers: ["reviewer-1"],
+      focus: "attacker",
+      createdAt: 1_700_000_000_000,
+    });
+    // @ts-expect-error -- not a focus
+    expectAppError(() => setFocus(doc, "everything"), "bad_request");
+  });
+
+  it("keeps reviewers added concurrently", () => {
+    const { doc: alice } = buildModelDoc();
+    const bob = cloneDoc(alice);
+    setReviewer(alice, "reviewer-a", true);
+    setReviewer(bob, "reviewer-b", true);
+    syncDocs(alice, bob);
+    expect(getMeta(bob).reviewers).toEqual(["reviewer-a", "reviewer-b"]);
+    setReviewer(bob, "reviewer-a", false);
+    expect(getMeta(bob).reviewers).toEqual(["reviewer-b"]);
+  });
+});

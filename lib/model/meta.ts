@@ -1,0 +1,147 @@
+import * as Y from "yjs";
+import { z } from "zod";
+import { LIMITS } from "../limits";
+import { getOrCreateSet, readIdSet } from "./entity-map";
+import { idSchema, longTextSchema, timestampSchema } from "./fields";
+import { getMetaMap } from "./roots";
+import { parseInput } from "./validation";
+
+/** Keys of the `meta` map. Only this module and the migrations read them. */
+const META_KEYS = {
+  schemaVersion: "schemaVersion",
+  title: "title",
+  description: "description",
+  owner: "owner",
+  reviewers: "reviewers",
+  focus: "focus",
+  createdAt: "createdAt",
+} as const;
+
+/** What the Break phase looks at first: the system, the attacker's entry points, or assets. */
+export const MODEL_FOCUSES = ["system", "attacker", "asset"] as const;
+export type ModelFocus = (typeof MODEL_FOCUSES)[number];
+
+export const MODEL_FOCUS_LABELS: Record<ModelFocus, string> = {
+  system: "System",
+  attacker: "Attacker",
+  asset: "Asset",
+};
+
+/** A model title: trimmed, 1 to LIMITS.modelTitleLength characters. */
+export const modelTitleSchema = z.string().trim().min(1).max(LIMITS.modelTitleLength);
+
+/** The document-wide fields, as every reader sees them. */
+export interface Meta {
+  /** Null for a document that was never initialized (see document.ts). */
+  schemaVersion: number | null;
+  /** "" when not set yet. */
+  title: string;
+  description: string;
+  /** User id of the model's owner; "" when not set. */
+  owner: string;
+  /** User ids of the reviewers who sign the model off, sorted. */
+  reviewers: string[];
+  focus: ModelFocus;
+  /** Milliseconds since the epoch; 0 when not set. */
+  createdAt: number;
+}
+
+/** A stored value that fails its schema reads as the fallback, so a bad peer cannot break reads. */
+function readField<T>(meta: Y.Map<unknown>, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const result = schema.safeParse(meta.get(key));
+  return result.success ? result.data : fallback;
+}
+
+/** The schema version stored in meta: a positive integer, or null when absent or malformed. */
+export function readStoredSchemaVersion(doc: Y.Doc): number | null {
+  return readField(getMetaMap(doc), META_KEYS.schemaVersion, z.number().int().positive(), null);
+}
+
+/** Stores the schema version; only initialization and migrations call this. */
+export function writeStoredSchemaVersion(doc: Y.Doc, version: number): void {
+  getMetaMap(doc).set(META_KEYS.schemaVersion, version);
+}
+
+/** The model's title; "" when not set or malformed. */
+export function getTitle(doc: Y.Doc): string {
+  return readField(getMetaMap(doc), META_KEYS.title, modelTitleSchema, "");
+}
+
+/** Sets the title (trimmed). Throws AppError("bad_request") when empty or too long. */
+export function setTitle(doc: Y.Doc, title: string): void {
+  const parsed = parseInput(modelTitleSchema, title, "title");
+  const meta = getMetaMap(doc);
+  if (meta.get(META_KEYS.title) !== parsed) doc.transact(() => meta.set(META_KEYS.title, parsed));
+}
+
+/** Sets the description. Throws AppError("bad_request") when too long. */
+export function setDescription(doc: Y.Doc, description: string): void {
+  const parsed = parseInput(longTextSchema, description, "description");
+  doc.transact(() => getMetaMap(doc).set(META_KEYS.description, parsed));
+}
+
+/** Sets the Break-phase focus. Throws AppError("bad_request") for an unknown focus. */
+export function setFocus(doc: Y.Doc, focus: ModelFocus): void {
+  const parsed = parseInput(z.enum(MODEL_FOCUSES), focus, "focus");
+  doc.transact(() => getMetaMap(doc).set(META_KEYS.focus, parsed));
+}
+
+/**
+ * Adds (`isReviewer` true) or removes a reviewer. Reviewers are a nested Y.Map userId -> true,
+ * so concurrent additions all survive. Throws AppError("bad_request") for an invalid user id.
+ */
+export function setReviewer(doc: Y.Doc, userId: string, isReviewer: boolean): void {
+  const parsed = parseInput(idSchema, userId, "reviewer");
+  doc.transact(() => {
+    const meta = getMetaMap(doc);
+    if (isReviewer) getOrCreateSet(meta, META_KEYS.reviewers).set(parsed, true);
+    else {
+      const reviewers = meta.get(META_KEYS.reviewers);
+      if (reviewers instanceof Y.Map) reviewers.delete(parsed);
+    }
+  });
+}
+
+/** Writes every meta field of a new document; initializeDocument calls this in its transaction. */
+export function writeInitialMeta(
+  doc: Y.Doc,
+  fields: { schemaVersion: number; title: string; owner: string; createdAt: number },
+): void {
+  const meta = getMetaMap(doc);
+  meta.set(META_KEYS.schemaVersion, fields.schemaVersion);
+  meta.set(META_KEYS.title, parseInput(modelTitleSchema, fields.title, "title"));
+  meta.set(META_KEYS.description, "");
+  meta.set(META_KEYS.owner, parseInput(idSchema, fields.owner, "owner id"));
+  meta.set(META_KEYS.reviewers, new Y.Map<unknown>());
+  meta.set(META_KEYS.focus, "system");
+  meta.set(META_KEYS.createdAt, parseInput(timestampSchema, fields.createdAt, "createdAt"));
+}
+
+/**
+ * All meta fields as a plain object. A missing or malformed field reads as its default ("" for
+ * text, [] for reviewers, "system" for focus, 0 for createdAt, null for schemaVersion).
+ */
+export function getMeta(doc: Y.Doc): Meta {
+  const meta = getMetaMap(doc);
+  const reviewers = meta.get(META_KEYS.reviewers);
+  return {
+    schemaVersion: readStoredSchemaVersion(doc),
+    title: getTitle(doc),
+    description: readField(meta, META_KEYS.description, longTextSchema, ""),
+    owner: readField(meta, META_KEYS.owner, idSchema, ""),
+    reviewers: reviewers instanceof Y.Map ? readIdSet(reviewers) : [],
+    focus: readField(meta, META_KEYS.focus, z.enum(MODEL_FOCUSES), "system"),
+    createdAt: readField(meta, META_KEYS.createdAt, timestampSchema, 0),
+  };
+}
+
+/**
+ * Calls `onChange` with the new meta after every transaction that changes it (local or remote,
+ * reviewers included). Returns the unsubscribe function.
+ */
+export function observeMeta(doc: Y.Doc, onChange: (meta: Meta) => void): () => void {
+  const meta = getMetaMap(doc);
+  const handler = () => onChange(getMeta(doc));
+  meta.observeDeep(handler);
+  return () => meta.unobserveDeep(handler);
+}

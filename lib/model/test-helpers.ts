@@ -1,0 +1,52 @@
+import { expect } from "vitest";
+import * as Y from "yjs";
+import { AppError } from "../errors";
+import type { ErrorCode } from "../errors";
+import { initializeDocument } from "./document";
+
+/*
+ * Factories and helpers for the unit tests of lib/model (not exported from index.ts).
+ */
+
+/** A new, initialized model document and the id of its context diagram. */
+export function buildModelDoc(overrides: { title?: string; ownerId?: string } = {}): {
+  doc: Y.Doc;
+  diagramId: string;
+} {
+  const doc = new Y.Doc();
+  const { diagramId } = initializeDocument(doc, {
+    title: overrides.title ?? "Test model",
+    ownerId: overrides.ownerId ?? "user-owner",
+    createdAt: 1_700_000_000_000,
+  });
+  return { doc, diagramId };
+}
+
+/** A second replica of `doc`, as a peer that has just synced would hold it. */
+export function cloneDoc(doc: Y.Doc): Y.Doc {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  return replica;
+}
+
+/** Exchanges the missing updates both ways, as two connected peers eventually do. */
+export function syncDocs(a: Y.Doc, b: Y.Doc): void {
+  const forB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+  const forA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+  Y.applyUpdate(b, forB);
+  Y.applyUpdate(a, forA);
+}
+
+/** Runs `run`, expects it to throw an AppError with this code, and returns the error. */
+export function expectAppError(run: () => unknown, code: ErrorCode): AppError {
+  let caught: unknown = null;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(AppError);
+  if (!(caught instanceof AppError)) throw new Error(`expected AppError(${code})`);
+  expect(caught.code).toBe(code);
+  return caught;
+}
