@@ -1,8 +1,14 @@
-
 type Level = "debug" | "info" | "warn" | "error";
-const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const ORDER: Record<Level | "silent", number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+};
 
-let threshold: number = ORDER[(process.env.LOG_LEVEL as Level | "silent" | undefined) ?? "info"] ?? 20;
+let threshold: number =
+  ORDER[(process.env.LOG_LEVEL as Level | "silent" | undefined) ?? "info"] ?? 20;
 
 /** Sets the minimum level written. */
 export function setLogLevel(level: Level | "silent"): void {
@@ -11,8 +17,10 @@ export function setLogLevel(level: Level | "silent"): void {
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (ORDER[level] < threshold) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }, (_k, v) =>
-    v instanceof Error ? { name: v.name, message: v.message, stack: v.stack, cause: v.cause } : v,
+  const line = JSON.stringify(
+    { time: new Date().toISOString(), level, message, ...fields },
+    (_k, v) =>
+      v instanceof Error ? { name: v.name, message: v.message, stack: v.stack, cause: v.cause } : v,
   );
   if (level === "error" || level === "warn") console.error(line);
   else console.info(line);

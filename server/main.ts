@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer } from "ws";
@@ -19,6 +20,8 @@ import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
 
 const HEARTBEAT_MS = 30_000;
+
+type UpgradeListener = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A running server. */
@@ -64,18 +67,26 @@ export async function startServer(options: {
   setRuntime(runtime);
 
   let nextHandler: http.RequestListener | null = null;
-  let nextUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>) | null =
-    null;
+  let nextUpgrade: UpgradeListener | null = null;
   if (options.withNext !== false) {
     const { default: next } = await import("next");
-    const app = next({ dev: options.dev ?? false, dir: projectRoot, hostname: "localhost", port: env.PORT });
+    const app = next({
+      dev: options.dev ?? false,
+      dir: projectRoot,
+      hostname: "localhost",
+      port: env.PORT,
+    });
     await app.prepare();
     const handle = app.getRequestHandler();
     nextHandler = (req, res) => void handle(req, res);
     if (options.dev) nextUpgrade = app.getUpgradeHandler();
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.wsMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIMITS.wsMessageBytes,
+    perMessageDeflate: false,
+  });
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
     if (isApiPath(pathname)) {
@@ -87,7 +98,10 @@ export async function startServer(options: {
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, env);
       nextHandler(req, res);
     } else {
-      sendResult(res, { status: 404, body: { error: { code: "not_found", message: "Not found" } } });
+      sendResult(res, {
+        status: 404,
+        body: { error: { code: "not_found", message: "Not found" } },
+      });
     }
   });
   server.on("upgrade", (req, socket, head) => {
@@ -117,7 +131,9 @@ export async function startServer(options: {
   }, HEARTBEAT_MS);
   heartbeat.unref();
   const accessSweep = setInterval(() => {
-    void rooms.recheckAccess((connection, modelId) => checkConnectionAccess(database.db, connection, modelId));
+    void rooms.recheckAccess((connection, modelId) =>
+      checkConnectionAccess(database.db, connection, modelId),
+    );
   }, env.ACCESS_RECHECK_SECONDS * 1000);
   accessSweep.unref();
 
@@ -126,7 +142,12 @@ export async function startServer(options: {
     server.listen(env.PORT, env.HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  log.info("server listening", { port, database: database.kind, next: Boolean(nextHandler), dev: Boolean(options.dev) });
+  log.info("server listening", {
+    port,
+    database: database.kind,
+    next: Boolean(nextHandler),
+    dev: Boolean(options.dev),
+  });
 
   let closing: Promise<void> | null = null;
   return {

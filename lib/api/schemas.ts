@@ -6,7 +6,8 @@ import { z } from "zod";
 import { LIMITS } from "../limits";
 import { ROLES } from "../model/roles";
 
-const trimmed = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
+const trimmed = (max: number) =>
+  z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
 
 export const emailSchema = z
   .string()

@@ -55,6 +55,7 @@ function readSessionCookie(cookies: Record<string, string>, secureCookie: boolea
   const name = sessionCookieName(secureCookie);
   if (cookies[name]) return cookies[name];
   const chunks: string[] = [];
-  for (let i = 0; cookies[`${name}.${i}`] !== undefined; i++) chunks.push(cookies[`${name}.${i}`] ?? "");
+  for (let i = 0; cookies[`${name}.${i}`] !== undefined; i++)
+    chunks.push(cookies[`${name}.${i}`] ?? "");
   return chunks.length > 0 ? chunks.join("") : null;
 }

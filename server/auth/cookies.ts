@@ -7,7 +7,10 @@ export function parseCookieHeader(header: string | undefined): Record<string, st
     if (index <= 0) continue;
     const name = part.slice(0, index).trim();
     if (!name || name in cookies) continue;
-    const raw = part.slice(index + 1).trim().replace(/^"(.*)"$/, "$1");
+    const raw = part
+      .slice(index + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     try {
       cookies[name] = decodeURIComponent(raw);
     } catch {

@@ -37,7 +37,11 @@ function oidcProvider(): OAuthConfig<z.infer<typeof oidcProfileSchema>> | null {
     checks: ["pkce", "state"],
     profile(profile) {
       const parsed = oidcProfileSchema.parse(profile);
-      return { id: parsed.sub, email: parsed.email, name: parsed.name ?? parsed.preferred_username ?? parsed.email };
+      return {
+        id: parsed.sub,
+        email: parsed.email,
+        name: parsed.name ?? parsed.preferred_username ?? parsed.email,
+      };
     },
   };
 }
@@ -65,7 +69,10 @@ export function buildAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials);
           if (!parsed.success) return null;
@@ -93,7 +100,10 @@ export function buildAuthOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (account?.provider === "oidc" && user?.email) {
-          const ours = await upsertOidcUser(getRuntime().db, { email: user.email, name: user.name ?? user.email });
+          const ours = await upsertOidcUser(getRuntime().db, {
+            email: user.email,
+            name: user.name ?? user.email,
+          });
           return { ...token, sub: ours.id, name: ours.name, email: ours.email };
         }
         return token;

@@ -11,7 +11,8 @@ export function allowedOrigins(
   const origins = new Set<string>();
   origins.add(new URL(options.publicUrl).origin);
   if (headers.host) origins.add(`${options.isTls ? "https" : "http"}://${headers.host}`);
-  for (const origin of options.trustedOrigins.split(",")) if (origin.trim()) origins.add(origin.trim());
+  for (const origin of options.trustedOrigins.split(","))
+    if (origin.trim()) origins.add(origin.trim());
   return origins;
 }
 

@@ -11,11 +11,19 @@ describe("password hashing", () => {
   });
 
   it("salts every hash", async () => {
-    expect(await hashPassword("same password here")).not.toBe(await hashPassword("same password here"));
+    expect(await hashPassword("same password here")).not.toBe(
+      await hashPassword("same password here"),
+    );
   });
 
   it("treats malformed stored hashes as a mismatch", async () => {
-    for (const stored of ["", "plain", "scrypt$1$2$3", "bcrypt$a$b$c$d$e", "scrypt$x$8$1$c2FsdA$aGFzaA"]) {
+    for (const stored of [
+      "",
+      "plain",
+      "scrypt$1$2$3",
+      "bcrypt$a$b$c$d$e",
+      "scrypt$x$8$1$c2FsdA$aGFzaA",
+    ]) {
       expect(await verifyPassword("anything", stored)).toBe(false);
     }
   });

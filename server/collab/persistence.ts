@@ -52,9 +52,15 @@ export async function appendUpdates(
 ): Promise<number> {
   if (options.updates.length === 0) return 0;
   await db.transaction(async (tx) => {
-    await tx.insert(docUpdates).values(
-      options.updates.map((update) => ({ modelId: options.modelId, bytes: update.bytes, userId: update.userId })),
-    );
+    await tx
+      .insert(docUpdates)
+      .values(
+        options.updates.map((update) => ({
+          modelId: options.modelId,
+          bytes: update.bytes,
+          userId: update.userId,
+        })),
+      );
     await tx
       .update(models)
       .set({ updatedAt: new Date(), ...(options.title ? { title: options.title } : {}) })
@@ -74,33 +80,42 @@ export async function compactDocument(
   db: Database,
   options: { modelId: string; mergeState: (logged: Uint8Array[]) => Uint8Array },
 ): Promise<{ version: number; foldedUpdates: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`);
-    const rows = await tx
-      .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
-      .from(docUpdates)
-      .where(eq(docUpdates.modelId, options.modelId))
-      .orderBy(docUpdates.seq);
-    const uptoSeq = rows.at(-1)?.seq ?? 0;
-    const state = options.mergeState(rows.map((row) => row.bytes));
-    const [current] = await tx
-      .select({ version: max(docSnapshots.version) })
-      .from(docSnapshots)
-      .where(eq(docSnapshots.modelId, options.modelId));
-    const version = (current?.version ?? 0) + 1;
-    await tx.insert(docSnapshots).values({ modelId: options.modelId, version, state, uptoSeq, kind: "auto" });
-    if (rows.length > 0) {
-      await tx.delete(docUpdates).where(and(eq(docUpdates.modelId, options.modelId), lte(docUpdates.seq, uptoSeq)));
-    }
-    await tx
-      .delete(docSnapshots)
-      .where(
-        and(
-          eq(docSnapshots.modelId, options.modelId),
-          eq(docSnapshots.kind, "auto"),
-          sql`${docSnapshots.version} < ${version}`,
-        ),
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`,
       );
-    return { version, foldedUpdates: rows.length };
-  }, { isolationLevel: "repeatable read" });
+      const rows = await tx
+        .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
+        .from(docUpdates)
+        .where(eq(docUpdates.modelId, options.modelId))
+        .orderBy(docUpdates.seq);
+      const uptoSeq = rows.at(-1)?.seq ?? 0;
+      const state = options.mergeState(rows.map((row) => row.bytes));
+      const [current] = await tx
+        .select({ version: max(docSnapshots.version) })
+        .from(docSnapshots)
+        .where(eq(docSnapshots.modelId, options.modelId));
+      const version = (current?.version ?? 0) + 1;
+      await tx
+        .insert(docSnapshots)
+        .values({ modelId: options.modelId, version, state, uptoSeq, kind: "auto" });
+      if (rows.length > 0) {
+        await tx
+          .delete(docUpdates)
+          .where(and(eq(docUpdates.modelId, options.modelId), lte(docUpdates.seq, uptoSeq)));
+      }
+      await tx
+        .delete(docSnapshots)
+        .where(
+          and(
+            eq(docSnapshots.modelId, options.modelId),
+            eq(docSnapshots.kind, "auto"),
+            sql`${docSnapshots.version} < ${version}`,
+          ),
+        );
+      return { version, foldedUpdates: rows.length };
+    },
+    { isolationLevel: "repeatable read" },
+  );
 }

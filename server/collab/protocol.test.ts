@@ -41,7 +41,8 @@ describe("decodeClientMessage", () => {
       new Uint8Array([0, 2, 4, 1, 200, 200, 200]),
       new Uint8Array([2, 0]),
     ];
-    for (const frame of bad) expect(() => decodeClientMessage(frame)).toThrow(MalformedMessageError);
+    for (const frame of bad)
+      expect(() => decodeClientMessage(frame)).toThrow(MalformedMessageError);
   });
 });
 
@@ -57,7 +58,11 @@ describe("awareness entries", () => {
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarString(encoder, "[1,2]");
-    expect(() => decodeAwarenessUpdate(encoding.toUint8Array(encoder))).toThrow(MalformedMessageError);
-    expect(() => decodeAwarenessUpdate(new Uint8Array([1, 1, 1, 3, 123, 123, 123]))).toThrow(MalformedMessageError);
+    expect(() => decodeAwarenessUpdate(encoding.toUint8Array(encoder))).toThrow(
+      MalformedMessageError,
+    );
+    expect(() => decodeAwarenessUpdate(new Uint8Array([1, 1, 1, 3, 123, 123, 123]))).toThrow(
+      MalformedMessageError,
+    );
   });
 });

@@ -63,7 +63,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       default:
         throw new MalformedMessageError(`unknown message type ${messageType}`);
     }
-    if (decoding.hasContent(decoder)) throw new MalformedMessageError("trailing bytes after the message");
+    if (decoding.hasContent(decoder))
+      throw new MalformedMessageError("trailing bytes after the message");
     return message;
   } catch (error) {
     if (error instanceof MalformedMessageError) throw error;
@@ -94,7 +95,8 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxEntries = 64): Awar
       }
       entries.push({ clientId, clock, state: parsed === null ? null : { ...parsed } });
     }
-    if (decoding.hasContent(decoder)) throw new MalformedMessageError("trailing bytes after awareness");
+    if (decoding.hasContent(decoder))
+      throw new MalformedMessageError("trailing bytes after awareness");
     return entries;
   } catch (error) {
     if (error instanceof MalformedMessageError) throw error;

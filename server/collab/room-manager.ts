@@ -76,7 +76,11 @@ export class RoomManager {
    * Puts an authorized connection into the model's room. `earlyMessages` are messages the
    * socket sent before it was authorized; they are handled once the room is loaded.
    */
-  async connect(modelId: string, connection: CollabConnection, earlyMessages: Uint8Array[]): Promise<Room> {
+  async connect(
+    modelId: string,
+    connection: CollabConnection,
+    earlyMessages: Uint8Array[],
+  ): Promise<Room> {
     if (this.isShuttingDown) {
       connection.close(CLOSE_CODES.serverShutdown, "server shutting down");
       throw new Error("shutting down");
@@ -144,7 +148,9 @@ export class RoomManager {
    * access; a changed role takes effect in place.
    */
   async recheckAccess(check: AccessCheck, modelId?: string): Promise<void> {
-    const rooms = modelId ? [this.rooms.get(modelId)].filter((r) => r !== undefined) : [...this.rooms.values()];
+    const rooms = modelId
+      ? [this.rooms.get(modelId)].filter((r) => r !== undefined)
+      : [...this.rooms.values()];
     for (const room of rooms) {
       for (const connection of [...room.connections]) {
         try {
@@ -152,7 +158,10 @@ export class RoomManager {
           if ("role" in verdict) connection.role = verdict.role;
           else connection.close(verdict.closeCode, verdict.reason);
         } catch (error) {
-          log.warn("access recheck failed; connection kept until the next check", { modelId: room.modelId, error });
+          log.warn("access recheck failed; connection kept until the next check", {
+            modelId: room.modelId,
+            error,
+          });
         }
       }
     }
@@ -191,7 +200,11 @@ export class RoomManager {
           await room.ready;
           await room.unload();
         } catch (error) {
-          log.error("room not saved at shutdown", { modelId: room.modelId, pending: room.pendingCount, error });
+          log.error("room not saved at shutdown", {
+            modelId: room.modelId,
+            pending: room.pendingCount,
+            error,
+          });
         }
       }),
     );

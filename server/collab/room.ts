@@ -1,5 +1,10 @@
 import * as Y from "yjs";
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from "y-protocols/awareness";
+import {
+  Awareness,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+  applyAwarenessUpdate,
+} from "y-protocols/awareness";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { LIMITS } from "@/lib/limits";
 import { getTitle } from "@/lib/model/meta";
@@ -150,7 +155,11 @@ export class Room {
     try {
       message = decodeClientMessage(data);
     } catch (error) {
-      log.warn("malformed collab message", { modelId: this.modelId, userId: connection.user.id, error });
+      log.warn("malformed collab message", {
+        modelId: this.modelId,
+        userId: connection.user.id,
+        error,
+      });
       connection.close(CLOSE_CODES.malformedMessage, "malformed message");
       return;
     }
@@ -183,7 +192,11 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
-      log.warn("update could not be applied", { modelId: this.modelId, userId: connection.user.id, error });
+      log.warn("update could not be applied", {
+        modelId: this.modelId,
+        userId: connection.user.id,
+        error,
+      });
       connection.close(CLOSE_CODES.malformedMessage, "update could not be applied");
     }
   }
@@ -212,10 +225,18 @@ export class Room {
       connection.awarenessClientIds.add(entry.clientId);
       const claimed = entry.state.user;
       const color =
-        typeof claimed === "object" && claimed !== null && "color" in claimed && typeof claimed.color === "string"
+        typeof claimed === "object" &&
+        claimed !== null &&
+        "color" in claimed &&
+        typeof claimed.color === "string"
           ? claimed.color.slice(0, 32)
           : undefined;
-      entry.state.user = { id: connection.user.id, name: connection.user.name, color, role: connection.role };
+      entry.state.user = {
+        id: connection.user.id,
+        name: connection.user.name,
+        color,
+        role: connection.role,
+      };
     }
     if (own.length === 0) return;
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), connection);
@@ -283,7 +304,11 @@ export class Room {
       const batch = this.pending;
       this.pending = [];
       try {
-        await appendUpdates(this.db, { modelId: this.modelId, updates: batch, title: this.readTitle() });
+        await appendUpdates(this.db, {
+          modelId: this.modelId,
+          updates: batch,
+          title: this.readTitle(),
+        });
         this.retryDelayMs = 0;
         this.loggedSinceCompaction += batch.length;
       } catch (error) {
@@ -300,7 +325,9 @@ export class Room {
       }
     }
     if (this.loggedSinceCompaction >= this.settings.compactAfterUpdates) {
-      await this.compact().catch((error: unknown) => log.warn("compaction failed", { modelId: this.modelId, error }));
+      await this.compact().catch((error: unknown) =>
+        log.warn("compaction failed", { modelId: this.modelId, error }),
+      );
     }
   }
 
@@ -321,9 +348,13 @@ export class Room {
     const result = await compactDocument(this.db, {
       modelId: this.modelId,
       mergeState: (logged) => {
-        Y.transact(this.doc, () => {
-          for (const update of logged) Y.applyUpdate(this.doc, update, LOG_ORIGIN);
-        }, LOG_ORIGIN);
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of logged) Y.applyUpdate(this.doc, update, LOG_ORIGIN);
+          },
+          LOG_ORIGIN,
+        );
         return Y.encodeStateAsUpdate(this.doc);
       },
     });

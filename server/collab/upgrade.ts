@@ -15,7 +15,9 @@ import { getMemberRole } from "@/server/services/members/get-member-role";
 const MAX_EARLY_MESSAGES = 100;
 
 function refuse(socket: Duplex, status: number, text: string): void {
-  const body = JSON.stringify({ error: { code: status === 401 ? "unauthorized" : "forbidden", message: text } });
+  const body = JSON.stringify({
+    error: { code: status === 401 ? "unauthorized" : "forbidden", message: text },
+  });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -45,7 +47,9 @@ export async function handleCollabUpgrade(
   const modelId = idSchema.safeParse(url.pathname.slice(COLLAB_PATH_PREFIX.length));
   const publicUrl = publicUrlOf(runtime.env);
   const isTls = publicUrl.startsWith("https:");
-  if (!isOriginAllowed(req.headers, { publicUrl, trustedOrigins: runtime.env.TRUSTED_ORIGINS, isTls })) {
+  if (
+    !isOriginAllowed(req.headers, { publicUrl, trustedOrigins: runtime.env.TRUSTED_ORIGINS, isTls })
+  ) {
     refuse(socket, 403, "Forbidden");
     return;
   }
@@ -96,7 +100,9 @@ async function admit(
     ws.close(CLOSE_CODES.schemaMismatch, `server schema is ${SCHEMA_VERSION}`);
     return;
   }
-  const role = modelId ? await getMemberRole(runtime.db, { modelId, userId: actor.user.id }).catch(() => null) : null;
+  const role = modelId
+    ? await getMemberRole(runtime.db, { modelId, userId: actor.user.id }).catch(() => null)
+    : null;
   if (!modelId || role === null) {
     ws.close(CLOSE_CODES.modelNotFound, "no such model");
     return;

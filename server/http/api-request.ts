@@ -25,22 +25,30 @@ export interface ApiRequest {
 }
 
 /** Reads the raw body, refusing more than `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit: number = LIMITS.httpBodyBytes): Promise<Buffer> {
+export async function readBody(
+  req: IncomingMessage,
+  limit: number = LIMITS.httpBodyBytes,
+): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) throw new AppError("payload_too_large", `The body may be at most ${limit} bytes`);
+  if (declared > limit)
+    throw new AppError("payload_too_large", `The body may be at most ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > limit) throw new AppError("payload_too_large", `The body may be at most ${limit} bytes`);
+    if (size > limit)
+      throw new AppError("payload_too_large", `The body may be at most ${limit} bytes`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
 }
 
 /** Parses a JSON body with a schema. */
-export async function parseJsonBody<T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.infer<T>> {
+export async function parseJsonBody<T extends z.ZodType>(
+  req: IncomingMessage,
+  schema: T,
+): Promise<z.infer<T>> {
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
@@ -55,7 +63,10 @@ export async function parseJsonBody<T extends z.ZodType>(req: IncomingMessage, s
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new AppError("bad_request", "The request is not valid", {
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.join("."),
+        message: issue.message,
+      })),
     });
   }
   return parsed.data;

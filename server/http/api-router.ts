@@ -4,7 +4,15 @@ import { authenticate, type Actor } from "@/server/auth/authenticate";
 import { isOriginAllowed } from "@/server/auth/origin";
 import { parseJsonBody, type ApiRequest } from "@/server/http/api-request";
 import { errorResult, sendResult, type ApiResult } from "@/server/http/respond";
-import { deleteOneModel, getMembers, getModels, getOneModel, patchModel, postModel, putMembers } from "@/server/http/routes/models";
+import {
+  deleteOneModel,
+  getMembers,
+  getModels,
+  getOneModel,
+  patchModel,
+  postModel,
+  putMembers,
+} from "@/server/http/routes/models";
 import { deleteToken, getTokens, postToken } from "@/server/http/routes/tokens";
 import { getMe, postUser } from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
@@ -47,14 +55,20 @@ function match(pattern: string, path: string): Record<string, string> | null {
 
 /** True for paths this router answers: all of /api except next-auth's /api/auth. */
 export function isApiPath(pathname: string): boolean {
-  return (pathname === "/api" || pathname.startsWith("/api/")) && !pathname.startsWith("/api/auth/");
+  return (
+    (pathname === "/api" || pathname.startsWith("/api/")) && !pathname.startsWith("/api/auth/")
+  );
 }
 
 /**
  * Answers one API request: authenticate lazily, refuse cross-site state changes, route,
  * run the handler, and map any error to `{ error: { code, message } }`.
  */
-export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, runtime: Runtime): Promise<void> {
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: Runtime,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const method = (req.method ?? "GET").toUpperCase();
   let result: ApiResult;
@@ -66,7 +80,12 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   if (!res.headersSent) sendResult(res, result);
 }
 
-async function route(req: IncomingMessage, url: URL, method: string, runtime: Runtime): Promise<ApiResult> {
+async function route(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  runtime: Runtime,
+): Promise<ApiResult> {
   for (const [pattern, handlers] of ROUTES) {
     const params = match(pattern, url.pathname);
     if (!params) continue;
@@ -81,7 +100,11 @@ async function route(req: IncomingMessage, url: URL, method: string, runtime: Ru
     const publicUrl = publicUrlOf(runtime.env);
     const isStateChange = method !== "GET" && method !== "HEAD";
     if (isStateChange && req.headers.authorization === undefined) {
-      const originOptions = { publicUrl, trustedOrigins: runtime.env.TRUSTED_ORIGINS, isTls: publicUrl.startsWith("https:") };
+      const originOptions = {
+        publicUrl,
+        trustedOrigins: runtime.env.TRUSTED_ORIGINS,
+        isTls: publicUrl.startsWith("https:"),
+      };
       if (!isOriginAllowed(req.headers, originOptions)) {
         throw new AppError("forbidden", "Cross-site requests are not accepted");
       }

@@ -3,12 +3,7 @@ import { canWriteDocument, type Role } from "@/lib/model/roles";
 
 /** What a member may do with a threat model. */
 export type ModelAction =
-  | "read"
-  | "edit-document"
-  | "rename"
-  | "delete"
-  | "read-members"
-  | "manage-members";
+  "read" | "edit-document" | "rename" | "delete" | "read-members" | "manage-members";
 
 /**
  * The one policy for threat models, used by the HTTP API and the websocket alike.
@@ -35,5 +30,6 @@ export function can(role: Role | null, action: ModelAction): boolean {
  */
 export function authorize(role: Role | null, action: ModelAction): asserts role is Role {
   if (role === null) throw new AppError("not_found", "No such threat model");
-  if (!can(role, action)) throw new AppError("forbidden", "Your role in this model does not allow this");
+  if (!can(role, action))
+    throw new AppError("forbidden", "Your role in this model does not allow this");
 }

@@ -7,8 +7,19 @@ import { SCHEMA_VERSION } from "@/lib/model/document";
 import { getTitle, setTitle } from "@/lib/model/meta";
 import { addThreat, listThreats, updateThreat } from "@/lib/model/threats";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
-import { connectClient, openRawSocket, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
-import { DATABASES, restartTestServer, startTestServer, type TestServer } from "./support/test-server";
+import {
+  connectClient,
+  openRawSocket,
+  waitFor,
+  waitForSync,
+  type CollabClient,
+} from "./support/collab-client";
+import {
+  DATABASES,
+  restartTestServer,
+  startTestServer,
+  type TestServer,
+} from "./support/test-server";
 
 describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
   let server: TestServer;
@@ -58,20 +69,38 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     const a = connect(owner);
     const b = connect(editor);
     await Promise.all([waitForSync(a), waitForSync(b)]);
-    const fromA = addThreat(a.doc, { title: "Card data sniffed in transit", category: "information-disclosure" }, owner.id);
-    const fromB = addThreat(b.doc, { title: "Order totals tampered", category: "tampering" }, editor.id);
-    await waitFor(() => listThreats(a.doc).length === 2 && listThreats(b.doc).length === 2, 5000, "convergence");
+    const fromA = addThreat(
+      a.doc,
+      { title: "Card data sniffed in transit", category: "information-disclosure" },
+      owner.id,
+    );
+    const fromB = addThreat(
+      b.doc,
+      { title: "Order totals tampered", category: "tampering" },
+      editor.id,
+    );
+    await waitFor(
+      () => listThreats(a.doc).length === 2 && listThreats(b.doc).length === 2,
+      5000,
+      "convergence",
+    );
     // Two people editing two fields of one threat both win.
     updateThreat(a.doc, fromB, { status: "mitigated" });
     updateThreat(b.doc, fromB, { title: "Order totals tampered before capture" });
     await waitFor(
-      () => listThreats(a.doc).find((t) => t.id === fromB)?.title === "Order totals tampered before capture" &&
+      () =>
+        listThreats(a.doc).find((t) => t.id === fromB)?.title ===
+          "Order totals tampered before capture" &&
         listThreats(b.doc).find((t) => t.id === fromB)?.status === "mitigated",
       5000,
       "field merge",
     );
     expect(listThreats(a.doc)).toEqual(listThreats(b.doc));
-    expect(listThreats(a.doc).map((t) => t.id).sort()).toEqual([fromA, fromB].sort());
+    expect(
+      listThreats(a.doc)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([fromA, fromB].sort());
   });
 
   it("drops a viewer's document updates but relays the viewer's presence", async () => {
@@ -80,14 +109,21 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     await Promise.all([waitForSync(owners), waitForSync(viewers)]);
     const before = listThreats(owners.doc).length;
     addThreat(viewers.doc, { title: "Viewer sneaks a threat in", category: "spoofing" }, viewer.id);
-    viewers.provider.awareness.setLocalStateField("user", { id: "forged", name: "Someone Else", color: "#123456" });
+    viewers.provider.awareness.setLocalStateField("user", {
+      id: "forged",
+      name: "Someone Else",
+      color: "#123456",
+    });
     await waitFor(
-      () => [...owners.provider.awareness.getStates().values()].some((s) => s.user?.id === viewer.id),
+      () =>
+        [...owners.provider.awareness.getStates().values()].some((s) => s.user?.id === viewer.id),
       5000,
       "viewer presence",
     );
     // The server overwrote the forged identity with the signed-in one.
-    const seen = [...owners.provider.awareness.getStates().values()].find((s) => s.user?.id === viewer.id);
+    const seen = [...owners.provider.awareness.getStates().values()].find(
+      (s) => s.user?.id === viewer.id,
+    );
     expect(seen?.user?.name).toBe("Vera Viewer");
     // An editor's later change arrives, so the viewer's would have arrived by now too.
     setTitle(owners.doc, "Checkout service v2");
@@ -101,28 +137,42 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
   it("refuses an upgrade without credentials with 401 and creates no room", async () => {
     const { outcome } = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {});
     expect((await outcome).unexpectedStatus).toBe(401);
-    const forged = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {}, {
-      cookie: "next-auth.session-token=not-a-real-token",
-    });
+    const forged = openRawSocket(
+      server,
+      `/collab/${modelId}?schema=${SCHEMA_VERSION}`,
+      {},
+      {
+        cookie: "next-auth.session-token=not-a-real-token",
+      },
+    );
     expect((await forged.outcome).unexpectedStatus).toBe(401);
   });
 
   it("refuses a foreign Origin with 403", async () => {
-    const { outcome } = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, { user: owner }, {
-      origin: "https://evil.example",
-    });
+    const { outcome } = openRawSocket(
+      server,
+      `/collab/${modelId}?schema=${SCHEMA_VERSION}`,
+      { user: owner },
+      {
+        origin: "https://evil.example",
+      },
+    );
     expect((await outcome).unexpectedStatus).toBe(403);
   });
 
   it("closes non-members, unknown models and malformed ids with 4404", async () => {
     for (const target of [modelId, "no-such-model", "%2e%2e%2fetc"]) {
-      const { outcome } = openRawSocket(server, `/collab/${target}?schema=${SCHEMA_VERSION}`, { user: outsider });
+      const { outcome } = openRawSocket(server, `/collab/${target}?schema=${SCHEMA_VERSION}`, {
+        user: outsider,
+      });
       expect((await outcome).closeCode).toBe(CLOSE_CODES.modelNotFound);
     }
   });
 
   it("closes a client with another schema version with 4426", async () => {
-    const { outcome } = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION + 1}`, { user: owner });
+    const { outcome } = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION + 1}`, {
+      user: owner,
+    });
     expect((await outcome).closeCode).toBe(CLOSE_CODES.schemaMismatch);
   });
 
@@ -136,12 +186,16 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
       new Uint8Array([0, 2, 3, 255, 255, 255]), // a corrupt Yjs update
     ];
     for (const frame of frames) {
-      const raw = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, { user: editor });
+      const raw = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {
+        user: editor,
+      });
       expect(await raw.opened).toBe(true);
       raw.socket.send(frame);
       expect((await raw.outcome).closeCode).toBe(CLOSE_CODES.malformedMessage);
     }
-    const text = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, { user: editor });
+    const text = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {
+      user: editor,
+    });
     await text.opened;
     text.socket.send("hello");
     expect((await text.outcome).closeCode).toBe(CLOSE_CODES.malformedMessage);
@@ -153,14 +207,18 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
   });
 
   it("closes an oversized frame with 1009", async () => {
-    const raw = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, { user: editor });
+    const raw = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {
+      user: editor,
+    });
     await raw.opened;
     raw.socket.send(new Uint8Array(LIMITS.wsMessageBytes + 1));
     expect((await raw.outcome).closeCode).toBe(CLOSE_CODES.messageTooBig);
   });
 
   it("closes a connection that floods messages with 4429", async () => {
-    const raw = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, { user: editor });
+    const raw = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {
+      user: editor,
+    });
     await raw.opened;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 3); // query awareness: valid and cheap
@@ -189,7 +247,11 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     const ownerView = connect(owner);
     await waitForSync(ownerView);
     const count = listThreats(ownerView.doc).length;
-    addThreat(client.doc, { title: "Written after the downgrade", category: "spoofing" }, member.id);
+    addThreat(
+      client.doc,
+      { title: "Written after the downgrade", category: "spoofing" },
+      member.id,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(listThreats(ownerView.doc)).toHaveLength(count);
     // Removed: the socket closes with 4403 and the client does not come back.
@@ -198,7 +260,11 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
       { user: editor, role: "editor" },
       { user: viewer, role: "viewer" },
     ]);
-    await waitFor(() => client.closes.some((c) => c.code === CLOSE_CODES.accessRevoked), 5000, "revocation");
+    await waitFor(
+      () => client.closes.some((c) => c.code === CLOSE_CODES.accessRevoked),
+      5000,
+      "revocation",
+    );
   });
 
   it("closes token connections when the token is revoked", async () => {
@@ -208,15 +274,25 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     const client = connectClient(server, modelId, { token: body.secret });
     clients.push(client);
     await waitForSync(client);
-    expect((await api(server, "DELETE", `/api/tokens/${body.token.id}`, { user: owner })).status).toBe(204);
-    await waitFor(() => client.closes.some((c) => c.code === CLOSE_CODES.unauthenticated), 5000, "token revocation");
+    expect(
+      (await api(server, "DELETE", `/api/tokens/${body.token.id}`, { user: owner })).status,
+    ).toBe(204);
+    await waitFor(
+      () => client.closes.some((c) => c.code === CLOSE_CODES.unauthenticated),
+      5000,
+      "token revocation",
+    );
   });
 
   it("keeps edits across a restart and unloads idle rooms", async () => {
     const id = await createModel(server, owner, "Restart me");
     const client = connect(owner, id);
     await waitForSync(client);
-    const threatId = addThreat(client.doc, { title: "Survives restarts", category: "denial-of-service" }, owner.id);
+    const threatId = addThreat(
+      client.doc,
+      { title: "Survives restarts", category: "denial-of-service" },
+      owner.id,
+    );
     await waitFor(() => server.runtime.rooms.peek(id)?.pendingCount === 0, 5000, "flush");
     client.destroy();
     await waitFor(() => server.runtime.rooms.peek(id) === undefined, 5000, "room unload");
@@ -233,7 +309,11 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     const client = connect(owner, id);
     await waitForSync(client);
     expect((await api(server, "DELETE", `/api/models/${id}`, { user: owner })).status).toBe(204);
-    await waitFor(() => client.closes.some((c) => c.code === CLOSE_CODES.modelDeleted), 5000, "deletion close");
+    await waitFor(
+      () => client.closes.some((c) => c.code === CLOSE_CODES.modelDeleted),
+      5000,
+      "deletion close",
+    );
   });
 });
 
@@ -247,13 +327,20 @@ describe("offline edits", () => {
       const b = connectClient(server, modelId, { user: owner });
       await Promise.all([waitForSync(a), waitForSync(b)]);
       a.provider.disconnect();
-      const offline = addThreat(a.doc, { title: "Written offline", category: "repudiation" }, owner.id);
+      const offline = addThreat(
+        a.doc,
+        { title: "Written offline", category: "repudiation" },
+        owner.id,
+      );
       const online = addThreat(b.doc, { title: "Written online", category: "tampering" }, owner.id);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(listThreats(b.doc).some((t) => t.id === offline)).toBe(false);
       a.provider.connect();
       await waitFor(
-        () => [a, b].every((c) => [offline, online].every((id) => listThreats(c.doc).some((t) => t.id === id))),
+        () =>
+          [a, b].every((c) =>
+            [offline, online].every((id) => listThreats(c.doc).some((t) => t.id === id)),
+          ),
         5000,
         "offline merge",
       );

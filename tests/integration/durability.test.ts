@@ -17,7 +17,10 @@ import {
 import type { RunningServer } from "@/server/main";
 
 /** Starts the server in a child process so that it can be killed with SIGKILL. */
-async function spawnServer(dataDir: string, databaseUrl: string | undefined): Promise<{ child: ChildProcess; port: number }> {
+async function spawnServer(
+  dataDir: string,
+  databaseUrl: string | undefined,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/serve.ts"], {
     env: {
       ...process.env,
@@ -82,7 +85,14 @@ describe.each(DATABASES)("durability (%s)", (kind) => {
     const edits: { id: string; at: number }[] = [];
     const started = Date.now();
     while (Date.now() - started < 2000) {
-      edits.push({ id: addThreat(client.doc, { title: `Edit ${edits.length}`, category: "tampering" }, owner.id), at: Date.now() });
+      edits.push({
+        id: addThreat(
+          client.doc,
+          { title: `Edit ${edits.length}`, category: "tampering" },
+          owner.id,
+        ),
+        at: Date.now(),
+      });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const killedAt = Date.now();

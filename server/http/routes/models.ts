@@ -1,4 +1,9 @@
-import { createModelInput, idSchema, replaceMembersInput, updateModelInput } from "@/lib/api/schemas";
+import {
+  createModelInput,
+  idSchema,
+  replaceMembersInput,
+  updateModelInput,
+} from "@/lib/api/schemas";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { checkConnectionAccess } from "@/server/collab/access";
@@ -30,7 +35,10 @@ export async function postModel(req: ApiRequest): Promise<ApiResult> {
 export async function getOneModel(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const modelId = idSchema.parse(req.params.id);
-  return { status: 200, body: { model: await getModel(req.runtime.db, { modelId, userId: actor.user.id }) } };
+  return {
+    status: 200,
+    body: { model: await getModel(req.runtime.db, { modelId, userId: actor.user.id }) },
+  };
 }
 
 /** PATCH /api/models/:id */
@@ -58,7 +66,10 @@ export async function deleteOneModel(req: ApiRequest): Promise<ApiResult> {
 export async function getMembers(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const modelId = idSchema.parse(req.params.id);
-  authorize(await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }), "read-members");
+  authorize(
+    await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
+    "read-members",
+  );
   return { status: 200, body: { members: await listMembers(req.runtime.db, modelId) } };
 }
 
@@ -67,7 +78,14 @@ export async function putMembers(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const modelId = idSchema.parse(req.params.id);
   const input = await req.body(replaceMembersInput);
-  const members = await replaceMembers(req.runtime.db, { modelId, userId: actor.user.id, members: input.members });
-  await req.runtime.rooms.recheckAccess((connection, id) => checkConnectionAccess(req.runtime.db, connection, id), modelId);
+  const members = await replaceMembers(req.runtime.db, {
+    modelId,
+    userId: actor.user.id,
+    members: input.members,
+  });
+  await req.runtime.rooms.recheckAccess(
+    (connection, id) => checkConnectionAccess(req.runtime.db, connection, id),
+    modelId,
+  );
   return { status: 200, body: { members } };
 }

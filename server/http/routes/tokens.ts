@@ -26,7 +26,8 @@ export async function deleteToken(req: ApiRequest): Promise<ApiResult> {
   const tokenId = idSchema.parse(req.params.id);
   await revokeApiToken(req.runtime.db, { userId: actor.user.id, tokenId });
   for (const { connection } of req.runtime.rooms.connections()) {
-    if (connection.tokenId === tokenId) connection.close(CLOSE_CODES.unauthenticated, "token revoked");
+    if (connection.tokenId === tokenId)
+      connection.close(CLOSE_CODES.unauthenticated, "token revoked");
   }
   return { status: 204 };
 }

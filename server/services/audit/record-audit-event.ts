@@ -45,7 +45,12 @@ export function hashAuditEvent(event: {
  */
 export async function recordAuditEvent(
   db: Database,
-  event: { actorId: string | null; action: AuditAction; modelId?: string | null; detail?: Record<string, unknown> },
+  event: {
+    actorId: string | null;
+    action: AuditAction;
+    modelId?: string | null;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(727272)`);

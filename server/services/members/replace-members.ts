@@ -25,14 +25,23 @@ export async function replaceMembers(
   if (!options.members.some((m) => m.role === "owner")) {
     throw new AppError("bad_request", "A model needs at least one owner");
   }
-  const found = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const found = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails));
   const idByEmail = new Map(found.map((u) => [u.email, u.id]));
   const issues = options.members.flatMap((member, index) =>
     idByEmail.has(member.email)
       ? []
-      : [{ path: `members.${index}.email`, message: `No account uses ${member.email}; they need to sign up first` }],
+      : [
+          {
+            path: `members.${index}.email`,
+            message: `No account uses ${member.email}; they need to sign up first`,
+          },
+        ],
   );
-  if (issues.length > 0) throw new AppError("bad_request", "Some people have no account", { issues });
+  if (issues.length > 0)
+    throw new AppError("bad_request", "Some people have no account", { issues });
   const before = await listMembers(db, options.modelId);
   await db.transaction(async (tx) => {
     await tx.delete(memberships).where(eq(memberships.modelId, options.modelId));

@@ -27,9 +27,23 @@ export async function createModel(
       .returning();
     if (!created) throw new AppError("internal", "The model could not be created");
     await tx.insert(memberships).values({ modelId: id, userId: options.ownerId, role: "owner" });
-    await tx.insert(docSnapshots).values({ modelId: id, version: 1, state, uptoSeq: 0, kind: "auto", createdBy: options.ownerId });
+    await tx
+      .insert(docSnapshots)
+      .values({
+        modelId: id,
+        version: 1,
+        state,
+        uptoSeq: 0,
+        kind: "auto",
+        createdBy: options.ownerId,
+      });
     return created;
   });
-  await recordAuditEvent(db, { actorId: options.ownerId, action: "model.created", modelId: id, detail: { title: options.title } });
+  await recordAuditEvent(db, {
+    actorId: options.ownerId,
+    action: "model.created",
+    modelId: id,
+    detail: { title: options.title },
+  });
   return presentModel(row, "owner");
 }

@@ -17,5 +17,9 @@ export async function deleteModel(
   authorize(role, "delete");
   await db.delete(models).where(eq(models.id, options.modelId));
   rooms.closeModel(options.modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
-  await recordAuditEvent(db, { actorId: options.userId, action: "model.deleted", modelId: options.modelId });
+  await recordAuditEvent(db, {
+    actorId: options.userId,
+    action: "model.deleted",
+    modelId: options.modelId,
+  });
 }

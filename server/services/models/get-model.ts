@@ -7,7 +7,10 @@ import { presentModel, type PublicModel } from "@/server/services/models/present
 import { AppError } from "@/lib/errors";
 
 /** The model as its member sees it; not_found for non-members and missing models alike. */
-export async function getModel(db: Database, options: { modelId: string; userId: string }): Promise<PublicModel> {
+export async function getModel(
+  db: Database,
+  options: { modelId: string; userId: string },
+): Promise<PublicModel> {
   const role = await getMemberRole(db, options);
   authorize(role, "read");
   const [row] = await db.select().from(models).where(eq(models.id, options.modelId));

@@ -33,6 +33,10 @@ export async function createApiToken(
     })
     .returning();
   if (!row) throw new AppError("internal", "The token could not be stored");
-  await recordAuditEvent(db, { actorId: options.userId, action: "token.created", detail: { tokenId: row.id } });
+  await recordAuditEvent(db, {
+    actorId: options.userId,
+    action: "token.created",
+    detail: { tokenId: row.id },
+  });
   return { token: presentToken(row), secret };
 }

@@ -26,7 +26,10 @@ export async function resolveApiToken(
     .where(
       and(
         eq(apiTokens.id, token.id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+        ),
       ),
     );
   return { userId: token.userId, tokenId: token.id };

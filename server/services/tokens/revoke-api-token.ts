@@ -8,7 +8,10 @@ import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
  * Revokes one of the user's tokens. Another user's token answers not_found, like a missing one.
  * Revoking twice is harmless.
  */
-export async function revokeApiToken(db: Database, options: { userId: string; tokenId: string }): Promise<void> {
+export async function revokeApiToken(
+  db: Database,
+  options: { userId: string; tokenId: string },
+): Promise<void> {
   const [token] = await db
     .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
@@ -19,5 +22,9 @@ export async function revokeApiToken(db: Database, options: { userId: string; to
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.id, token.id), isNull(apiTokens.revokedAt)));
-  await recordAuditEvent(db, { actorId: options.userId, action: "token.revoked", detail: { tokenId: token.id } });
+  await recordAuditEvent(db, {
+    actorId: options.userId,
+    action: "token.revoked",
+    detail: { tokenId: token.id },
+  });
 }

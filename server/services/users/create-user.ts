@@ -10,7 +10,10 @@ import { presentUser, type PublicUser } from "@/server/services/users/present-us
 
 /** Creates an account with email and password. Throws conflict when the email is taken. */
 export async function createUser(db: Database, input: SignUpInput): Promise<PublicUser> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, input.email));
   if (existing) throw new AppError("conflict", "An account with this email already exists");
   const passwordHash = await hashPassword(input.password);
   const rows = await db

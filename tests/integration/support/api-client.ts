@@ -28,7 +28,12 @@ export async function api(
   server: TestServer,
   method: string,
   pathname: string,
-  options: { user?: TestUser; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    user?: TestUser;
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiAnswer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.user) {
@@ -55,8 +60,15 @@ export async function api(
 }
 
 /** The session cookie next-auth would set for this user after signing in. */
-export async function sessionCookieFor(user: { id: string; email: string; name: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: TEST_SECRET });
+export async function sessionCookieFor(user: {
+  id: string;
+  email: string;
+  name: string;
+}): Promise<string> {
+  const token = await encode({
+    token: { sub: user.id, email: user.email, name: user.name },
+    secret: TEST_SECRET,
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -65,15 +77,21 @@ export async function signUp(server: TestServer, name = "Test User"): Promise<Te
   const email = `${nanoid(8).toLowerCase()}@example.test`;
   const password = "correct horse battery staple";
   const answer = await api(server, "POST", "/api/users", { body: { email, name, password } });
-  if (answer.status !== 201) throw new Error(`sign-up failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 201)
+    throw new Error(`sign-up failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   const id = readString(answer.body, ["user", "id"]);
   return { id, email, name, password, cookie: await sessionCookieFor({ id, email, name }) };
 }
 
 /** Creates a model owned by the user; returns its id. */
-export async function createModel(server: TestServer, user: TestUser, title = "Payments API"): Promise<string> {
+export async function createModel(
+  server: TestServer,
+  user: TestUser,
+  title = "Payments API",
+): Promise<string> {
   const answer = await api(server, "POST", "/api/models", { user, body: { title } });
-  if (answer.status !== 201) throw new Error(`create model failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 201)
+    throw new Error(`create model failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return readString(answer.body, ["model", "id"]);
 }
 

@@ -63,13 +63,21 @@ export function connectClient(
 }
 
 /** Resolves when the provider has synced with the server. */
-export function waitForSync(client: CollabClient, timeoutMs = 10_000, label = "sync"): Promise<void> {
+export function waitForSync(
+  client: CollabClient,
+  timeoutMs = 10_000,
+  label = "sync",
+): Promise<void> {
   if (client.provider.synced) return Promise.resolve();
   return waitFor(() => client.provider.synced, timeoutMs, label);
 }
 
 /** Polls until the predicate holds; rejects after the timeout with the label. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, label = "condition"): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean,
+  timeoutMs = 10_000,
+  label = "condition",
+): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
@@ -107,7 +115,9 @@ export function openRawSocket(
       resolve({ unexpectedStatus: res.statusCode, messages });
       socket.terminate();
     });
-    socket.once("close", (code, reason) => resolve({ closeCode: code, closeReason: reason.toString(), messages }));
+    socket.once("close", (code, reason) =>
+      resolve({ closeCode: code, closeReason: reason.toString(), messages }),
+    );
   });
   return { socket, outcome, opened };
 }

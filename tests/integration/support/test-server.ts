@@ -14,7 +14,9 @@ import { startServer, type RunningServer } from "@/server/main";
 export type DatabaseKind = "pglite" | "postgres";
 
 /** The databases to run integration tests against: PGlite always, PostgreSQL when configured. */
-export const DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+export const DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
 
 export const TEST_SECRET = "integration-test-secret-0123456789-abcdefghijklmnop";
 
@@ -29,10 +31,15 @@ export interface TestServer extends RunningServer {
 }
 
 /** Creates an empty PostgreSQL database and returns its URL and a function that drops it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(): Promise<{
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `tr_test_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+  const name = `tr_test_${nanoid(10)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "x")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -51,7 +58,9 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 }
 
 /** The environment of a test server. */
-export function testEnv(overrides: Record<string, string | undefined>): ReturnType<typeof readServerEnv> {
+export function testEnv(
+  overrides: Record<string, string | undefined>,
+): ReturnType<typeof readServerEnv> {
   return readServerEnv({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -70,7 +79,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-test-"));
   const postgres = kind === "postgres" ? await createPostgresDatabase() : null;
-  return startOnData({ dataDir, databaseUrl: postgres?.url, dropDatabase: postgres?.drop, overrides });
+  return startOnData({
+    dataDir,
+    databaseUrl: postgres?.url,
+    dropDatabase: postgres?.drop,
+    overrides,
+  });
 }
 
 /** Starts a server on existing data (after `stop`), e.g. to check what survived a restart. */
@@ -90,7 +104,11 @@ async function startOnData(options: {
   overrides: Record<string, string | undefined>;
 }): Promise<TestServer> {
   const running = await startServer({
-    env: testEnv({ DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl, ...options.overrides }),
+    env: testEnv({
+      DATA_DIR: options.dataDir,
+      DATABASE_URL: options.databaseUrl,
+      ...options.overrides,
+    }),
     withNext: false,
   });
   return {
