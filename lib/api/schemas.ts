@@ -5,9 +5,9 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
 import { ROLES } from "../model/roles";
+import { singleLineTextSchema } from "../text";
 
-const trimmed = (max: number) =>
-  z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
+const trimmed = singleLineTextSchema;
 
 export const emailSchema = z
   .string()

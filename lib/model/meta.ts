@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { singleLineTextSchema } from "../text";
 import { z } from "zod";
 import { LIMITS } from "../limits";
 import { getOrCreateSet, readIdSet } from "./entity-map";
@@ -28,7 +29,7 @@ export const MODEL_FOCUS_LABELS: Record<ModelFocus, string> = {
 };
 
 /** A model title: trimmed, 1 to LIMITS.modelTitleLength characters. */
-export const modelTitleSchema = z.string().trim().min(1).max(LIMITS.modelTitleLength);
+export const modelTitleSchema = singleLineTextSchema(LIMITS.modelTitleLength);
 
 /** The document-wide fields, as every reader sees them. */
 export interface Meta {

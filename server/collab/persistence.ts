@@ -52,15 +52,13 @@ export async function appendUpdates(
 ): Promise<number> {
   if (options.updates.length === 0) return 0;
   await db.transaction(async (tx) => {
-    await tx
-      .insert(docUpdates)
-      .values(
-        options.updates.map((update) => ({
-          modelId: options.modelId,
-          bytes: update.bytes,
-          userId: update.userId,
-        })),
-      );
+    await tx.insert(docUpdates).values(
+      options.updates.map((update) => ({
+        modelId: options.modelId,
+        bytes: update.bytes,
+        userId: update.userId,
+      })),
+    );
     await tx
       .update(models)
       .set({ updatedAt: new Date(), ...(options.title ? { title: options.title } : {}) })

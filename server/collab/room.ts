@@ -7,6 +7,7 @@ import {
 } from "y-protocols/awareness";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { LIMITS } from "@/lib/limits";
+import { stripControlCharacters } from "@/lib/text";
 import { getTitle } from "@/lib/model/meta";
 import { migrateDocument } from "@/lib/model/migrations";
 import { canWriteDocument } from "@/lib/model/roles";
@@ -331,12 +332,12 @@ export class Room {
     }
   }
 
+  /** The title for the models table; cleaned, since any peer could have written it. */
   private readTitle(): string | null {
-    try {
-      return getTitle(this.doc) || null;
-    } catch {
-      return null;
-    }
+    const title = stripControlCharacters(getTitle(this.doc))
+      .slice(0, LIMITS.modelTitleLength)
+      .trim();
+    return title || null;
   }
 
   /**

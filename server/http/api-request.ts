@@ -20,6 +20,8 @@ export interface ApiRequest {
   optionalActor(): Promise<Actor | null>;
   /** Reads and parses the JSON body with the schema; 400/413/415 on bad input. */
   body<T extends z.ZodType>(schema: T): Promise<z.infer<T>>;
+  /** The `:id` segment of the path, checked to be an id; 400 when it is not one. */
+  pathId(): string;
   /** Parses the query string with the schema; 400 on bad input. */
   query<T extends z.ZodType>(schema: T): z.infer<T>;
 }

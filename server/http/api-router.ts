@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { idSchema } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import { authenticate, type Actor } from "@/server/auth/authenticate";
 import { isOriginAllowed } from "@/server/auth/origin";
@@ -91,11 +93,12 @@ async function route(
     if (!params) continue;
     const handler = method === "HEAD" ? handlers.GET : handlers[method as Method];
     if (!handler) {
-      return {
-        ...errorResult(new AppError("bad_request", `${method} is not supported here`), {}),
-        status: 405,
-        headers: { Allow: Object.keys(handlers).join(", ") },
-      };
+      const allowed = Object.keys(handlers).join(", ");
+      const result = errorResult(
+        new AppError("method_not_allowed", `${method} is not supported here; use ${allowed}`),
+        {},
+      );
+      return { ...result, headers: { ...result.headers, Allow: allowed } };
     }
     const publicUrl = publicUrlOf(runtime.env);
     const isStateChange = method !== "GET" && method !== "HEAD";
@@ -129,6 +132,7 @@ async function route(
         return found;
       },
       body: (schema) => parseJsonBody(req, schema),
+      pathId: () => z.object({ id: idSchema }).parse(params).id,
       query: (schema) => schema.parse(Object.fromEntries(url.searchParams)),
     };
     return handler(apiRequest);

@@ -9,6 +9,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -65,5 +66,7 @@ export function errorResult(error: unknown, context: Record<string, unknown>): A
   };
   const headers: Record<string, string> = {};
   if (appError.code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="api"';
+  // The rest of an oversized body is never read: the connection cannot be reused.
+  if (appError.code === "payload_too_large") headers.Connection = "close";
   return { status: HTTP_STATUS[appError.code], body, headers };
 }

@@ -5,6 +5,7 @@ import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { LIMITS } from "@/lib/limits";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { getTitle, setTitle } from "@/lib/model/meta";
+import { getMetaMap } from "@/lib/model/roots";
 import { addThreat, listThreats, updateThreat } from "@/lib/model/threats";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
 import {
@@ -35,6 +36,17 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     clients.push(client);
     return client;
   };
+
+  /** Waits until the server's room holds the threat and has appended it to the log. */
+  const waitForStored = (id: string, threatId: string) =>
+    waitFor(
+      () => {
+        const room = server.runtime.rooms.peek(id);
+        return Boolean(room && room.pendingCount === 0 && listThreats(room.doc).some((t) => t.id === threatId));
+      },
+      5000,
+      "the edit to be stored",
+    );
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -293,7 +305,7 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
       { title: "Survives restarts", category: "denial-of-service" },
       owner.id,
     );
-    await waitFor(() => server.runtime.rooms.peek(id)?.pendingCount === 0, 5000, "flush");
+    await waitForStored(id, threatId);
     client.destroy();
     await waitFor(() => server.runtime.rooms.peek(id) === undefined, 5000, "room unload");
     await server.stop();
@@ -302,6 +314,25 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     await waitForSync(again);
     expect(listThreats(again.doc).map((t) => t.id)).toEqual([threatId]);
     expect(getTitle(again.doc)).toBe("Restart me");
+  });
+
+  it("keeps persisting when a peer writes a title the database cannot store", async () => {
+    const id = await createModel(server, owner, "Hostile title");
+    const client = connect(owner, id);
+    await waitForSync(client);
+    // A modified client can bypass the accessors and write anything into the document.
+    getMetaMap(client.doc).set("title", "nul\u0000title");
+    const threatId = addThreat(client.doc, { title: "Written after", category: "tampering" }, owner.id);
+    await waitForStored(id, threatId);
+    client.destroy();
+    await server.stop();
+    server = await restartTestServer(server);
+    const again = connect(owner, id);
+    await waitForSync(again);
+    expect(listThreats(again.doc).map((t) => t.id)).toEqual([threatId]);
+    const listed = await api(server, "GET", `/api/models/${id}`, { user: owner });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain("\\u0000");
   });
 
   it("closes open sockets with 4410 when the model is deleted", async () => {

@@ -1,9 +1,4 @@
-import {
-  createModelInput,
-  idSchema,
-  replaceMembersInput,
-  updateModelInput,
-} from "@/lib/api/schemas";
+import { createModelInput, replaceMembersInput, updateModelInput } from "@/lib/api/schemas";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { checkConnectionAccess } from "@/server/collab/access";
@@ -34,7 +29,7 @@ export async function postModel(req: ApiRequest): Promise<ApiResult> {
 /** GET /api/models/:id */
 export async function getOneModel(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  const modelId = idSchema.parse(req.params.id);
+  const modelId = req.pathId();
   return {
     status: 200,
     body: { model: await getModel(req.runtime.db, { modelId, userId: actor.user.id }) },
@@ -44,7 +39,7 @@ export async function getOneModel(req: ApiRequest): Promise<ApiResult> {
 /** PATCH /api/models/:id */
 export async function patchModel(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  const modelId = idSchema.parse(req.params.id);
+  const modelId = req.pathId();
   const input = await req.body(updateModelInput);
   const model = await renameModel(req.runtime.db, req.runtime.rooms, {
     modelId,
@@ -57,7 +52,7 @@ export async function patchModel(req: ApiRequest): Promise<ApiResult> {
 /** DELETE /api/models/:id */
 export async function deleteOneModel(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  const modelId = idSchema.parse(req.params.id);
+  const modelId = req.pathId();
   await deleteModel(req.runtime.db, req.runtime.rooms, { modelId, userId: actor.user.id });
   return { status: 204 };
 }
@@ -65,7 +60,7 @@ export async function deleteOneModel(req: ApiRequest): Promise<ApiResult> {
 /** GET /api/models/:id/members */
 export async function getMembers(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  const modelId = idSchema.parse(req.params.id);
+  const modelId = req.pathId();
   authorize(
     await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
     "read-members",
@@ -76,7 +71,7 @@ export async function getMembers(req: ApiRequest): Promise<ApiResult> {
 /** PUT /api/models/:id/members: replace the member list; removed members are disconnected. */
 export async function putMembers(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  const modelId = idSchema.parse(req.params.id);
+  const modelId = req.pathId();
   const input = await req.body(replaceMembersInput);
   const members = await replaceMembers(req.runtime.db, {
     modelId,

@@ -1,4 +1,4 @@
-import { createTokenInput, idSchema } from "@/lib/api/schemas";
+import { createTokenInput } from "@/lib/api/schemas";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
@@ -23,7 +23,7 @@ export async function getTokens(req: ApiRequest): Promise<ApiResult> {
 /** DELETE /api/tokens/:id: revoke a token; its open websockets are closed. */
 export async function deleteToken(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  const tokenId = idSchema.parse(req.params.id);
+  const tokenId = req.pathId();
   await revokeApiToken(req.runtime.db, { userId: actor.user.id, tokenId });
   for (const { connection } of req.runtime.rooms.connections()) {
     if (connection.tokenId === tokenId)

@@ -27,16 +27,14 @@ export async function createModel(
       .returning();
     if (!created) throw new AppError("internal", "The model could not be created");
     await tx.insert(memberships).values({ modelId: id, userId: options.ownerId, role: "owner" });
-    await tx
-      .insert(docSnapshots)
-      .values({
-        modelId: id,
-        version: 1,
-        state,
-        uptoSeq: 0,
-        kind: "auto",
-        createdBy: options.ownerId,
-      });
+    await tx.insert(docSnapshots).values({
+      modelId: id,
+      version: 1,
+      state,
+      uptoSeq: 0,
+      kind: "auto",
+      createdBy: options.ownerId,
+    });
     return created;
   });
   await recordAuditEvent(db, {
