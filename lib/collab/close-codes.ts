@@ -36,6 +36,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.accessRevoked,
   CLOSE_CODES.modelNotFound,
   CLOSE_CODES.modelDeleted,
+  CLOSE_CODES.documentTooLarge,
   CLOSE_CODES.schemaMismatch,
 ]);
 

@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+
+export default function NotFound() {
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 text-center">
+      <p className="text-sm font-semibold text-indigo-700">404</p>
+      <h1 className="text-2xl font-semibold text-slate-900">Page not found</h1>
+      <p className="max-w-sm text-sm text-slate-600">
+        The page you are looking for does not exist.
+      </p>
+      <Link href="/" className={buttonClasses("primary", "md")}>
+        Go to Threat Room
+      </Link>
+    </main>
+  );
+}

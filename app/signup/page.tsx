@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getSafeCallbackUrl } from "@/components/auth/callback-url";
+import { RedirectIfSignedIn } from "@/components/auth/redirect-if-signed-in";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { AuthShell } from "@/components/ui/shell";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { callbackUrl } = await searchParams;
+  const safeCallbackUrl = getSafeCallbackUrl(callbackUrl);
+  return (
+    <AuthShell title="Create your account">
+      <RedirectIfSignedIn to={safeCallbackUrl} />
+      <SignUpForm callbackUrl={safeCallbackUrl} />
+    </AuthShell>
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/model/roles";
+
+/**
+ * Schemas of the API's answers as the browser sees them (see the HTTP API in the README).
+ * Every fetched body is parsed with one of these; the types come from them.
+ */
+
+export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type User = z.infer<typeof userSchema>;
+export const userResponseSchema = z.object({ user: userSchema });
+
+export const roleSchema = z.enum(ROLES);
+
+export const modelSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  role: roleSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+export const modelResponseSchema = z.object({ model: modelSummarySchema });
+export const modelListResponseSchema = z.object({ models: z.array(modelSummarySchema) });
+
+export const memberSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type Member = z.infer<typeof memberSchema>;
+export const memberListResponseSchema = z.object({ members: z.array(memberSchema) });
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullish(),
+  revokedAt: z.string().nullish(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export const tokenListResponseSchema = z.object({ tokens: z.array(apiTokenSchema) });
+export const createdTokenResponseSchema = z.object({ token: apiTokenSchema, secret: z.string() });

@@ -1,0 +1,31 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import type { ReactNode } from "react";
+import { Shell } from "@/components/ui/shell";
+import { PageSpinner } from "@/components/ui/spinner";
+import { useRequiredSession } from "./use-required-session";
+
+/**
+ * The frame of every signed-in page: renders the Shell and, once the session is known, the
+ * page. Without a session it redirects to /signin (see useRequiredSession).
+ */
+export function SignedInPage({
+  children,
+  width,
+}: {
+  children: ReactNode;
+  width?: "default" | "wide";
+}) {
+  const { user } = useRequiredSession();
+
+  function handleSignOut() {
+    void signOut({ callbackUrl: "/signin" });
+  }
+
+  return (
+    <Shell user={user} onSignOut={handleSignOut} width={width}>
+      {user ? children : <PageSpinner label="Checking your session" />}
+    </Shell>
+  );
+}

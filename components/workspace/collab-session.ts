@@ -1,0 +1,295 @@
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import type { Awareness } from "y-protocols/awareness";
+import {
+  describeTerminalClose,
+  describeTransientClose,
+  isTerminalCloseCode,
+  type CloseReason,
+} from "./close-reasons";
+
+/**
+ * The connection as the user sees it:
+ * - connecting: the first connection attempt is under way;
+ * - connected: the socket is open (see `isSynced` for the document);
+ * - reconnecting: the connection dropped or failed and the provider is retrying;
+ * - offline: the browser is offline, or several attempts in a row failed;
+ * - closed: the server ended the connection for good (see `closeReason`); no more retries.
+ */
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "closed";
+
+export interface CollabSnapshot {
+  status: ConnectionStatus;
+  /** Set when status is "closed". */
+  closeReason: CloseReason | null;
+  /** Why the last connection dropped, when the server said so (e.g. "The server is restarting."). */
+  transientReason: string | null;
+  /** True once the document has synced with the server at least once. */
+  hasSynced: boolean;
+  /** True while the current connection is synced. */
+  isSynced: boolean;
+  /** True when local edits may not have reached the server yet. */
+  hasUnsyncedChanges: boolean;
+  /** True when the browser reports no network (navigator.onLine false). */
+  isBrowserOffline: boolean;
+}
+
+/** Who this client is, as announced to the room through awareness. */
+export interface CollabUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface CollabSessionOptions {
+  /** e.g. "wss://threat.example/collab" */
+  serverUrl: string;
+  modelId: string;
+  schemaVersion: number;
+}
+
+/** Failed attempts in a row after which the status reads "offline" rather than "reconnecting". */
+const OFFLINE_AFTER_FAILURES = 4;
+/** How often to check that sent changes have left the socket's buffer. */
+const FLUSH_CHECK_MS = 250;
+/**
+ * A handshake that gets no answer within this time is abandoned and retried: the provider has
+ * no timeout of its own while connecting, so an unanswered upgrade would hang forever.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export const INITIAL_SNAPSHOT: CollabSnapshot = {
+  status: "connecting",
+  closeReason: null,
+  transientReason: null,
+  hasSynced: false,
+  isSynced: false,
+  hasUnsyncedChanges: false,
+  isBrowserOffline: false,
+};
+
+const SNAPSHOT_KEYS: readonly (keyof CollabSnapshot)[] = [
+  "status",
+  "closeReason",
+  "transientReason",
+  "hasSynced",
+  "isSynced",
+  "hasUnsyncedChanges",
+  "isBrowserOffline",
+];
+
+/**
+ * One Y.Doc of a threat model synced through a y-websocket provider, with the connection's
+ * state as an immutable snapshot for React's useSyncExternalStore. Owns the doc, the provider
+ * and the awareness; `destroy()` releases all three.
+ *
+ * "Unsynced changes": y-websocket has no acknowledgements, so a local change counts as
+ * delivered once it was made while synced and has left the socket's send buffer. A change made
+ * while disconnected stays pending until a later connection has synced (the sync exchange sends
+ * everything the server lacks) and the buffer is empty again.
+ */
+export class CollabSession {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  private readonly provider: WebsocketProvider;
+  private snapshot: CollabSnapshot = INITIAL_SNAPSHOT;
+  private readonly listeners = new Set<() => void>();
+  private failedAttempts = 0;
+  private hasConnectedBefore = false;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  private isDestroyed = false;
+
+  constructor({ serverUrl, modelId, schemaVersion }: CollabSessionOptions) {
+    this.doc = new Y.Doc();
+    this.provider = new WebsocketProvider(serverUrl, modelId, this.doc, {
+      connect: false,
+      params: { schema: String(schemaVersion) },
+      shouldReconnect: (event) => !isTerminalCloseCode(event.code),
+      // Other tabs of the same model could hand each other updates the server refused.
+      disableBc: true,
+    });
+    this.awareness = this.provider.awareness;
+
+    this.provider.on("status", this.handleStatus);
+    this.provider.on("connection-close", this.handleConnectionClose);
+    this.provider.on("closed", this.handleClosed);
+    this.provider.on("sync", this.handleSync);
+    this.doc.on("update", this.handleDocUpdate);
+    window.addEventListener("online", this.handleOnline);
+    window.addEventListener("offline", this.handleOffline);
+
+    if (!navigator.onLine) this.update({ status: "offline", isBrowserOffline: true });
+    this.provider.connect();
+  }
+
+  /** For useSyncExternalStore. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** For useSyncExternalStore: the same object until something changes. */
+  readonly getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  /** Announces who this client is to everyone in the room (presence). */
+  setUser(user: CollabUser): void {
+    this.awareness.setLocalStateField("user", user);
+  }
+
+  /** Retries now instead of waiting for the backoff (e.g. a "Retry" button). */
+  reconnect(): void {
+    if (this.isDestroyed || this.snapshot.status === "closed") return;
+    this.provider.connect();
+  }
+
+  /**
+   * Ends the session for good with the reason of `code`, e.g. when an HTTP check finds that the
+   * session expired while the websocket handshake kept failing without a close code.
+   */
+  closeWith(code: number): void {
+    if (this.isDestroyed || this.snapshot.status === "closed") return;
+    this.provider.disconnect();
+    this.update({ status: "closed", closeReason: describeTerminalClose(code), isSynced: false });
+  }
+
+  destroy(): void {
+    this.isDestroyed = true;
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.clearConnectTimer();
+    window.removeEventListener("online", this.handleOnline);
+    window.removeEventListener("offline", this.handleOffline);
+    this.doc.off("update", this.handleDocUpdate);
+    this.provider.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private update(patch: Partial<CollabSnapshot>): void {
+    if (this.isDestroyed) return;
+    const next = { ...this.snapshot, ...patch };
+    const hasChanged = SNAPSHOT_KEYS.some((key) => next[key] !== this.snapshot[key]);
+    if (!hasChanged) return;
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The status to show while not connected. */
+  private getDisconnectedStatus(): ConnectionStatus {
+    if (!navigator.onLine || this.failedAttempts >= OFFLINE_AFTER_FAILURES) return "offline";
+    return this.hasConnectedBefore || this.failedAttempts > 0 ? "reconnecting" : "connecting";
+  }
+
+  private readonly handleStatus = ({
+    status,
+  }: {
+    status: "connected" | "disconnected" | "connecting";
+  }) => {
+    this.clearConnectTimer();
+    if (this.snapshot.status === "closed") return;
+    if (status === "connecting") this.startConnectTimer();
+    if (status === "connected") {
+      this.hasConnectedBefore = true;
+      this.update({ status: "connected" });
+    } else {
+      this.update({ status: this.getDisconnectedStatus(), isSynced: false });
+    }
+  };
+
+  private readonly handleConnectionClose = (event: CloseEvent | null) => {
+    if (this.snapshot.status === "closed") return;
+    if (event !== null && isTerminalCloseCode(event.code)) {
+      this.update({
+        status: "closed",
+        closeReason: describeTerminalClose(event.code),
+        isSynced: false,
+      });
+      return;
+    }
+    this.failedAttempts += 1;
+    this.update({
+      status: this.getDisconnectedStatus(),
+      isSynced: false,
+      transientReason: event === null ? null : describeTransientClose(event.code),
+    });
+  };
+
+  /** Emitted by the provider after a close it will not retry; make sure it stays stopped. */
+  private readonly handleClosed = () => {
+    this.provider.disconnect();
+  };
+
+  private readonly handleSync = (isSynced: boolean) => {
+    if (!isSynced || this.snapshot.status === "closed") return;
+    this.failedAttempts = 0;
+    this.update({ isSynced: true, hasSynced: true, transientReason: null });
+    this.scheduleFlushCheck();
+  };
+
+  private readonly handleDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    // Updates applied by the provider came from the server; anything else is a local edit.
+    if (origin === this.provider) return;
+    this.update({ hasUnsyncedChanges: true });
+    this.scheduleFlushCheck();
+  };
+
+  private readonly handleOnline = () => {
+    this.update({ isBrowserOffline: false });
+    if (this.snapshot.status === "closed") return;
+    this.failedAttempts = 0;
+    if (this.provider.wsconnected) {
+      // The socket outlived the outage (a short blip); nothing to reconnect.
+      this.update({ status: "connected" });
+      this.scheduleFlushCheck();
+      return;
+    }
+    if (this.snapshot.status === "offline") this.update({ status: "reconnecting" });
+    this.provider.connect();
+  };
+
+  private readonly handleOffline = () => {
+    this.update({ isBrowserOffline: true });
+    if (this.snapshot.status === "closed") return;
+    this.update({ status: "offline" });
+  };
+
+  private startConnectTimer(): void {
+    const socket = this.provider.ws;
+    this.connectTimer = setTimeout(() => {
+      this.connectTimer = null;
+      // Closing a socket that is still connecting makes the provider count a failure and retry.
+      if (
+        socket !== null &&
+        socket === this.provider.ws &&
+        socket.readyState === WebSocket.CONNECTING
+      ) {
+        socket.close();
+      }
+    }, CONNECT_TIMEOUT_MS);
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer === null) return;
+    clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
+  private scheduleFlushCheck(): void {
+    if (this.flushTimer !== null || !this.snapshot.hasUnsyncedChanges) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      if (!this.snapshot.hasUnsyncedChanges || this.snapshot.status === "closed") return;
+      const socket = this.provider.ws;
+      const isDelivered =
+        this.snapshot.status === "connected" &&
+        this.snapshot.isSynced &&
+        socket !== null &&
+        socket.readyState === WebSocket.OPEN &&
+        socket.bufferedAmount === 0;
+      if (isDelivered) this.update({ hasUnsyncedChanges: false });
+      else if (this.snapshot.isSynced) this.scheduleFlushCheck();
+      // Not synced: the next "sync" event schedules the check again.
+    }, FLUSH_CHECK_MS);
+  }
+}

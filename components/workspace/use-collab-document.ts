@@ -1,0 +1,127 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
+import { SCHEMA_VERSION } from "@/lib/model/document";
+import { ApiError } from "@/components/api/api-client";
+import { fetchModel } from "@/components/api/endpoints";
+import {
+  CollabSession,
+  INITIAL_SNAPSHOT,
+  type CollabSnapshot,
+  type CollabUser,
+} from "./collab-session";
+
+export interface CollabDocument extends CollabSnapshot {
+  /** The shared document; null until the session is created on mount. */
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+  /** Retries the connection now. */
+  reconnect: () => void;
+}
+
+/** The realtime endpoint of this page's origin: ws(s)://host/collab. */
+export function getCollabServerUrl(): string {
+  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
+  return `${protocol}//${window.location.host}${COLLAB_PATH_PREFIX.replace(/\/$/, "")}`;
+}
+
+/** While the websocket keeps failing, how often to ask the HTTP API whether access still holds. */
+const ACCESS_PROBE_INTERVAL_MS = 10_000;
+
+function subscribeToNothing(): () => void {
+  return () => {};
+}
+
+function getInitialSnapshot(): CollabSnapshot {
+  return INITIAL_SNAPSHOT;
+}
+
+/**
+ * Opens the shared document of a model: creates a Y.Doc and a y-websocket provider on mount,
+ * destroys both on unmount or when the model changes, and reports the connection's state.
+ *
+ * - `user` is announced through awareness as `user: { id, name, color }` once known.
+ * - While the connection keeps failing although the browser is online, the model is checked
+ *   over HTTP every few seconds: a 401 or 404 there ends the session with the matching reason,
+ *   since a refused websocket handshake carries no close code.
+ * - While local edits have not reached the server, leaving the page asks for confirmation.
+ */
+export function useCollabDocument({
+  modelId,
+  user,
+}: {
+  modelId: string;
+  user: CollabUser | null;
+}): CollabDocument {
+  const [session, setSession] = useState<CollabSession | null>(null);
+
+  useEffect(() => {
+    const created = new CollabSession({
+      serverUrl: getCollabServerUrl(),
+      modelId,
+      schemaVersion: SCHEMA_VERSION,
+    });
+    setSession(created);
+    return () => {
+      created.destroy();
+      setSession(null);
+    };
+  }, [modelId]);
+
+  const snapshot = useSyncExternalStore(
+    session ? session.subscribe : subscribeToNothing,
+    session ? session.getSnapshot : getInitialSnapshot,
+    getInitialSnapshot,
+  );
+
+  const userId = user?.id;
+  const userName = user?.name;
+  const userColor = user?.color;
+  useEffect(() => {
+    if (!session || userId === undefined || userName === undefined || userColor === undefined)
+      return;
+    session.setUser({ id: userId, name: userName, color: userColor });
+  }, [session, userId, userName, userColor]);
+
+  const isOffline = snapshot.status === "offline";
+  useEffect(() => {
+    if (!session || !isOffline) return;
+    const controller = new AbortController();
+    function probeAccess() {
+      if (!session || !navigator.onLine) return;
+      fetchModel(modelId, controller.signal).catch((caught: unknown) => {
+        if (!(caught instanceof ApiError)) return;
+        if (caught.status === 401) session.closeWith(CLOSE_CODES.unauthenticated);
+        else if (caught.status === 404) session.closeWith(CLOSE_CODES.modelNotFound);
+      });
+    }
+    probeAccess();
+    const timer = window.setInterval(probeAccess, ACCESS_PROBE_INTERVAL_MS);
+    return () => {
+      window.clearInterval(timer);
+      controller.abort();
+    };
+  }, [session, isOffline, modelId]);
+
+  const shouldWarnOnLeave = snapshot.hasUnsyncedChanges;
+  useEffect(() => {
+    if (!shouldWarnOnLeave) return;
+    function handleBeforeUnload(event: BeforeUnloadEvent) {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    }
+    window.addEventListener("beforeunload", handleBeforeUnload);
+    return () => window.removeEventListener("beforeunload", handleBeforeUnload);
+  }, [shouldWarnOnLeave]);
+
+  return {
+    ...snapshot,
+    doc: session?.doc ?? null,
+    awareness: session?.awareness ?? null,
+    reconnect: () => session?.reconnect(),
+  };
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { LIMITS } from "@/lib/limits";
+import type { Role } from "@/lib/model/roles";
+import { RoleBadge } from "@/components/models/role-badge";
+import { Button } from "@/components/ui/button";
+import { cx, FOCUS_RING } from "@/components/ui/class-names";
+import { ArrowLeftIcon, UsersIcon } from "@/components/ui/icons";
+import { InlineEdit } from "@/components/ui/inline-edit";
+import { ConnectionIndicator, type ConnectionIndicatorProps } from "./connection-indicator";
+import type { Participant } from "./presence";
+import { PresenceAvatars } from "./presence-avatars";
+
+export interface WorkspaceHeaderProps {
+  title: string;
+  canRename: boolean;
+  /** Saves a new title; throws an Error with a readable message when it is refused. */
+  onRename: (title: string) => void | Promise<void>;
+  role: Role;
+  participants: Participant[];
+  connection: ConnectionIndicatorProps;
+  /** Shows the Members button (owners only). */
+  canManageMembers: boolean;
+  onOpenMembers: () => void;
+}
+
+/** The workspace's title row: editable title, role, presence, connection state, members. */
+export function WorkspaceHeader({
+  title,
+  canRename,
+  onRename,
+  role,
+  participants,
+  connection,
+  canManageMembers,
+  onOpenMembers,
+}: WorkspaceHeaderProps) {
+  return (
+    <div className="mb-6 space-y-3">
+      <Link
+        href="/models"
+        className={cx(
+          "inline-flex items-center gap-1 rounded-sm text-sm text-slate-600 hover:text-slate-900",
+          FOCUS_RING,
+        )}
+      >
+        <ArrowLeftIcon />
+        All models
+      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div className="flex min-w-0 flex-1 items-center gap-3">
+          <InlineEdit
+            value={title}
+            inputLabel="Model title"
+            editLabel="Rename model"
+            isDisabled={!canRename}
+            maxLength={LIMITS.modelTitleLength}
+            onSave={onRename}
+            className="min-w-0 max-w-2xl"
+            inputClassName="text-lg font-semibold"
+            renderValue={(value) => (
+              <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">
+                {value}
+              </h1>
+            )}
+          />
+          <RoleBadge role={role} isOwnRole />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <PresenceAvatars participants={participants} />
+          <ConnectionIndicator {...connection} />
+          {canManageMembers ? (
+            <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
+              Members
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

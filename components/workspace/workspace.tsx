@@ -1,0 +1,110 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { setTitle } from "@/lib/model/meta";
+import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
+import type { ModelSummary, User } from "@/components/api/schemas";
+import { MembersDialog } from "@/components/members/members-dialog";
+import { getModelErrorMessage } from "@/components/threats/model-error-message";
+import { ThreatList } from "@/components/threats/threat-list";
+import { Alert } from "@/components/ui/alert";
+import { useToast } from "@/components/ui/toast";
+import { getUserColor } from "@/components/ui/user-color";
+import { ConnectionNotice } from "./connection-notice";
+import { useCollabDocument } from "./use-collab-document";
+import { useDocumentTitle } from "./use-document-title";
+import { usePresence } from "./use-presence";
+import { WorkspaceHeader } from "./workspace-header";
+
+export interface WorkspaceProps {
+  model: ModelSummary;
+  user: User;
+  /** Asks for the model again, e.g. after the members (and maybe the user's role) changed. */
+  onModelChanged: () => void;
+}
+
+/** The live workspace of one model: header, connection notices and the shared threat list. */
+export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
+  const { notify } = useToast();
+  const collabUser = useMemo(
+    () => ({ id: user.id, name: user.name || user.email, color: getUserColor(user.id) }),
+    [user.id, user.name, user.email],
+  );
+  const collab = useCollabDocument({ modelId: model.id, user: collabUser });
+  const participants = usePresence(collab.awareness, user.id);
+  const documentTitle = useDocumentTitle(collab.doc);
+  const [isMembersOpen, setIsMembersOpen] = useState(false);
+
+  const title = documentTitle || model.title;
+  const hasWriteRole = canWriteDocument(model.role);
+  const isClosed = collab.status === "closed";
+  const isReadOnly = !hasWriteRole || isClosed;
+
+  useEffect(() => {
+    document.title = `${title} · Threat Room`;
+  }, [title]);
+
+  async function handleRename(nextTitle: string) {
+    const { doc } = collab;
+    if (!doc) return;
+    try {
+      setTitle(doc, nextTitle);
+    } catch (caught) {
+      throw new Error(getModelErrorMessage(caught, "The title could not be changed."), {
+        cause: caught,
+      });
+    }
+    // The server copies the document's title into the model list when it stores the change.
+  }
+
+  return (
+    <>
+      <WorkspaceHeader
+        title={title}
+        canRename={hasWriteRole && !isClosed && collab.hasSynced}
+        onRename={handleRename}
+        role={model.role}
+        participants={participants}
+        connection={{
+          status: collab.status,
+          isSynced: collab.isSynced,
+          hasUnsyncedChanges: collab.hasUnsyncedChanges,
+        }}
+        canManageMembers={model.role === "owner" && !isClosed}
+        onOpenMembers={() => setIsMembersOpen(true)}
+      />
+
+      <div className="space-y-4">
+        {hasWriteRole ? null : (
+          <Alert
+            tone="info"
+            role="none"
+            title={`Read-only: you are a ${ROLE_LABELS[model.role].toLowerCase()}`}
+          >
+            You can follow the model as it changes, but not edit it. Ask an owner if you need to
+            make changes.
+          </Alert>
+        )}
+        <ConnectionNotice snapshot={collab} canEdit={hasWriteRole} onReconnect={collab.reconnect} />
+        <ThreatList
+          doc={collab.doc}
+          hasSynced={collab.hasSynced}
+          isReadOnly={isReadOnly}
+          authorId={user.id}
+        />
+      </div>
+
+      {isMembersOpen ? (
+        <MembersDialog
+          modelId={model.id}
+          currentUserId={user.id}
+          onSaved={() => {
+            notify({ tone: "success", message: "Members saved." });
+            onModelChanged();
+          }}
+          onClose={() => setIsMembersOpen(false)}
+        />
+      ) : null}
+    </>
+  );
+}
