@@ -91,6 +91,11 @@ export class Room {
     return this.pending.length;
   }
 
+  /** True when every update is in the log and no append or compaction is under way. */
+  get isSettled(): boolean {
+    return this.pending.length === 0 && this.flushing === null;
+  }
+
   private async load(): Promise<void> {
     const stored = await loadStoredDocument(this.db, this.modelId);
     Y.transact(
@@ -326,7 +331,7 @@ export class Room {
       }
     }
     if (this.loggedSinceCompaction >= this.settings.compactAfterUpdates) {
-      await this.compact().catch((error: unknown) =>
+      await this.fold().catch((error: unknown) =>
         log.warn("compaction failed", { modelId: this.modelId, error }),
       );
     }
@@ -340,12 +345,18 @@ export class Room {
     return title || null;
   }
 
-  /**
-   * Flushes, then folds the log into a snapshot. Updates another node logged are applied to
-   * this document first, so the snapshot holds everything the log held.
-   */
+  /** Flushes, then folds the log into a snapshot. */
   async compact(): Promise<void> {
     await this.flush();
+    await this.fold();
+  }
+
+  /**
+   * Folds the log into a snapshot. Updates another node logged are applied to this document
+   * first, so the snapshot holds everything the log held. Runs inside a flush or after one,
+   * never concurrently with a flush's append.
+   */
+  private async fold(): Promise<void> {
     const result = await compactDocument(this.db, {
       modelId: this.modelId,
       mergeState: (logged) => {

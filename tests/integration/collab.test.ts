@@ -42,7 +42,9 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     waitFor(
       () => {
         const room = server.runtime.rooms.peek(id);
-        return Boolean(room && room.pendingCount === 0 && listThreats(room.doc).some((t) => t.id === threatId));
+        return Boolean(
+          room && room.isSettled && listThreats(room.doc).some((t) => t.id === threatId),
+        );
       },
       5000,
       "the edit to be stored",
@@ -322,7 +324,11 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     await waitForSync(client);
     // A modified client can bypass the accessors and write anything into the document.
     getMetaMap(client.doc).set("title", "nul\u0000title");
-    const threatId = addThreat(client.doc, { title: "Written after", category: "tampering" }, owner.id);
+    const threatId = addThreat(
+      client.doc,
+      { title: "Written after", category: "tampering" },
+      owner.id,
+    );
     await waitForStored(id, threatId);
     client.destroy();
     await server.stop();

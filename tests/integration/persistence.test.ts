@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { docSnapshots, docUpdates, models } from "@/drizzle/schema";
+import { getTitle, setTitle } from "@/lib/model/meta";
+import { addThreat, listThreats } from "@/lib/model/threats";
+import { createModel, signUp, type TestUser } from "./support/api-client";
+import { connectClient, waitFor, waitForSync } from "./support/collab-client";
+import {
+  DATABASES,
+  restartTestServer,
+  startTestServer,
+  type TestServer,
+} from "./support/test-server";
+
+describe.each(DATABASES)("persistence (%s)", (kind) => {
+  let server: TestServer;
+  let owner: TestUser;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { COMPACT_AFTER_UPDATES: "20" });
+    owner = await signUp(server, "Pat Persist");
+  });
+  afterAll(() => server.destroy());
+
+  const countRows = async (modelId: string) => {
+    const db = server.runtime.db;
+    const [updates] = await db
+      .select({ n: count() })
+      .from(docUpdates)
+      .where(eq(docUpdates.modelId, modelId));
+    const [snapshots] = await db
+      .select({ n: count() })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.modelId, modelId));
+    return { updates: updates?.n ?? 0, snapshots: snapshots?.n ?? 0 };
+  };
+
+  it("compacts the update log into one snapshot as it grows and when the room empties", async () => {
+    const modelId = await createModel(server, owner, "Compaction");
+    const client = connectClient(server, modelId, { user: owner });
+    await waitForSync(client);
+    const ids: string[] = [];
+    for (let i = 0; i < 75; i++) {
+      ids.push(addThreat(client.doc, { title: `Threat ${i}`, category: "tampering" }, owner.id));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const room = () => server.runtime.rooms.peek(modelId);
+    await waitFor(
+      () => listThreats(room()?.doc ?? client.doc).length === 75 && room()?.isSettled === true,
+      5000,
+      "all stored",
+    );
+    // Compaction kept the log short while the room was busy: never all 75 updates at once.
+    const busy = await countRows(modelId);
+    expect(busy.updates).toBeLessThan(40);
+    expect(busy.snapshots).toBe(1);
+    // The model list follows the document's title.
+    setTitle(client.doc, "Compaction, renamed live");
+    client.destroy();
+    await waitFor(() => room() === undefined, 5000, "unload");
+    expect(await countRows(modelId)).toEqual({ updates: 0, snapshots: 1 });
+    const [row] = await server.runtime.db.select().from(models).where(eq(models.id, modelId));
+    expect(row?.title).toBe("Compaction, renamed live");
+
+    await server.stop();
+    server = await restartTestServer(server);
+    const reader = connectClient(server, modelId, { user: owner });
+    await waitForSync(reader);
+    expect(
+      listThreats(reader.doc)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(getTitle(reader.doc)).toBe("Compaction, renamed live");
+    reader.destroy();
+  });
+
+  it("unloads every room once its clients leave", async () => {
+    const modelIds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createModel(server, owner, `Room ${i}`)),
+    );
+    const clients = modelIds.map((id) => connectClient(server, id, { user: owner }));
+    await Promise.all(clients.map((c) => waitForSync(c)));
+    expect(server.runtime.rooms.roomCount).toBe(20);
+    expect(server.runtime.rooms.connectionCount).toBe(20);
+    for (const client of clients) client.destroy();
+    await waitFor(() => server.runtime.rooms.roomCount === 0, 10_000, "all rooms unloaded");
+    expect(server.runtime.rooms.connectionCount).toBe(0);
+  });
+});
