@@ -35,7 +35,10 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
     },
   },
@@ -60,7 +63,8 @@ export default tseslint.config(
             layer("drizzle"),
             { regex: "^node:", message: "lib/ is shared with the browser: no Node built-ins" },
             {
-              regex: "^(react|react-dom|next|next-auth|ws|pg|drizzle-orm|@electric-sql/pglite|ioredis|nodemailer)(/|$)",
+              regex:
+                "^(react|react-dom|next|next-auth|ws|pg|drizzle-orm|@electric-sql/pglite|ioredis|nodemailer)(/|$)",
               message: "lib/ is pure domain code: no UI framework, server or database packages",
             },
           ],

@@ -80,7 +80,10 @@ export const memberships = pgTable(
     role: text("role").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.modelId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.modelId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+  ],
 );
 export type MembershipRow = typeof memberships.$inferSelect;
 
@@ -134,7 +137,9 @@ export const auditEvents = pgTable(
     actorId: text("actor_id"),
     action: text("action").notNull(),
     modelId: text("model_id"),
-    detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
+    detail: jsonb("detail")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),

@@ -8,7 +8,18 @@ import path from "node:path";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "server", "drizzle", "types", "next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "server",
+  "drizzle",
+  "types",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "package.json",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".next", "data", "fixtures"]);
 
 function newestMtime(entry: string): number {
@@ -32,10 +43,18 @@ const changedAt = Math.max(...SOURCES.map((source) => newestMtime(path.join(root
 if (builtAt > 0 && builtAt >= changedAt) {
   console.info("The app is built and up to date.");
 } else {
-  console.info(builtAt === 0 ? "Building the app (first start)…" : "Sources changed since the last build: rebuilding…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  console.info(
+    builtAt === 0
+      ? "Building the app (first start)…"
+      : "Sources changed since the last build: rebuilding…",
+  );
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"],
+    {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
