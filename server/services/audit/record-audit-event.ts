@@ -16,6 +16,18 @@ export type AuditAction =
   | "model.deleted"
   | "members.changed";
 
+/** JSON with object keys sorted at every level: jsonb does not keep key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
 /** Computes the hash of an event from its content and the previous hash. */
 export function hashAuditEvent(event: {
   prevHash: string;
@@ -27,7 +39,7 @@ export function hashAuditEvent(event: {
 }): string {
   return createHash("sha256")
     .update(
-      JSON.stringify([
+      canonicalJson([
         event.prevHash,
         event.actorId,
         event.action,
