@@ -54,7 +54,7 @@ export function ModelsView() {
       <PageHeader
         title="Threat models"
         description="Models you are a member of, most recently updated first."
-        actions={state.status === "ready" && state.models.length > 0 ? newModelButton : null}
+        actions={state.status === "ready" && state.items.length > 0 ? newModelButton : null}
       />
 
       {state.status === "loading" ? <SkeletonList label="Loading your models" rows={4} /> : null}
@@ -73,7 +73,7 @@ export function ModelsView() {
         </Alert>
       ) : null}
 
-      {state.status === "ready" && state.models.length === 0 ? (
+      {state.status === "ready" && state.items.length === 0 ? (
         <EmptyState
           icon={<ShieldIcon className="size-5" />}
           title="No threat models yet"
@@ -82,10 +82,10 @@ export function ModelsView() {
         />
       ) : null}
 
-      {state.status === "ready" && state.models.length > 0 ? (
+      {state.status === "ready" && state.items.length > 0 ? (
         <Card as="div" className="overflow-hidden">
           <ul aria-label="Threat models" className="divide-y divide-slate-200">
-            {state.models.map((model) => (
+            {state.items.map((model) => (
               <ModelRow
                 key={model.id}
                 model={model}

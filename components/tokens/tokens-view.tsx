@@ -34,7 +34,7 @@ export function TokensView() {
       <PageHeader
         title="API tokens"
         description="Tokens let scripts and CI jobs use the API with your access. Revoke a token you no longer use."
-        actions={state.status === "ready" && state.tokens.length > 0 ? newTokenButton : null}
+        actions={state.status === "ready" && state.items.length > 0 ? newTokenButton : null}
       />
 
       {state.status === "loading" ? <SkeletonList label="Loading your tokens" /> : null}
@@ -53,16 +53,16 @@ export function TokensView() {
         </Alert>
       ) : null}
 
-      {state.status === "ready" && state.tokens.length === 0 ? (
+      {state.status === "ready" && state.items.length === 0 ? (
         <EmptyState
           icon={<KeyIcon className="size-5" />}
           title="No API tokens"
-          description="Create a token to call the API from a script, for example to export a model in CI."
+          description="Create a token to call the API from a script or a CI job with your access."
           action={newTokenButton}
         />
       ) : null}
 
-      {state.status === "ready" && state.tokens.length > 0 ? (
+      {state.status === "ready" && state.items.length > 0 ? (
         <Card as="div" className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Your API tokens</caption>
@@ -86,7 +86,7 @@ export function TokensView() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
-              {state.tokens.map((token) => (
+              {state.items.map((token) => (
                 <tr key={token.id}>
                   <th scope="row" className="px-5 py-3 font-medium text-slate-900">
                     {token.name}
