@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The build type-checks the app only; tests are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Database drivers and the websocket server stay plain Node modules, never bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "ws", "drizzle-orm"],
   async headers() {

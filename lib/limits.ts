@@ -21,6 +21,12 @@ export const LIMITS = {
   /** Websocket messages per connection: sustained rate per second and burst. */
   wsMessagesPerSecond: 200,
   wsMessageBurst: 600,
+  /** Sign-ups per client address per hour. */
+  signUpsPerAddressPerHour: 60,
+  /** Failed sign-ins per account per 15 minutes. */
+  failedSignInsPerAccount: 10,
+  /** Sign-in attempts per client address per 15 minutes (successes are given back). */
+  signInsPerAddress: 100,
   /** Awareness messages per connection: sustained rate per second and burst. */
   awarenessPerSecond: 30,
   awarenessBurst: 90,

@@ -61,8 +61,9 @@ export async function startServer(options: {
     db: database.db,
     env,
     rooms,
-    signInLimiter: new RateLimiter(10, 15 * 60_000),
-    signUpLimiter: new RateLimiter(20, 60 * 60_000),
+    signInLimiter: new RateLimiter(LIMITS.failedSignInsPerAccount, 15 * 60_000),
+    signInAddressLimiter: new RateLimiter(LIMITS.signInsPerAddress, 15 * 60_000),
+    signUpLimiter: new RateLimiter(LIMITS.signUpsPerAddressPerHour, 60 * 60_000),
   };
   setRuntime(runtime);
 

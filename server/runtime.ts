@@ -12,8 +12,10 @@ export interface Runtime {
   db: Database;
   env: ServerEnv;
   rooms: RoomManager;
-  /** Sign-in attempts, keyed by email and by client address. */
+  /** Failed sign-in attempts per account (email). */
   signInLimiter: RateLimiter;
+  /** Failed sign-in attempts per client address: higher, since a whole office may share one. */
+  signInAddressLimiter: RateLimiter;
   /** Sign-ups, keyed by client address. */
   signUpLimiter: RateLimiter;
 }

@@ -39,7 +39,7 @@ interface RequestOptions {
 }
 
 const FALLBACK_MESSAGES: Partial<Record<ApiError["code"], string>> = {
-  rate_limited: "Too many attempts. Wait a minute and try again.",
+  rate_limited: "Too many requests. Try again later.",
   unauthorized: "Your session has ended. Sign in again.",
   forbidden: "You do not have permission to do that.",
   not_found: "It no longer exists, or you are not a member.",

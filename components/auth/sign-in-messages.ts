@@ -5,7 +5,7 @@
  */
 export function getSignInErrorMessage(error: string, status?: number): string {
   if (status === 429 || /too many|rate.?limit/i.test(error)) {
-    return "Too many sign-in attempts. Wait a minute, then try again.";
+    return "Too many failed sign-in attempts. Wait 15 minutes, then try again.";
   }
   if (error === "CredentialsSignin") return "The email or password is incorrect.";
   if (error === "AccessDenied") return "This account is not allowed to sign in.";

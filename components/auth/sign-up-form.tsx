@@ -69,7 +69,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       if (caught instanceof ApiError && caught.code === "conflict") {
         showFieldErrors({ email: "An account with this email already exists. Sign in instead." });
       } else if (caught instanceof ApiError && caught.code === "rate_limited") {
-        setFormError("Too many attempts. Wait a minute, then try again.");
+        setFormError("Too many sign-ups from this network. Try again later.");
       } else if (caught instanceof ApiError && caught.issues.length > 0) {
         const issueErrors = getIssueErrors(caught.issues, SIGN_UP_FIELDS);
         if (Object.keys(issueErrors).length > 0) showFieldErrors(issueErrors);

@@ -76,17 +76,21 @@ export function buildAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials);
           if (!parsed.success) return null;
-          const { db, signInLimiter } = getRuntime();
+          const { db, signInLimiter, signInAddressLimiter } = getRuntime();
           const address = headerValue(req.headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
-          const emailKey = `email:${parsed.data.email}`;
-          const addressKey = `address:${address}`;
-          // Both keys are counted on every attempt, so neither can be used to skip the other.
-          const emailAllowed = signInLimiter.hit(emailKey);
-          const addressAllowed = signInLimiter.hit(addressKey);
-          if (!emailAllowed || !addressAllowed) throw new Error(RATE_LIMITED_ERROR);
+          const emailKey = parsed.data.email;
+          // Every attempt counts while it runs, so parallel guesses cannot slip past the limits;
+          // a successful sign-in gives its hits back, so only failures add up.
+          const isEmailAllowed = signInLimiter.hit(emailKey);
+          const isAddressAllowed = signInAddressLimiter.hit(address);
+          if (!isEmailAllowed || !isAddressAllowed) {
+            log.warn("sign-in rate limited", { address, isEmailAllowed, isAddressAllowed });
+            throw new Error(RATE_LIMITED_ERROR);
+          }
           const user = await verifyCredentials(db, parsed.data);
           if (!user) return null;
           signInLimiter.reset(emailKey);
+          signInAddressLimiter.refund(address);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

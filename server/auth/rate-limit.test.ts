@@ -22,3 +22,16 @@ describe("RateLimiter", () => {
     expect(limiter.hit("a")).toBe(true);
   });
 });
+
+describe("RateLimiter refunds", () => {
+  it("does not count refunded hits, so only failures add up", () => {
+    const limiter = new RateLimiter(2, 1000, () => 0);
+    for (let i = 0; i < 10; i++) {
+      expect(limiter.hit("office")).toBe(true);
+      limiter.refund("office");
+    }
+    expect(limiter.hit("office")).toBe(true);
+    expect(limiter.hit("office")).toBe(true);
+    expect(limiter.hit("office")).toBe(false);
+  });
+});

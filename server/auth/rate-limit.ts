@@ -32,6 +32,12 @@ export class RateLimiter {
     return Math.max(0, entry.resetAt - this.now());
   }
 
+  /** Gives back one hit, e.g. for an attempt that turned out to be a successful sign-in. */
+  refund(key: string): void {
+    const entry = this.hits.get(key);
+    if (entry && entry.count > 0) entry.count -= 1;
+  }
+
   /** Forgets a key, e.g. after a successful sign-in. */
   reset(key: string): void {
     this.hits.delete(key);

@@ -352,9 +352,8 @@ describe.each(DATABASES)("HTTP API: models and members (%s)", (kind) => {
       expectError(again, 404, "not_found");
     });
 
-    // KNOWN SERVER BUG (see report): PostgreSQL text cannot hold U+0000 and the title schema
-    // accepts it. Creating answers 500; renaming answers 500 *after* the title was already set in
-    // the live document, whose persistence then fails on every flush (later edits are lost).
+    // PostgreSQL text cannot hold U+0000: a title with one must be refused before it reaches the
+    // live document (whose appends would otherwise fail on every flush).
     it("refuses a NUL character in a title with 400, on create and on rename", async () => {
       const created = await call(server, "POST", "/api/models", {
         user: owner,

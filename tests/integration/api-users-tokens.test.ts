@@ -23,7 +23,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
 
   /**
    * The server trusts X-Forwarded-For (TRUST_PROXY), so each sign-up attempt that is not about
-   * the rate limit comes from its own address and the limit (20 an hour) never interferes.
+   * the rate limit comes from its own address and the hourly limit never interferes.
    */
   const freshAddress = () => `10.0.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
   const signUpRequest = (body: unknown, headers: Record<string, string> = {}) =>
@@ -304,9 +304,8 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       });
     });
 
-    // KNOWN SERVER BUG (see report): after refusing a chunked body mid-stream, the server
-    // answers `Connection: keep-alive` but never reads from the connection again, so a client
-    // that reuses it (undici's pool does) hangs or gets ECONNRESET on its next request.
+    // After refusing a chunked body mid-stream the rest is never read, so the connection must
+    // not be offered for reuse (undici's pool would hang or get ECONNRESET on it).
     it("after a 413 on a chunked body, either closes the connection or keeps answering on it", async () => {
       const outcome = await new Promise<{ first: string; second: string; closed: boolean }>(
         (resolve) => {
@@ -367,9 +366,9 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       expect(later.status).toBe(201);
     });
 
-    it("limits sign-ups to 20 an hour per address with 429, other addresses unaffected", async () => {
+    it("limits sign-ups per address and hour with 429, other addresses unaffected", async () => {
       const address = "192.0.2.77";
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < LIMITS.signUpsPerAddressPerHour; i++) {
         // Invalid bodies count too: the limit guards the endpoint, not only successes.
         expect((await signUpRequest({}, { "x-forwarded-for": address })).status).toBe(400);
       }
@@ -383,8 +382,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       expect((await signUpRequest(body, { "x-forwarded-for": "192.0.2.78" })).status).toBe(201);
     });
 
-    // KNOWN SERVER BUG (see report): PostgreSQL text cannot hold U+0000; the schemas accept it,
-    // so the insert fails and the client gets 500 instead of a 400 validation answer.
+    // PostgreSQL text cannot hold U+0000: the schemas must refuse it with 400, not fail with 500.
     it("refuses a NUL character in a name with 400, not 500", async () => {
       const answer = await signUpRequest({
         email: uniqueEmail("nul"),
@@ -661,7 +659,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       ).toBe(201);
     });
 
-    // KNOWN SERVER BUG (see report): a NUL character in the token name reaches PostgreSQL.
+    // A NUL character in the token name must not reach PostgreSQL.
     it("refuses a NUL character in a token name with 400, not 500", async () => {
       expectInvalid(
         await call(server, "POST", "/api/tokens", { user: alice, body: { name: "a\u0000b" } }),
