@@ -1,0 +1,66 @@
+/*
+ * Plane geometry for the diagram canvas: points, boxes and segments. Pure functions on finite
+ * numbers; y grows downwards as on the canvas, which changes no result below.
+ */
+
+/** A point on the canvas. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A box by its corner (x, y) and size; a negative size extends left or up from the corner. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The center of a box. */
+export function getRectCenter(rect: Rect): Point {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+/** True when the point lies inside the box or on its edge (negative sizes are normalised). */
+export function isPointInRect(point: Point, rect: Rect): boolean {
+  const left = Math.min(rect.x, rect.x + rect.width);
+  const right = Math.max(rect.x, rect.x + rect.width);
+  const top = Math.min(rect.y, rect.y + rect.height);
+  const bottom = Math.max(rect.y, rect.y + rect.height);
+  return point.x >= left && point.x <= right && point.y >= top && point.y <= bottom;
+}
+
+/**
+ * On which side of the directed line a -> b the point c lies: 1 on one side, -1 on the other, 0
+ * exactly on the line (also when a and b coincide).
+ */
+export function getSide(a: Point, b: Point, c: Point): -1 | 0 | 1 {
+  const cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  if (cross > 0) return 1;
+  if (cross < 0) return -1;
+  return 0;
+}
+
+/**
+ * True when the segment from -> to passes from one side of the segment lineStart -> lineEnd to
+ * the other. Decided as follows, so every case has one answer:
+ * - from and to must lie strictly on opposite sides of the line through the boundary segment:
+ *   an endpoint exactly on that line, a collinear or overlapping segment, a zero-length segment
+ *   and a zero-length boundary never cross;
+ * - and the boundary segment, ends included, must meet the segment: passing exactly through a
+ *   boundary's end point counts as crossing it, passing beside its end does not.
+ */
+export function doesSegmentCrossSegment(
+  from: Point,
+  to: Point,
+  lineStart: Point,
+  lineEnd: Point,
+): boolean {
+  const fromSide = getSide(lineStart, lineEnd, from);
+  const toSide = getSide(lineStart, lineEnd, to);
+  if (fromSide === 0 || toSide === 0 || fromSide === toSide) return false;
+  const startSide = getSide(from, to, lineStart);
+  const endSide = getSide(from, to, lineEnd);
+  return startSide === 0 || endSide === 0 || startSide !== endSide;
+}
