@@ -274,15 +274,19 @@ export class Room {
     this.scheduleFlush(this.settings.persistIntervalMs);
   };
 
-  private readonly handleAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly handleAwarenessUpdate = (change: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }): void => {
     const clients = [...change.added, ...change.updated, ...change.removed];
     if (clients.length === 0) return;
     const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients));
+    // The sender gets its own update back too: a client alone in a room (a viewer, say) then
+    // still hears from the server every 15 s, and y-websocket's 30 s silence watchdog never
+    // tears down a healthy connection.
     for (const connection of this.connections) {
-      if (connection !== origin && !this.buffered.has(connection)) connection.send(message);
+      if (!this.buffered.has(connection)) connection.send(message);
     }
   };
 

@@ -6,6 +6,7 @@ import { LIMITS } from "@/lib/limits";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { getTitle, setTitle } from "@/lib/model/meta";
 import { getMetaMap } from "@/lib/model/roots";
+import { encodeAwarenessEntries, encodeAwarenessMessage } from "@/server/collab/protocol";
 import { addThreat, listThreats, updateThreat } from "@/lib/model/threats";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
 import {
@@ -146,6 +147,26 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
     await waitFor(() => getTitle(probe.doc) === "Checkout service v2", 5000, "owner edit");
     expect(listThreats(probe.doc)).toHaveLength(before);
     expect(listThreats(owners.doc)).toHaveLength(before);
+  });
+
+  it("echoes a lone viewer's presence back, so its connection never falls silent", async () => {
+    const id = await createModel(server, owner, "Quiet room");
+    await setMembers(server, owner, id, [
+      { user: owner, role: "owner" },
+      { user: viewer, role: "viewer" },
+    ]);
+    const raw = openRawSocket(server, `/collab/${id}?schema=${SCHEMA_VERSION}`, { user: viewer });
+    expect(await raw.opened).toBe(true);
+    await waitFor(() => raw.messages.length >= 1, 5000, "sync step 1");
+    const before = raw.messages.length;
+    raw.socket.send(
+      encodeAwarenessMessage(
+        encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: { cursor: null } }]),
+      ),
+    );
+    await waitFor(() => raw.messages.length > before, 5000, "awareness echo");
+    expect(raw.messages.at(-1)?.[0]).toBe(1); // an awareness message
+    raw.socket.close();
   });
 
   it("refuses an upgrade without credentials with 401 and creates no room", async () => {

@@ -99,7 +99,13 @@ export function openRawSocket(
   pathAndQuery: string,
   credentials: Credentials,
   extraHeaders: Record<string, string> = {},
-): { socket: WebSocket; outcome: Promise<RawOutcome>; opened: Promise<boolean> } {
+): {
+  socket: WebSocket;
+  outcome: Promise<RawOutcome>;
+  opened: Promise<boolean>;
+  /** Every message received so far. */
+  messages: Uint8Array[];
+} {
   const socket = new WebSocket(`ws://127.0.0.1:${server.port}${pathAndQuery}`, {
     headers: { ...headersFor(server, credentials), ...extraHeaders },
   });
@@ -119,5 +125,5 @@ export function openRawSocket(
       resolve({ closeCode: code, closeReason: reason.toString(), messages }),
     );
   });
-  return { socket, outcome, opened };
+  return { socket, outcome, opened, messages };
 }
