@@ -1,7 +1,8 @@
 "use client";
 
-import { useId } from "react";
+import { useId, type KeyboardEvent } from "react";
 import { LIMITS } from "@/lib/limits";
+import type { ModelDreadScale } from "@/lib/model/meta";
 import {
   STRIDE_CATEGORY_CODES,
   STRIDE_CATEGORY_LABELS,
@@ -9,23 +10,50 @@ import {
   type ThreatPatch,
 } from "@/lib/model/threats";
 import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
 import { formatDateTime } from "@/components/ui/format-date";
 import { TrashIcon } from "@/components/ui/icons";
 import { InlineEdit } from "@/components/ui/inline-edit";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
+import { ROW_FOCUS_CLASSES } from "./row-navigation";
+import { ThreatBadges } from "./threat-badges";
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
 
 export interface ThreatItemProps {
   threat: Threat;
+  /** The model's DREAD scale, for the score badge. */
+  scale: ModelDreadScale;
   isReadOnly: boolean;
+  /** Whether the row is picked for a bulk edit (the checkbox shows only when editable). */
+  isSelected: boolean;
+  onSelectedChange: (isSelected: boolean) => void;
+  /** 0 for the one row Tab reaches, -1 for the others: arrow keys move between rows. */
+  tabIndex: 0 | -1;
+  /** Called when the row or anything in it gets focus. */
+  onFocusWithin: () => void;
+  onOpenDetails: () => void;
   /** Applies a change to the shared document; throws when the change is invalid. */
   onUpdate: (patch: ThreatPatch) => void;
   onDelete: () => void;
 }
 
-/** One threat: title edited in place, category and status selects, delete. */
-export function ThreatItem({ threat, isReadOnly, onUpdate, onDelete }: ThreatItemProps) {
+/**
+ * One threat in the list: title edited in place, its badges, category and status selects,
+ * details and delete. The row itself is focusable; Enter on it opens the details.
+ */
+export function ThreatItem({
+  threat,
+  scale,
+  isReadOnly,
+  isSelected,
+  onSelectedChange,
+  tabIndex,
+  onFocusWithin,
+  onOpenDetails,
+  onUpdate,
+  onDelete,
+}: ThreatItemProps) {
   const titleId = useId();
   const { notify } = useToast();
 
@@ -39,12 +67,37 @@ export function ThreatItem({ threat, isReadOnly, onUpdate, onDelete }: ThreatIte
       });
     }
   }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLLIElement>) {
+    if (event.key === "Enter" && event.target === event.currentTarget) {
+      event.preventDefault();
+      onOpenDetails();
+    }
+  }
+
   return (
     <li
       aria-labelledby={titleId}
-      className="flex flex-col gap-3 px-5 py-4 lg:flex-row lg:items-center"
+      tabIndex={tabIndex}
+      data-threat-row={threat.id}
+      onFocus={onFocusWithin}
+      onKeyDown={handleKeyDown}
+      className={cx(
+        "flex flex-col gap-3 px-5 py-4 lg:flex-row lg:items-center",
+        isSelected && "bg-indigo-50/60",
+        ROW_FOCUS_CLASSES,
+      )}
     >
       <div className="flex min-w-0 flex-1 items-start gap-3">
+        {isReadOnly ? null : (
+          <input
+            type="checkbox"
+            aria-label={`Select ${threat.title}`}
+            checked={isSelected}
+            onChange={(event) => onSelectedChange(event.target.checked)}
+            className="mt-1.5 size-4 shrink-0 rounded border-slate-300 accent-indigo-600"
+          />
+        )}
         <span
           aria-hidden="true"
           title={STRIDE_CATEGORY_LABELS[threat.category]}
@@ -66,12 +119,15 @@ export function ThreatItem({ threat, isReadOnly, onUpdate, onDelete }: ThreatIte
               </p>
             )}
           />
-          <p className="mt-0.5 text-xs text-slate-500">
-            Recorded{" "}
-            <time dateTime={new Date(threat.createdAt).toISOString()}>
-              {formatDateTime(threat.createdAt)}
-            </time>
-          </p>
+          <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+            <span>
+              Recorded{" "}
+              <time dateTime={new Date(threat.createdAt).toISOString()}>
+                {formatDateTime(threat.createdAt)}
+              </time>
+            </span>
+            <ThreatBadges threat={threat} scale={scale} />
+          </div>
         </div>
       </div>
       <div className="flex flex-wrap items-end gap-3 lg:flex-nowrap">
@@ -93,6 +149,15 @@ export function ThreatItem({ threat, isReadOnly, onUpdate, onDelete }: ThreatIte
           disabled={isReadOnly}
           onValueChange={(status) => handleSelectChange({ status })}
         />
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={`Details of ${threat.title}`}
+          className="mb-0.5"
+          onClick={onOpenDetails}
+        >
+          Details
+        </Button>
         {isReadOnly ? null : (
           <Button
             variant="ghost"

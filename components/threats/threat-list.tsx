@@ -1,23 +1,44 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type * as Y from "yjs";
+import { setDreadScale, type ModelDreadScale } from "@/lib/model/meta";
 import {
   addThreat,
   deleteThreat,
   updateThreat,
+  updateThreats,
   type StrideCategory,
   type Threat,
   type ThreatPatch,
+  type ThreatSeverity,
+  type ThreatStatus,
 } from "@/lib/model/threats";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ShieldIcon } from "@/components/ui/icons";
+import { Select } from "@/components/ui/select";
 import { SkeletonList } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
 import { AddThreatForm } from "./add-threat-form";
+import { BulkEditBar } from "./bulk-edit-bar";
 import { getModelErrorMessage } from "./model-error-message";
-import { ThreatItem } from "./threat-item";
+import { ThreatBoard } from "./threat-board";
+import { ThreatDetailsDialog } from "./threat-details-dialog";
+import { ThreatListView } from "./threat-list-view";
+import { DREAD_SCALE_OPTIONS, SEVERITY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
+import {
+  DEFAULT_THREAT_QUERY,
+  clearFilters,
+  hasActiveFilters,
+  queryThreats,
+  type ThreatQuery,
+} from "./threat-query";
+import { ThreatToolbar, type ThreatView } from "./threat-toolbar";
+import { useDreadScale } from "./use-dread-scale";
+import { useRouteModelId } from "./use-model-members";
 import { useThreats } from "./use-threats";
 
 export interface ThreatListProps {
@@ -25,60 +46,211 @@ export interface ThreatListProps {
   doc: Y.Doc | null;
   /** False until the document first synced: shows a skeleton, never an empty list. */
   hasSynced: boolean;
+  /** Viewers, commenters and closed sessions: everything is shown, nothing can be changed. */
   isReadOnly: boolean;
-  /** The user id recorded as each new threat's author. */
+  /** The signed-in user: recorded as each new threat's author, offered first as approver. */
   authorId: string;
+  /** The model, for its member list (approvers); defaults to the page's /models/:id. */
+  modelId?: string;
 }
 
-/** The threat list bound to the shared document: add, edit in place, change, delete. */
-export function ThreatList({ doc, hasSynced, isReadOnly, authorId }: ThreatListProps) {
+function countLabel(total: number, shown: number, isFiltered: boolean): string {
+  const threats = (count: number) => (count === 1 ? "1 threat" : `${count} threats`);
+  return isFiltered ? `${shown} of ${threats(total)} shown` : threats(total);
+}
+
+function labelOf<V extends string>(options: readonly { value: V; label: string }[], value: V) {
+  return options.find((option) => option.value === value)?.label ?? value;
+}
+
+/**
+ * The threats of the shared document: add, find (search, filters, order, grouping), edit in
+ * place or in the details dialog, change several at once, and a board by status.
+ */
+export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: ThreatListProps) {
   const threats = useThreats(doc);
+  const scale = useDreadScale(doc);
+  const routeModelId = useRouteModelId();
+  const { notify } = useToast();
   const headingId = useId();
+  const [query, setQuery] = useState<ThreatQuery>(DEFAULT_THREAT_QUERY);
+  const [view, setView] = useState<ThreatView>("list");
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const [detailsId, setDetailsId] = useState<string | null>(null);
   const [threatToDelete, setThreatToDelete] = useState<Threat | null>(null);
   const isLoading = !doc || !hasSynced;
+  const isFiltered = hasActiveFilters(query);
+
+  const { visible, groups } = useMemo(
+    () => queryThreats(threats, query, scale),
+    [threats, query, scale],
+  );
+  // Only what is shown can be bulk-edited: a hidden selection would change unseen threats.
+  const selectedVisibleIds = visible
+    .filter((threat) => selectedIds.has(threat.id))
+    .map((threat) => threat.id);
+  const detailsThreat =
+    detailsId === null ? null : (threats.find((threat) => threat.id === detailsId) ?? null);
+
+  /** Runs a change to the document; a refused change throws an Error with a readable message. */
+  function write<T>(change: (doc: Y.Doc) => T, fallback: string): T | undefined {
+    if (!doc) return undefined;
+    try {
+      return change(doc);
+    } catch (caught) {
+      throw new Error(getModelErrorMessage(caught, fallback), { cause: caught });
+    }
+  }
 
   function handleAdd(input: { title: string; category: StrideCategory }) {
-    if (!doc) return;
-    try {
-      addThreat(doc, input, authorId);
-    } catch (caught) {
-      throw new Error(getModelErrorMessage(caught, "The threat could not be added."), {
-        cause: caught,
-      });
-    }
+    write((current) => addThreat(current, input, authorId), "The threat could not be added.");
   }
 
   function handleUpdate(threatId: string, patch: ThreatPatch) {
-    if (!doc) return;
-    try {
-      updateThreat(doc, threatId, patch);
-    } catch (caught) {
-      throw new Error(getModelErrorMessage(caught, "The change could not be saved."), {
-        cause: caught,
-      });
-    }
+    write((current) => updateThreat(current, threatId, patch), "The change could not be saved.");
   }
 
   function handleConfirmDelete(threatId: string) {
-    if (!doc) return;
+    write((current) => deleteThreat(current, threatId), "The threat could not be deleted.");
+  }
+
+  function handleBulkUpdate(patch: ThreatPatch, description: string) {
+    const ids = selectedVisibleIds;
     try {
-      deleteThreat(doc, threatId);
+      write((current) => updateThreats(current, ids, patch), "The threats could not be changed.");
+      notify({
+        tone: "success",
+        message: `${description} for ${ids.length === 1 ? "1 threat" : `${ids.length} threats`}.`,
+      });
     } catch (caught) {
-      throw new Error(getModelErrorMessage(caught, "The threat could not be deleted."), {
-        cause: caught,
+      notify({
+        tone: "danger",
+        message: caught instanceof Error ? caught.message : String(caught),
       });
     }
   }
 
-  const countLabel = isLoading
-    ? undefined
-    : threats.length === 1
-      ? "1 threat"
-      : `${threats.length} threats`;
+  function handleScaleChange(next: ModelDreadScale) {
+    try {
+      write((current) => setDreadScale(current, next), "The DREAD scale could not be changed.");
+    } catch (caught) {
+      notify({
+        tone: "danger",
+        message: caught instanceof Error ? caught.message : String(caught),
+      });
+    }
+  }
+
+  function handleSelectedChange(threatId: string, isSelected: boolean) {
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (isSelected) next.add(threatId);
+      else next.delete(threatId);
+      return next;
+    });
+  }
+
+  function handleSelectAll(isSelected: boolean) {
+    setSelectedIds(isSelected ? new Set(visible.map((threat) => threat.id)) : new Set());
+  }
+
+  function renderThreats() {
+    if (threats.length === 0) {
+      return (
+        <div className="p-5">
+          <EmptyState
+            headingLevel={3}
+            icon={<ShieldIcon className="size-5" />}
+            title="No threats recorded yet"
+            description={
+              isReadOnly
+                ? "Threats appear here as soon as someone records one."
+                : "Walk through each element and STRIDE category, and record every threat you find."
+            }
+            className="border-none"
+          />
+        </div>
+      );
+    }
+    return (
+      <>
+        <ThreatToolbar query={query} onQueryChange={setQuery} view={view} onViewChange={setView} />
+        {visible.length === 0 ? (
+          <div className="p-5">
+            <EmptyState
+              headingLevel={3}
+              title="No threats match the filters"
+              description="Change the search or the filters, or clear them to see every threat."
+              action={
+                <Button variant="secondary" onClick={() => setQuery(clearFilters(query))}>
+                  Clear filters
+                </Button>
+              }
+              className="border-none"
+            />
+          </div>
+        ) : view === "board" ? (
+          <ThreatBoard
+            threats={visible}
+            scale={scale}
+            isReadOnly={isReadOnly}
+            onOpenDetails={setDetailsId}
+            onMove={(threatId, status) => handleUpdate(threatId, { status })}
+          />
+        ) : (
+          <>
+            {isReadOnly ? null : (
+              <BulkEditBar
+                shownCount={visible.length}
+                selectedCount={selectedVisibleIds.length}
+                onSelectAll={handleSelectAll}
+                onSetStatus={(status: ThreatStatus) =>
+                  handleBulkUpdate({ status }, `Status set to ${labelOf(STATUS_OPTIONS, status)}`)
+                }
+                onSetSeverity={(severity: ThreatSeverity | null) =>
+                  handleBulkUpdate(
+                    { severity },
+                    `Severity set to ${labelOf(SEVERITY_OPTIONS, severity ?? "none")}`,
+                  )
+                }
+              />
+            )}
+            <ThreatListView
+              groups={groups}
+              isGrouped={query.groupBy !== "none"}
+              scale={scale}
+              isReadOnly={isReadOnly}
+              selectedIds={selectedIds}
+              onSelectedChange={handleSelectedChange}
+              onOpenDetails={setDetailsId}
+              onUpdate={handleUpdate}
+              onDelete={setThreatToDelete}
+            />
+          </>
+        )}
+      </>
+    );
+  }
 
   return (
     <Card aria-labelledby={headingId}>
-      <CardHeader title="Threats" description={countLabel} headingId={headingId} />
+      <CardHeader
+        title="Threats"
+        description={isLoading ? undefined : countLabel(threats.length, visible.length, isFiltered)}
+        headingId={headingId}
+        actions={
+          isLoading ? null : (
+            <Select
+              label="DREAD scale"
+              className="w-60"
+              options={DREAD_SCALE_OPTIONS}
+              value={scale}
+              disabled={isReadOnly}
+              onValueChange={handleScaleChange}
+            />
+          )
+        }
+      />
       {isLoading ? (
         <div className="p-5">
           <SkeletonList label="Loading threats" />
@@ -86,35 +258,20 @@ export function ThreatList({ doc, hasSynced, isReadOnly, authorId }: ThreatListP
       ) : (
         <>
           {isReadOnly ? null : <AddThreatForm onAdd={handleAdd} />}
-          {threats.length === 0 ? (
-            <div className="p-5">
-              <EmptyState
-                headingLevel={3}
-                icon={<ShieldIcon className="size-5" />}
-                title="No threats recorded yet"
-                description={
-                  isReadOnly
-                    ? "Threats appear here as soon as someone records one."
-                    : "Walk through each element and STRIDE category, and record every threat you find."
-                }
-                className="border-none"
-              />
-            </div>
-          ) : (
-            <ul aria-label="Threats" className="divide-y divide-slate-200">
-              {threats.map((threat) => (
-                <ThreatItem
-                  key={threat.id}
-                  threat={threat}
-                  isReadOnly={isReadOnly}
-                  onUpdate={(patch) => handleUpdate(threat.id, patch)}
-                  onDelete={() => setThreatToDelete(threat)}
-                />
-              ))}
-            </ul>
-          )}
+          {renderThreats()}
         </>
       )}
+      {detailsId !== null ? (
+        <ThreatDetailsDialog
+          threat={detailsThreat}
+          scale={scale}
+          isReadOnly={isReadOnly}
+          currentUserId={authorId}
+          modelId={modelId ?? routeModelId}
+          onUpdate={(patch) => handleUpdate(detailsId, patch)}
+          onClose={() => setDetailsId(null)}
+        />
+      ) : null}
       {threatToDelete ? (
         <ConfirmDialog
           title="Delete threat?"

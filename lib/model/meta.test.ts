@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../limits";
-import { getMeta, getTitle, observeMeta, setFocus, setReviewer, setTitle } from "./meta";
+import {
+  getDreadScale,
+  getMeta,
+  getTitle,
+  observeMeta,
+  setDreadScale,
+  setFocus,
+  setReviewer,
+  setTitle,
+} from "./meta";
 import type { Meta } from "./meta";
 import { getMetaMap } from "./roots";
 import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
@@ -64,5 +73,37 @@ describe("getMeta and observeMeta", () => {
     expect(getMeta(bob).reviewers).toEqual(["reviewer-a", "reviewer-b"]);
     setReviewer(bob, "reviewer-a", false);
     expect(getMeta(bob).reviewers).toEqual(["reviewer-b"]);
+  });
+});
+
+describe("DREAD scale", () => {
+  it("starts on 1-3 and switches to 0-10 for everyone", () => {
+    const { doc } = buildModelDoc();
+    const peer = cloneDoc(doc);
+    expect(getDreadScale(doc)).toBe("1-3");
+    setDreadScale(doc, "0-10");
+    syncDocs(doc, peer);
+    expect(getDreadScale(peer)).toBe("0-10");
+    // @ts-expect-error -- not a scale
+    expectAppError(() => setDreadScale(doc, "1-5"), "bad_request");
+    expect(getDreadScale(doc)).toBe("0-10");
+  });
+
+  it("reads 1-3 for a document without the field or with a malformed one", () => {
+    const { doc } = buildModelDoc();
+    getMetaMap(doc).delete("dreadScale");
+    expect(getDreadScale(doc)).toBe("1-3");
+    getMetaMap(doc).set("dreadScale", 10);
+    expect(getDreadScale(doc)).toBe("1-3");
+  });
+
+  it("writes nothing when the scale does not change", () => {
+    const { doc } = buildModelDoc();
+    let updates = 0;
+    doc.on("update", () => (updates += 1));
+    setDreadScale(doc, "1-3");
+    expect(updates).toBe(0);
+    setDreadScale(doc, "0-10");
+    expect(updates).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { singleLineTextSchema } from "../text";
 import { z } from "zod";
 import { LIMITS } from "../limits";
+import type { DreadScale } from "../risk/dread";
 import { getOrCreateSet, readIdSet } from "./entity-map";
 import { idSchema, longTextSchema, timestampSchema } from "./fields";
 import { getMetaMap } from "./roots";
@@ -16,6 +17,7 @@ const META_KEYS = {
   reviewers: "reviewers",
   focus: "focus",
   createdAt: "createdAt",
+  dreadScale: "dreadScale",
 } as const;
 
 /** What the Break phase looks at first: the system, the attacker's entry points, or assets. */
@@ -27,6 +29,32 @@ export const MODEL_FOCUS_LABELS: Record<ModelFocus, string> = {
   attacker: "Attacker",
   asset: "Asset",
 };
+
+/**
+ * The DREAD scale every threat of the model is rated on: "1-3" (each factor 1-3, summed to
+ * 5-15, with high / medium / low bands) or "0-10" (each factor 0-10, averaged).
+ *
+ * Added after schema version 2 without a version bump: documents that lack the field read it
+ * as MODEL_DREAD_SCALE_DEFAULT, so no migration is needed.
+ */
+export const MODEL_DREAD_SCALES = ["1-3", "0-10"] as const;
+export type ModelDreadScale = (typeof MODEL_DREAD_SCALES)[number];
+
+/** The scale of a model that never chose one. */
+export const MODEL_DREAD_SCALE_DEFAULT: ModelDreadScale = "1-3";
+
+export const MODEL_DREAD_SCALE_LABELS: Record<ModelDreadScale, string> = {
+  "1-3": "1-3 per factor, summed",
+  "0-10": "0-10 per factor, averaged",
+};
+
+/** The lib/risk/dread.ts scale that scores ratings made on a model's scale. */
+export const DREAD_SCALE_OF_MODEL_SCALE: Record<ModelDreadScale, DreadScale> = {
+  "1-3": "sum-1-3",
+  "0-10": "average-0-10",
+};
+
+const modelDreadScaleSchema = z.enum(MODEL_DREAD_SCALES);
 
 /** A model title: trimmed, 1 to LIMITS.modelTitleLength characters. */
 export const modelTitleSchema = singleLineTextSchema(LIMITS.modelTitleLength);
@@ -103,6 +131,29 @@ export function setReviewer(doc: Y.Doc, userId: string, isReviewer: boolean): vo
   });
 }
 
+/** The model's DREAD scale; MODEL_DREAD_SCALE_DEFAULT ("1-3") when not set or malformed. */
+export function getDreadScale(doc: Y.Doc): ModelDreadScale {
+  return readField(
+    getMetaMap(doc),
+    META_KEYS.dreadScale,
+    modelDreadScaleSchema,
+    MODEL_DREAD_SCALE_DEFAULT,
+  );
+}
+
+/**
+ * Sets the model's DREAD scale. Existing ratings are kept as they are: a rating outside the new
+ * scale's range has no score until someone rates it again (see getThreatRisk). Throws
+ * AppError("bad_request") for an unknown scale.
+ */
+export function setDreadScale(doc: Y.Doc, scale: ModelDreadScale): void {
+  const parsed = parseInput(modelDreadScaleSchema, scale, "DREAD scale");
+  const meta = getMetaMap(doc);
+  if (meta.get(META_KEYS.dreadScale) !== parsed) {
+    doc.transact(() => meta.set(META_KEYS.dreadScale, parsed));
+  }
+}
+
 /** Writes every meta field of a new document; initializeDocument calls this in its transaction. */
 export function writeInitialMeta(
   doc: Y.Doc,
@@ -116,11 +167,13 @@ export function writeInitialMeta(
   meta.set(META_KEYS.reviewers, new Y.Map<unknown>());
   meta.set(META_KEYS.focus, "system");
   meta.set(META_KEYS.createdAt, parseInput(timestampSchema, fields.createdAt, "createdAt"));
+  meta.set(META_KEYS.dreadScale, MODEL_DREAD_SCALE_DEFAULT);
 }
 
 /**
  * All meta fields as a plain object. A missing or malformed field reads as its default ("" for
- * text, [] for reviewers, "system" for focus, 0 for createdAt, null for schemaVersion).
+ * text, [] for reviewers, "system" for focus, 0 for createdAt, null for schemaVersion). The DREAD
+ * scale is read on its own with getDreadScale.
  */
 export function getMeta(doc: Y.Doc): Meta {
   const meta = getMetaMap(doc);

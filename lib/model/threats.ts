@@ -1,6 +1,10 @@
-import type * as Y from "yjs";
+import { nanoid } from "nanoid";
+import * as Y from "yjs";
 import { z } from "zod";
+import { AppError } from "../errors";
 import { LIMITS } from "../limits";
+import { DREAD_FACTORS, DREAD_FACTOR_RANGES, dreadRatingSchema, scoreDread } from "../risk/dread";
+import type { DreadFactor, DreadScore } from "../risk/dread";
 import { compareStrings, createEntityMap } from "./entity-map";
 import type { EntityChange, WithoutId } from "./entity-map";
 import {
@@ -10,6 +14,8 @@ import {
   shortTextSchema,
   timestampSchema,
 } from "./fields";
+import { DREAD_SCALE_OF_MODEL_SCALE, getDreadScale } from "./meta";
+import type { ModelDreadScale } from "./meta";
 import { unlinkThreatFromMitigations } from "./mitigations";
 import { getElementsMap, getFlowsMap, getThreatsMap } from "./roots";
 import { failValidation, parseInput } from "./validation";
@@ -118,6 +124,43 @@ export type ThreatOrigin = z.infer<typeof threatOriginSchema>;
 
 const threatTitleSchema = z.string().trim().min(1).max(LIMITS.threatTitleLength);
 
+/**
+ * One DREAD factor as stored: a whole number on the widest scale (0-10), or null when nobody
+ * rated it. Whether it fits the model's scale is checked on write (see assertDreadOnScale) and
+ * when scoring (getThreatRisk), since the scale is a model setting that can change.
+ */
+const dreadFactorValueSchema = z.number().int().min(0).max(10).nullable();
+
+/** The DREAD ratings of a threat, one per factor; null means "not rated yet". */
+export type ThreatDread = Record<DreadFactor, number | null>;
+
+/** A threat nobody has rated. */
+export const UNRATED_DREAD: Readonly<ThreatDread> = {
+  damage: null,
+  reproducibility: null,
+  exploitability: null,
+  affectedUsers: null,
+  discoverability: null,
+};
+
+/** Stored ratings: a factor that is missing (never rated) reads as null. */
+const storedDreadSchema = z.object({
+  damage: dreadFactorValueSchema.default(null),
+  reproducibility: dreadFactorValueSchema.default(null),
+  exploitability: dreadFactorValueSchema.default(null),
+  affectedUsers: dreadFactorValueSchema.default(null),
+  discoverability: dreadFactorValueSchema.default(null),
+});
+
+/** A change to the ratings: only the factors given are written, so raters do not collide. */
+const dreadPatchSchema = z.strictObject({
+  damage: dreadFactorValueSchema.optional(),
+  reproducibility: dreadFactorValueSchema.optional(),
+  exploitability: dreadFactorValueSchema.optional(),
+  affectedUsers: dreadFactorValueSchema.optional(),
+  discoverability: dreadFactorValueSchema.optional(),
+});
+
 /** Fields a person edits; the patch of updateThreat accepts exactly these. */
 const editableThreatShape = {
   title: threatTitleSchema,
@@ -131,16 +174,47 @@ const editableThreatShape = {
   asset: shortTextSchema,
   /** What happens if the threat is realized. */
   impact: longTextSchema,
+  /** Severity on the bug bar, by the worst case; null until someone rates it. */
   severity: z.enum(THREAT_SEVERITIES).nullable(),
+  /** How the team resolves it; "accept" needs acceptedBy (see resolveResponseChanges). */
   response: z.enum(THREAT_RESPONSES).nullable(),
-  /** Link to the work item tracking the fix. */
+  /** User id of the risk decision maker who approved accepting the threat. */
+  acceptedBy: idSchema.nullable(),
+  /** When the acceptance was recorded, in milliseconds since the epoch. */
+  acceptedAt: timestampSchema.nullable(),
+  /** Link to the work item tracking the fix (http or https only). */
   bugUrl: httpUrlSchema.nullable(),
+  /**
+   * True when someone, or threat generation, asks the group to look at the threat again, e.g.
+   * because the interaction it was generated for no longer exists.
+   */
+  needsReview: z.boolean(),
+  /** Why it needs review, in words; "" when it does not. */
+  reviewReason: longTextSchema,
 };
 
-/** A stored threat, as every reader sees it. */
+/**
+ * A stored threat, as every reader sees it.
+ *
+ * Fields added after schema version 2 (dread, acceptedBy, acceptedAt, needsReview,
+ * reviewReason) are optional in storage and read as their defaults when absent, so older
+ * documents read unchanged and the schema version did not need a bump or a migration. The
+ * stored record does not enforce "accept needs an approver": two people's concurrent edits can
+ * merge into that state, and a reader must still see the threat; the writers enforce it.
+ */
 export const threatSchema = z.object({
   id: idSchema,
   ...editableThreatShape,
+  acceptedBy: editableThreatShape.acceptedBy.default(null),
+  acceptedAt: editableThreatShape.acceptedAt.default(null),
+  needsReview: editableThreatShape.needsReview.default(false),
+  reviewReason: editableThreatShape.reviewReason.default(""),
+  /**
+   * DREAD ratings, stored as a nested Y.Map factor -> value so that two people rating two
+   * factors at once both win. (A threat recorded before ratings existed has no map; its first
+   * rating creates one, and two first ratings made at the same moment keep only one map.)
+   */
+  dread: storedDreadSchema.default(() => ({ ...UNRATED_DREAD })),
   origin: threatOriginSchema,
   /** User id of the person who recorded it ("" when unknown, e.g. migrated data). */
   author: z.string().max(LIMITS.idLength),
@@ -160,21 +234,38 @@ export const THREAT_DEFAULTS: WithoutId<Threat> = {
   impact: "",
   severity: null,
   response: null,
+  acceptedBy: null,
+  acceptedAt: null,
   bugUrl: null,
+  needsReview: false,
+  reviewReason: "",
+  dread: { ...UNRATED_DREAD },
   origin: { kind: "manual" },
   author: "",
   createdAt: 0,
   updatedAt: 0,
 };
 
-/** A change to a threat: any editable field; unknown keys are refused. */
-export const threatPatchSchema = z.strictObject(editableThreatShape).partial();
+/**
+ * A change to a threat: any editable field, and any subset of the DREAD factors; unknown keys
+ * are refused. Response rules: "accept" needs `acceptedBy` (given or already stored);
+ * `acceptedAt` defaults to now; leaving "accept" clears both. Setting needsReview to false
+ * clears reviewReason unless one is given.
+ */
+export const threatPatchSchema = z
+  .strictObject({ ...editableThreatShape, dread: dreadPatchSchema })
+  .partial();
 export type ThreatPatch = z.input<typeof threatPatchSchema>;
+type ParsedThreatPatch = z.output<typeof threatPatchSchema>;
 
-/** A new threat: title and category required, the rest defaults (status "open"). */
+/**
+ * A new threat: title and category required, the rest defaults (status "open"). `id` is for
+ * callers that must derive the id themselves (threat generation, so that two people generating
+ * at once converge on one threat); others leave it out and get a random one.
+ */
 export const newThreatInputSchema = threatPatchSchema
   .required({ title: true, category: true })
-  .extend({ origin: threatOriginSchema.optional() });
+  .extend({ id: idSchema.optional(), origin: threatOriginSchema.optional() });
 export type NewThreatInput = z.input<typeof newThreatInputSchema>;
 
 const threats = createEntityMap<Threat>({
@@ -185,6 +276,39 @@ const threats = createEntityMap<Threat>({
   touchField: "updatedAt",
   compare: (a, b) => a.createdAt - b.createdAt || compareStrings(a.id, b.id),
 });
+
+/** The stored key of the nested ratings map. */
+const DREAD_KEY = "dread";
+
+/**
+ * The DREAD score of a threat on the model's scale (see lib/risk/dread.ts): the sum (5-15) with
+ * its band on the 1-3 scale, the mean on the 0-10 scale. Null while any factor is unrated or
+ * outside the scale's range (rated before the model changed scale). Used to sort by risk.
+ */
+export function getThreatRisk(
+  threat: Pick<Threat, "dread">,
+  scale: ModelDreadScale,
+): DreadScore | null {
+  const rating = dreadRatingSchema.safeParse({
+    scale: DREAD_SCALE_OF_MODEL_SCALE[scale],
+    ...threat.dread,
+  });
+  return rating.success ? scoreDread(rating.data) : null;
+}
+
+/** Throws AppError("bad_request") when a given rating is outside the model's scale. */
+function assertDreadOnScale(doc: Y.Doc, dread: ParsedThreatPatch["dread"]): void {
+  if (dread === undefined) return;
+  const scale = getDreadScale(doc);
+  const { min, max } = DREAD_FACTOR_RANGES[DREAD_SCALE_OF_MODEL_SCALE[scale]];
+  for (const factor of DREAD_FACTORS) {
+    const value = dread[factor];
+    if (value === undefined || value === null) continue;
+    if (value < min || value > max) {
+      failValidation("threat", `dread.${factor}`, `Rate from ${min} to ${max} on this model`);
+    }
+  }
+}
 
 function assertTargetExists(doc: Y.Doc, targetId: string | null | undefined): void {
   if (targetId === null || targetId === undefined) return;
@@ -203,33 +327,182 @@ export function getThreat(doc: Y.Doc, id: string): Threat | null {
   return threats.get(doc, id);
 }
 
+/** True when an entry has this id, readable or not (addThreat refuses such an id). */
+export function hasThreat(doc: Y.Doc, id: string): boolean {
+  return threats.has(doc, id);
+}
+
+type ThreatFields = Omit<ParsedThreatPatch, "dread">;
+
 /**
- * Records a new threat by `authorId` and returns its id. Throws AppError("bad_request") when the
- * input is invalid or `targetId` names no element or data flow of the document.
+ * The response fields to write when `fields` change a threat that currently reads `current`:
+ * "accept" needs an approver and gets a time; any other response clears both. Nothing is
+ * checked when `fields` touch none of response, acceptedBy and acceptedAt, so an unrelated edit
+ * never fails on a state that concurrent edits merged into. Throws AppError("bad_request").
  */
-export function addThreat(doc: Y.Doc, input: NewThreatInput, authorId: string): string {
-  const parsed = parseInput(newThreatInputSchema, input, "threat");
-  const author = parseInput(idSchema, authorId, "author id");
-  assertTargetExists(doc, parsed.targetId);
-  const now = Date.now();
-  return threats.insert(doc, THREAT_DEFAULTS, {
-    ...parsed,
-    author,
-    createdAt: now,
-    updatedAt: now,
-  });
+function resolveResponseChanges(
+  current: Pick<Threat, "response" | "acceptedBy" | "acceptedAt">,
+  fields: ThreatFields,
+): Pick<ThreatFields, "acceptedBy" | "acceptedAt"> {
+  const { response, acceptedBy, acceptedAt } = fields;
+  if (response === undefined && acceptedBy === undefined && acceptedAt === undefined) return {};
+  const nextResponse = response === undefined ? current.response : response;
+  if (nextResponse !== "accept") {
+    if ((acceptedBy ?? null) !== null || (acceptedAt ?? null) !== null) {
+      failValidation("threat", "acceptedBy", "Only an accepted threat has an approver");
+    }
+    return { acceptedBy: null, acceptedAt: null };
+  }
+  const approver = acceptedBy === undefined ? current.acceptedBy : acceptedBy;
+  if (approver === null) {
+    failValidation("threat", "acceptedBy", "Accepting a threat needs the person who approved it");
+  }
+  const isNewApproval = current.response !== "accept" || approver !== current.acceptedBy;
+  const approvedAt =
+    acceptedAt ?? (isNewApproval || current.acceptedAt === null ? Date.now() : current.acceptedAt);
+  return { acceptedBy: approver, acceptedAt: approvedAt };
 }
 
 /**
- * Applies `patch` to the threat: writes only the fields whose value changes, then updatedAt, in
- * one transaction (so concurrent edits of other fields survive). Returns whether anything
- * changed. Throws AppError("bad_request") for an invalid patch, AppError("not_found") for an
- * unknown id.
+ * The fields (DREAD aside, see writeDreadFactors) to write for a patch: the response rules
+ * applied, and the review reason cleared with the flag.
  */
-export function updateThreat(doc: Y.Doc, id: string, patch: ThreatPatch): boolean {
+function resolveChanges(current: Threat, patch: ParsedThreatPatch): ThreatFields {
+  const { dread: _writtenSeparately, ...fields } = patch;
+  const changes: ThreatFields = { ...fields, ...resolveResponseChanges(current, fields) };
+  if (fields.needsReview === false && fields.reviewReason === undefined) changes.reviewReason = "";
+  return changes;
+}
+
+/** The nested ratings map of a threat entry, created (keeping any legacy plain ratings) if absent. */
+function getOrCreateDreadMap(entry: Y.Map<unknown>): Y.Map<unknown> {
+  const stored = entry.get(DREAD_KEY);
+  if (stored instanceof Y.Map) return stored;
+  const map = new Y.Map<unknown>();
+  const legacy = storedDreadSchema.safeParse(stored);
+  if (legacy.success) {
+    for (const factor of DREAD_FACTORS) {
+      const value = legacy.data[factor];
+      if (value !== null) map.set(factor, value);
+    }
+  }
+  entry.set(DREAD_KEY, map);
+  return map;
+}
+
+/** Writes the given factors that differ from the stored ones; returns whether it wrote any. */
+function writeDreadFactors(entry: Y.Map<unknown>, dread: ParsedThreatPatch["dread"]): boolean {
+  if (dread === undefined) return false;
+  const stored = entry.get(DREAD_KEY);
+  const current = storedDreadSchema.safeParse(stored instanceof Y.Map ? stored.toJSON() : stored);
+  const changed = DREAD_FACTORS.filter((factor) => {
+    const value = dread[factor];
+    return value !== undefined && (!current.success || current.data[factor] !== value);
+  });
+  if (changed.length === 0) return false;
+  const map = getOrCreateDreadMap(entry);
+  for (const factor of changed) map.set(factor, dread[factor] ?? null);
+  return true;
+}
+
+function getEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
+  const entry = getThreatsMap(doc).get(id);
+  if (!(entry instanceof Y.Map)) throw new AppError("not_found", `No threat with id ${id}`);
+  return entry;
+}
+
+/**
+ * Records a new threat by `authorId` and returns its id: `input.id` when given, else a new
+ * random id. Throws AppError("bad_request") when the input is invalid (DREAD ratings off the
+ * model's scale and "accept" without an approver included) or `targetId` names no element or
+ * data flow of the document, and AppError("conflict") when a threat already has `input.id`.
+ */
+export function addThreat(doc: Y.Doc, input: NewThreatInput, authorId: string): string {
+  const { id: requestedId, origin, ...patch } = parseInput(newThreatInputSchema, input, "threat");
+  const author = parseInput(idSchema, authorId, "author id");
+  assertTargetExists(doc, patch.targetId);
+  assertDreadOnScale(doc, patch.dread);
+  if (requestedId !== undefined && threats.has(doc, requestedId)) {
+    throw new AppError("conflict", `A threat with id ${requestedId} already exists`);
+  }
+  const now = Date.now();
+  const candidate: Record<string, unknown> = {
+    ...THREAT_DEFAULTS,
+    id: requestedId ?? nanoid(),
+    dread: { ...UNRATED_DREAD, ...patch.dread },
+    origin: origin ?? THREAT_DEFAULTS.origin,
+    author,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const fields = resolveChanges({ id: "new", ...THREAT_DEFAULTS }, patch);
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) candidate[key] = value;
+  }
+  const record = parseInput(threatSchema, candidate, "threat");
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    getThreatsMap(doc).set(record.id, entry);
+    for (const [key, value] of Object.entries(record)) {
+      if (key === "id" || key === DREAD_KEY || value === undefined) continue;
+      entry.set(key, value);
+    }
+    writeDreadFactors(entry, record.dread);
+  });
+  return record.id;
+}
+
+/** Validates a patch completely, before anything is written. */
+function parsePatch(doc: Y.Doc, patch: ThreatPatch): ParsedThreatPatch {
   const parsed = parseInput(threatPatchSchema, patch, "threat");
   assertTargetExists(doc, parsed.targetId);
-  return threats.update(doc, id, () => parsed);
+  assertDreadOnScale(doc, parsed.dread);
+  return parsed;
+}
+
+/** Writes a parsed patch to one threat (inside the caller's transaction); true when it changed. */
+function applyPatch(doc: Y.Doc, id: string, parsed: ParsedThreatPatch): boolean {
+  const isFieldChanged = threats.update(doc, id, (current) => resolveChanges(current, parsed));
+  const entry = getEntry(doc, id);
+  const isDreadChanged = writeDreadFactors(entry, parsed.dread);
+  if (isDreadChanged && !isFieldChanged) entry.set("updatedAt", Date.now());
+  return isFieldChanged || isDreadChanged;
+}
+
+/**
+ * Applies `patch` to the threat: writes only the fields (and DREAD factors) whose value
+ * changes, then updatedAt, in one transaction (so concurrent edits of other fields survive).
+ * Returns whether anything changed. Throws AppError("bad_request") for an invalid patch (see
+ * threatPatchSchema for the response rules), AppError("not_found") for an unknown id.
+ */
+export function updateThreat(doc: Y.Doc, id: string, patch: ThreatPatch): boolean {
+  const parsed = parsePatch(doc, patch);
+  let isChanged = false;
+  doc.transact(() => {
+    isChanged = applyPatch(doc, id, parsed);
+  });
+  return isChanged;
+}
+
+/**
+ * Applies one patch to several threats in one transaction (a bulk edit), and returns the ids
+ * that changed. Everything is checked first, so an invalid patch or an unknown id throws (as
+ * updateThreat does) before any threat is written.
+ */
+export function updateThreats(doc: Y.Doc, ids: readonly string[], patch: ThreatPatch): string[] {
+  const parsed = parsePatch(doc, patch);
+  for (const id of ids) {
+    const current = threats.get(doc, id);
+    if (current === null) throw new AppError("not_found", `No threat with id ${id}`);
+    resolveChanges(current, parsed);
+  }
+  const changed: string[] = [];
+  doc.transact(() => {
+    for (const id of new Set(ids)) {
+      if (applyPatch(doc, id, parsed)) changed.push(id);
+    }
+  });
+  return changed;
 }
 
 /** Deletes the threat and unlinks it from every mitigation; false when it did not exist. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import {
   addDiagram,
   addElement,
@@ -11,9 +12,15 @@ import {
   updateFlow,
   updateThreat,
 } from "../model";
-import { buildModelDoc, expectAppError } from "../model/test-helpers";
+import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "../model/test-helpers";
 import { DEFAULT_RULE_SETS, STRIDE_PER_INTERACTION_RULE_SET } from "./default-rules";
-import { RULE_ENGINE_AUTHOR_ID, generateThreats } from "./generate";
+import {
+  RULE_ENGINE_AUTHOR_ID,
+  STALE_REVIEW_REASONS,
+  generateThreats,
+  getGeneratedThreatId,
+  hashFnv1a64,
+} from "./generate";
 import { buildInteractionKey } from "./interaction-key";
 import { allOf, crossesBoundary, fieldEquals, interactionRule, isKind, not } from "./rule-builders";
 import { buildRuleSet } from "./test-factories";
@@ -63,6 +70,9 @@ describe("generateThreats", () => {
     expect(result.stale).toEqual([]);
     expect(result.added).toHaveLength(1);
     const [id] = result.added;
+    expect(id).toBe(
+      getGeneratedThreatId("sniff", buildInteractionKey("sniff", request, browser, web)),
+    );
     expect(getThreat(doc, id ?? "")).toMatchObject({
       title: "Order request could be sniffed",
       category: "information-disclosure",
@@ -98,16 +108,59 @@ describe("generateThreats", () => {
     const { doc } = buildShop();
     const [id] = generateThreats(doc, sniffing, MODEL).added;
     updateThreat(doc, id ?? "", { title: "Orders readable on the wire", status: "mitigated" });
-    expect(generateThreats(doc, sniffing, MODEL)).toEqual({ added: [], existing: [id], stale: [] });
+    expect(generateThreats(doc, sniffing, MODEL)).toEqual({
+      added: [],
+      existing: [id],
+      stale: [],
+      flagged: [],
+      cleared: [],
+    });
   });
 
-  it("flags threats whose flow no longer matches, without changing them", () => {
+  it("flags threats whose flow no longer matches for review, and clears the flag when it matches again", () => {
     const { doc, request } = buildShop();
-    const [id] = generateThreats(doc, sniffing, MODEL).added;
-    const before = getThreat(doc, id ?? "");
+    const [id = ""] = generateThreats(doc, sniffing, MODEL).added;
+    updateThreat(doc, id, { status: "needs-investigation" });
+    const before = getThreat(doc, id);
     updateFlow(doc, request, { encrypted: true });
-    expect(generateThreats(doc, sniffing, MODEL)).toEqual({ added: [], existing: [], stale: [id] });
-    expect(getThreat(doc, id ?? "")).toEqual(before);
+    expect(generateThreats(doc, sniffing, MODEL)).toEqual({
+      added: [],
+      existing: [],
+      stale: [id],
+      flagged: [id],
+      cleared: [],
+    });
+    expect(getThreat(doc, id)).toEqual({
+      ...before,
+      needsReview: true,
+      reviewReason: STALE_REVIEW_REASONS.noLongerMatches,
+      updatedAt: expect.any(Number),
+    });
+
+    let transactions = 0;
+    doc.on("afterTransaction", () => (transactions += 1));
+    expect(generateThreats(doc, sniffing, MODEL).flagged).toEqual([]);
+    expect(transactions).toBe(0);
+
+    updateFlow(doc, request, { encrypted: false });
+    transactions = 0;
+    expect(generateThreats(doc, sniffing, MODEL)).toMatchObject({ existing: [id], cleared: [id] });
+    expect(transactions).toBe(1);
+    expect(getThreat(doc, id)).toMatchObject({
+      status: "needs-investigation",
+      needsReview: false,
+      reviewReason: "",
+    });
+  });
+
+  it("never clears or rewrites a review flag that a person set", () => {
+    const { doc, request } = buildShop();
+    const [id = ""] = generateThreats(doc, sniffing, MODEL).added;
+    updateThreat(doc, id, { needsReview: true, reviewReason: "Ask the network team" });
+    expect(generateThreats(doc, sniffing, MODEL).cleared).toEqual([]);
+    updateFlow(doc, request, { encrypted: true });
+    expect(generateThreats(doc, sniffing, MODEL)).toMatchObject({ stale: [id], flagged: [] });
+    expect(getThreat(doc, id)?.reviewReason).toBe("Ask the network team");
   });
 
   it("flags threats whose flow or element is gone, and keeps them", () => {
@@ -118,9 +171,11 @@ describe("generateThreats", () => {
     expect(second.added).toEqual([]);
     const staleThreats = second.stale.map((id) => getThreat(doc, id));
     expect(staleThreats.length).toBeGreaterThan(0);
+    expect(second.flagged).toEqual(second.stale);
     for (const threat of staleThreats) {
       const key = threat?.origin.kind === "rule" ? threat.origin.interactionKey : "";
       expect(key?.includes(request) || key?.includes(browser)).toBe(true);
+      expect(threat).toMatchObject({ needsReview: true, reviewReason: STALE_REVIEW_REASONS.gone });
     }
     expect([...second.existing, ...second.stale].sort()).toEqual([...first.added].sort());
     expect(listThreats(doc)).toHaveLength(first.added.length);
@@ -143,6 +198,8 @@ describe("generateThreats", () => {
     const result = generateThreats(doc, sniffing, MODEL);
     expect(result.stale).toEqual([oldId]);
     expect(result.added).toHaveLength(1);
+    expect(result.added[0]).not.toBe(oldId);
+    expect(getThreat(doc, oldId ?? "")?.reviewReason).toBe(STALE_REVIEW_REASONS.gone);
   });
 
   it("leaves manual threats, other rule sets' threats and disabled rules alone", () => {
@@ -162,7 +219,13 @@ describe("generateThreats", () => {
     updateFlow(doc, request, { encrypted: true });
     const [rule] = sniffing.rules;
     const disabled = buildRuleSet(...(rule === undefined ? [] : [{ ...rule, enabled: false }]));
-    expect(generateThreats(doc, disabled, MODEL)).toEqual({ added: [], existing: [], stale: [] });
+    expect(generateThreats(doc, disabled, MODEL)).toEqual({
+      added: [],
+      existing: [],
+      stale: [],
+      flagged: [],
+      cleared: [],
+    });
     expect(generateThreats(doc, sniffing, MODEL).stale).toEqual([id]);
   });
 
@@ -224,5 +287,59 @@ describe("generateThreats", () => {
     expect(result.added.map((id) => getThreat(doc, id)?.title)).toEqual([
       "Web app writes to Orders DB",
     ]);
+  });
+});
+
+describe("generated threat ids", () => {
+  it("hashes with FNV-1a 64 (published test vectors)", () => {
+    expect(hashFnv1a64("")).toBe(0xcbf29ce484222325n);
+    expect(hashFnv1a64("a")).toBe(0xaf63dc4c8601ec8cn);
+    expect(hashFnv1a64("foobar")).toBe(0x85944171f73967e8n);
+  });
+
+  it("derives a short id from the rule and the interaction, the same every time", () => {
+    const id = getGeneratedThreatId("sniff", "rule:sniff|element:e1");
+    expect(id).toMatch(/^g[0-9a-z]{13}$/);
+    expect(getGeneratedThreatId("sniff", "rule:sniff|element:e1")).toBe(id);
+    expect(getGeneratedThreatId("sniff", "rule:sniff|element:e2")).not.toBe(id);
+    expect(getGeneratedThreatId("sniff2", "rule:sniff|element:e1")).not.toBe(id);
+  });
+
+  it("makes two people generating at the same moment converge on one threat each", () => {
+    const { doc: alice } = buildShop();
+    const bob = cloneDoc(alice);
+    const fromAlice = generateThreats(alice, DEFAULT_RULE_SETS, MODEL, { authorId: "alice" });
+    const fromBob = generateThreats(bob, DEFAULT_RULE_SETS, MODEL, { authorId: "bob" });
+    expect(fromAlice.added.length).toBeGreaterThan(10);
+    expect([...fromBob.added].sort()).toEqual([...fromAlice.added].sort());
+
+    syncDocs(alice, bob);
+    for (const doc of [alice, bob]) {
+      const threats = listThreats(doc);
+      expect(threats).toHaveLength(fromAlice.added.length);
+      const pairs = threats.map((threat) =>
+        threat.origin.kind === "rule"
+          ? `${threat.origin.ruleId} ${threat.origin.interactionKey}`
+          : "",
+      );
+      expect(new Set(pairs).size).toBe(pairs.length);
+    }
+    expect(listThreats(bob)).toEqual(listThreats(alice));
+    expect(Y.encodeStateVector(alice)).toEqual(Y.encodeStateVector(bob));
+    expect(generateThreats(bob, DEFAULT_RULE_SETS, MODEL).added).toEqual([]);
+  });
+
+  it("ends with one agreed entry even when both sides edited their copy before syncing", () => {
+    const { doc: alice, request } = buildShop();
+    const bob = cloneDoc(alice);
+    const [id = ""] = generateThreats(alice, sniffing, MODEL).added;
+    generateThreats(bob, sniffing, MODEL);
+    updateThreat(alice, id, { severity: "important" });
+    updateThreat(bob, id, { status: "mitigated" });
+    syncDocs(alice, bob);
+    // Yjs keeps one of the two concurrently created entries (the same on both replicas); an edit
+    // made to the other before the sync is dropped with it. The window is one round trip.
+    expect(getThreat(alice, id)).toEqual(getThreat(bob, id));
+    expect(listThreats(alice).filter((threat) => threat.targetId === request)).toHaveLength(1);
   });
 });

@@ -1,7 +1,15 @@
 import type * as Y from "yjs";
 import { AppError } from "../errors";
-import { addThreat, listElements, listFlows, listThreats, newThreatInputSchema } from "../model";
-import type { NewThreatInput } from "../model";
+import {
+  addThreat,
+  hasThreat,
+  listElements,
+  listFlows,
+  listThreats,
+  newThreatInputSchema,
+  updateThreat,
+} from "../model";
+import type { NewThreatInput, Threat } from "../model";
 import { evaluateRules } from "./engine";
 import type { GenerationScope, RuleModel } from "./engine";
 import { parseInteractionKey } from "./interaction-key";
@@ -9,6 +17,25 @@ import type { RuleSet } from "./rule-types";
 
 /** The author recorded on generated threats when the caller names nobody. */
 export const RULE_ENGINE_AUTHOR_ID = "rule-engine";
+
+/**
+ * The review reasons generation writes on a stale threat. A threat whose reason is one of
+ * these gets its flag cleared when its rule matches its interaction again; a reason written by
+ * a person is never cleared by generation.
+ */
+export const STALE_REVIEW_REASONS = {
+  /** The element, or the data flow between these two ends, is gone (deleted or reconnected). */
+  gone:
+    "Generated for an element or interaction that no longer exists (deleted or reconnected). " +
+    "Check whether the threat still applies, then clear the flag or delete it.",
+  /** Everything is still there, but the rule's conditions no longer hold. */
+  noLongerMatches:
+    "The rule that generated this threat no longer matches its interaction (for example, the " +
+    "data flow is now encrypted). Check whether the threat still applies, then clear the flag " +
+    "or delete it.",
+} as const;
+
+const GENERATED_REASONS: ReadonlySet<string> = new Set(Object.values(STALE_REVIEW_REASONS));
 
 /** What one generation run did, as threat ids. */
 export interface GenerationResult {
@@ -18,16 +45,44 @@ export interface GenerationResult {
   existing: string[];
   /**
    * Rule-generated threats (of rules in the given sets) whose element or interaction is gone
-   * or no longer matches their rule. They are neither changed nor deleted: the document has no
-   * field to flag them yet, so the caller shows them for review.
+   * or no longer matches their rule. They are never deleted: each is flagged needsReview with
+   * one of STALE_REVIEW_REASONS, for people to decide.
    */
   stale: string[];
+  /** The stale threats whose flag or reason this run wrote (the others were flagged already). */
+  flagged: string[];
+  /** Existing threats whose generation flag this run cleared, since their rule matches again. */
+  cleared: string[];
 }
 
 /** Options of generateThreats. */
 export interface GenerateOptions {
   /** User id recorded as the author of new threats (default RULE_ENGINE_AUTHOR_ID). */
   authorId?: string;
+}
+
+const FNV_64_OFFSET_BASIS = 0xcbf29ce484222325n;
+const FNV_64_PRIME = 0x100000001b3n;
+const utf8 = new TextEncoder();
+
+/** FNV-1a, 64 bits, over the UTF-8 bytes of `text`: small, pure and the same on every machine. */
+export function hashFnv1a64(text: string): bigint {
+  let hash = FNV_64_OFFSET_BASIS;
+  for (const byte of utf8.encode(text)) {
+    hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * FNV_64_PRIME);
+  }
+  return hash;
+}
+
+/**
+ * The id of the threat that `ruleId` generates for `interactionKey`: "g" and 13 base-36 digits
+ * of a 64-bit hash of both. Everyone derives the same id, so two people who generate threats at
+ * the same moment write the same map entry and converge on one threat instead of two. (Yjs
+ * keeps one of the two concurrently created entries; an edit made to the other one before the
+ * two replicas synced, i.e. within one round trip, is dropped with it.)
+ */
+export function getGeneratedThreatId(ruleId: string, interactionKey: string): string {
+  return `g${hashFnv1a64(toPairKey(ruleId, interactionKey)).toString(36).padStart(13, "0")}`;
 }
 
 function toPairKey(ruleId: string, interactionKey: string): string {
@@ -51,12 +106,43 @@ function createScopeTest(scope: GenerationScope, model: RuleModel) {
   };
 }
 
+/** Which reason a stale threat gets: is what it was generated for still in the model? */
+function createStaleReasonOf(model: RuleModel) {
+  const elementIds = new Set(model.elements.map((element) => element.id));
+  const flowEnds = new Map(model.flows.map((flow) => [flow.id, flow]));
+  return (interactionKey: string): string => {
+    const parts = parseInteractionKey(interactionKey);
+    let isPresent = false;
+    if (parts?.kind === "element") {
+      isPresent = elementIds.has(parts.elementId) || flowEnds.has(parts.elementId);
+    } else if (parts?.kind === "interaction") {
+      const flow = flowEnds.get(parts.flowId);
+      // A bidirectional flow is also the interaction from its target to its source.
+      isPresent =
+        flow !== undefined &&
+        ((flow.sourceId === parts.sourceId && flow.targetId === parts.targetId) ||
+          (flow.sourceId === parts.targetId && flow.targetId === parts.sourceId));
+    }
+    return isPresent ? STALE_REVIEW_REASONS.noLongerMatches : STALE_REVIEW_REASONS.gone;
+  };
+}
+
+function isFlaggedByGeneration(threat: Threat): boolean {
+  return threat.needsReview && GENERATED_REASONS.has(threat.reviewReason);
+}
+
 /**
  * Evaluates the rule sets over the document (the whole model, one diagram, or one element or
- * data flow with its interactions) and records each generated threat that is not there yet,
- * with origin { kind: "rule", ruleId, interactionKey }, all in one transaction. A threat whose
- * (ruleId, interactionKey) already exists is never added again, whatever its status or edits,
- * so running twice adds nothing. Throws AppError("bad_request") for an invalid author id.
+ * data flow with its interactions) and brings the generated threats up to date, all in one
+ * transaction (none when there is nothing to write):
+ * - each generated threat that is not there yet is recorded, with origin { kind: "rule",
+ *   ruleId, interactionKey } and the id getGeneratedThreatId derives from both. A threat whose
+ *   (ruleId, interactionKey) already exists is never added again, whatever its status or edits,
+ *   so running twice adds nothing;
+ * - each stale one (see GenerationResult.stale) is flagged needsReview with a reason, never
+ *   deleted;
+ * - a threat flagged by generation whose rule matches again has its flag cleared.
+ * Throws AppError("bad_request") for an invalid author id.
  */
 export function generateThreats(
   doc: Y.Doc,
@@ -68,35 +154,41 @@ export function generateThreats(
   const model: RuleModel = { elements: listElements(doc), flows: listFlows(doc) };
   const generated = evaluateRules(sets, model, scope);
 
-  const recorded = new Map<string, string[]>();
+  const recorded = new Map<string, Threat[]>();
   const enabledRuleIds = new Set(
     sets.flatMap((ruleSet) => ruleSet.rules.filter((rule) => rule.enabled).map((rule) => rule.id)),
   );
   const isInScope = createScopeTest(scope, model);
-  const candidates: { id: string; pairKey: string }[] = [];
+  const candidates: { threat: Threat; pairKey: string; interactionKey: string }[] = [];
   for (const threat of listThreats(doc)) {
     const { origin } = threat;
     if (origin.kind !== "rule" || origin.interactionKey === undefined) continue;
     const pairKey = toPairKey(origin.ruleId, origin.interactionKey);
-    recorded.set(pairKey, [...(recorded.get(pairKey) ?? []), threat.id]);
+    recorded.set(pairKey, [...(recorded.get(pairKey) ?? []), threat]);
     if (enabledRuleIds.has(origin.ruleId) && isInScope(origin.interactionKey)) {
-      candidates.push({ id: threat.id, pairKey });
+      candidates.push({ threat, pairKey, interactionKey: origin.interactionKey });
     }
   }
 
   const existing: string[] = [];
+  const toClear: string[] = [];
   const generatedKeys = new Set<string>();
   const inputs: NewThreatInput[] = [];
   for (const threat of generated) {
     const pairKey = toPairKey(threat.ruleId, threat.interactionKey);
     generatedKeys.add(pairKey);
-    const ids = recorded.get(pairKey);
-    if (ids !== undefined) {
-      existing.push(...ids);
+    const matches = recorded.get(pairKey);
+    if (matches !== undefined) {
+      existing.push(...matches.map((match) => match.id));
+      toClear.push(...matches.filter(isFlaggedByGeneration).map((match) => match.id));
       continue;
     }
+    const id = getGeneratedThreatId(threat.ruleId, threat.interactionKey);
+    // An unreadable entry under the derived id: leave it alone rather than fail the run.
+    if (hasThreat(doc, id)) continue;
     // Validated before the transaction: Yjs keeps whatever was written before a throw.
     const input = newThreatInputSchema.safeParse({
+      id,
       title: threat.title,
       description: threat.description,
       category: threat.category,
@@ -110,16 +202,36 @@ export function generateThreats(
     }
     inputs.push(input.data);
   }
-  const stale = candidates
-    .filter((candidate) => !generatedKeys.has(candidate.pairKey))
-    .map((candidate) => candidate.id);
+
+  const reasonOf = createStaleReasonOf(model);
+  const stale: string[] = [];
+  const toFlag: { id: string; reason: string }[] = [];
+  for (const { threat, pairKey, interactionKey } of candidates) {
+    if (generatedKeys.has(pairKey)) continue;
+    stale.push(threat.id);
+    const reason = reasonOf(interactionKey);
+    if (threat.needsReview && (threat.reviewReason === reason || !isFlaggedByGeneration(threat))) {
+      continue; // already flagged, by this run's reason or by a person
+    }
+    toFlag.push({ id: threat.id, reason });
+  }
 
   const authorId = options.authorId ?? RULE_ENGINE_AUTHOR_ID;
   const added: string[] = [];
-  if (inputs.length > 0) {
+  if (inputs.length > 0 || toFlag.length > 0 || toClear.length > 0) {
     doc.transact(() => {
       for (const input of inputs) added.push(addThreat(doc, input, authorId));
+      for (const { id, reason } of toFlag) {
+        updateThreat(doc, id, { needsReview: true, reviewReason: reason });
+      }
+      for (const id of toClear) updateThreat(doc, id, { needsReview: false });
     });
   }
-  return { added, existing, stale };
+  return {
+    added,
+    existing,
+    stale,
+    flagged: toFlag.map((flag) => flag.id),
+    cleared: toClear,
+  };
 }

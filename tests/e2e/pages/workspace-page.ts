@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { MembersDialog } from "./members-dialog";
+import { ThreatDetailsDialog } from "./threat-details-dialog";
 
 /** The live workspace of one model (/models/<id>). */
 export class WorkspacePage {
@@ -20,6 +21,16 @@ export class WorkspacePage {
   readonly closedNotice: Locator;
   readonly offlineNotice: Locator;
   readonly notFoundHeading: Locator;
+  /** The search box and filters above the threats. */
+  readonly threatSearch: Locator;
+  readonly threatFinder: Locator;
+  readonly sortBy: Locator;
+  readonly groupBy: Locator;
+  readonly noMatchingThreats: Locator;
+  readonly clearFiltersButton: Locator;
+  /** The bar above the list that changes several selected threats at once. */
+  readonly bulkEdit: Locator;
+  readonly threatCount: Locator;
 
   constructor(readonly page: Page) {
     // Next's route announcer also has role="alert": look inside <main> only.
@@ -39,6 +50,64 @@ export class WorkspacePage {
     this.closedNotice = this.main.getByRole("alert");
     this.offlineNotice = this.main.getByRole("status").filter({ hasText: "You are offline" });
     this.notFoundHeading = this.main.getByRole("heading", { name: "Model not found", level: 1 });
+    this.threatFinder = this.main.getByRole("search", { name: "Find threats" });
+    this.threatSearch = this.threatFinder.getByRole("searchbox", { name: "Search threats" });
+    this.sortBy = this.threatFinder.getByRole("combobox", { name: "Sort by" });
+    this.groupBy = this.threatFinder.getByRole("combobox", { name: "Group by" });
+    this.noMatchingThreats = this.main.getByRole("heading", {
+      name: "No threats match the filters",
+    });
+    this.clearFiltersButton = this.main.getByRole("button", { name: "Clear filters" });
+    this.bulkEdit = this.main.getByRole("group", { name: "Bulk edit" });
+    this.threatCount = this.main
+      .getByRole("region", { name: "Threats" })
+      .getByText(/^\d+ (of \d+ )?threats?( shown)?$/);
+  }
+
+  /** A filter above the list by what it filters: "category", "status", "severity", "review". */
+  filterBy(what: "category" | "status" | "severity" | "review"): Locator {
+    return this.threatFinder.getByRole("combobox", { name: `Filter by ${what}` });
+  }
+
+  /** The List / Board switch. */
+  viewButton(view: "List" | "Board"): Locator {
+    return this.threatFinder.getByRole("button", { name: view, exact: true });
+  }
+
+  /** The section list of a group ("Spoofing threats") when the list is grouped. */
+  threatGroup(label: string): Locator {
+    return this.main.getByRole("list", { name: `${label} threats`, exact: true });
+  }
+
+  /** A column of the board ("Open", "Mitigated", …). */
+  boardColumn(label: string): Locator {
+    return this.main.getByRole("list", { name: label, exact: true });
+  }
+
+  /** Checks the rows of the (ungrouped) list show exactly these titles, in this order. */
+  async expectThreatOrder(titles: readonly string[]): Promise<void> {
+    const rows = this.threats.getByRole("listitem");
+    await expect(rows).toHaveCount(titles.length);
+    for (const [index, title] of titles.entries()) {
+      await expect(rows.nth(index)).toHaveAccessibleName(title);
+    }
+  }
+
+  selectCheckboxOf(title: string): Locator {
+    return this.main.getByRole("checkbox", { name: `Select ${title}`, exact: true });
+  }
+
+  detailsButtonOf(title: string): Locator {
+    return this.main.getByRole("button", { name: `Details of ${title}`, exact: true });
+  }
+
+  /** Opens the details dialog of a threat with its Details button. */
+  async openDetails(title: string): Promise<ThreatDetailsDialog> {
+    await this.detailsButtonOf(title).click();
+    const details = new ThreatDetailsDialog(this.page);
+    await expect(details.dialog).toBeVisible();
+    await expect(details.dialog).toHaveAccessibleDescription(title);
+    return details;
   }
 
   async goto(modelId: string): Promise<void> {
