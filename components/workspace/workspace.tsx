@@ -5,6 +5,7 @@ import { setTitle } from "@/lib/model/meta";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
 import { MembersDialog } from "@/components/members/members-dialog";
+import { MitigationsView } from "@/components/mitigations/mitigations-view";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { ThreatList } from "@/components/threats/threat-list";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +15,10 @@ import { ConnectionNotice } from "./connection-notice";
 import { useCollabDocument } from "./use-collab-document";
 import { useDocumentTitle } from "./use-document-title";
 import { usePresence } from "./use-presence";
+import { useWorkspaceTab } from "./use-workspace-tab";
 import { WorkspaceHeader } from "./workspace-header";
+import type { WorkspaceTab } from "./workspace-tab";
+import { WorkspaceTabs } from "./workspace-tabs";
 
 export interface WorkspaceProps {
   model: ModelSummary;
@@ -23,7 +27,10 @@ export interface WorkspaceProps {
   onModelChanged: () => void;
 }
 
-/** The live workspace of one model: header, connection notices and the shared threat list. */
+/**
+ * The live workspace of one model: header, connection notices, and the shared document's
+ * sections as tabs (threats, mitigations), the selected one kept in the URL.
+ */
 export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const { notify } = useToast();
   const collabUser = useMemo(
@@ -34,6 +41,8 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const participants = usePresence(collab.awareness, user.id);
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
+  const [membersRevision, setMembersRevision] = useState(0);
+  const [tab, selectTab] = useWorkspaceTab();
 
   const title = documentTitle || model.title;
   const hasWriteRole = canWriteDocument(model.role);
@@ -55,6 +64,31 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
       });
     }
     // The server copies the document's title into the model list when it stores the change.
+  }
+
+  function renderPanel(panel: WorkspaceTab) {
+    switch (panel) {
+      case "threats":
+        return (
+          <ThreatList
+            doc={collab.doc}
+            hasSynced={collab.hasSynced}
+            isReadOnly={isReadOnly}
+            authorId={user.id}
+          />
+        );
+      case "mitigations":
+        return (
+          <MitigationsView
+            doc={collab.doc}
+            hasSynced={collab.hasSynced}
+            isReadOnly={isReadOnly}
+            authorId={user.id}
+            modelId={model.id}
+            membersRevision={membersRevision}
+          />
+        );
+    }
   }
 
   return (
@@ -86,12 +120,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           </Alert>
         )}
         <ConnectionNotice snapshot={collab} canEdit={hasWriteRole} onReconnect={collab.reconnect} />
-        <ThreatList
-          doc={collab.doc}
-          hasSynced={collab.hasSynced}
-          isReadOnly={isReadOnly}
-          authorId={user.id}
-        />
+        <WorkspaceTabs selected={tab} onSelect={selectTab} renderPanel={renderPanel} />
       </div>
 
       {isMembersOpen ? (
@@ -100,6 +129,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           currentUserId={user.id}
           onSaved={() => {
             notify({ tone: "success", message: "Members saved." });
+            setMembersRevision((revision) => revision + 1);
             onModelChanged();
           }}
           onClose={() => setIsMembersOpen(false)}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildWorkspaceTabUrl,
+  getTabAfterKey,
+  parseWorkspaceTab,
+  WORKSPACE_TABS,
+} from "./workspace-tab";
+
+describe("parseWorkspaceTab", () => {
+  it("reads a known tab and falls back to the threats", () => {
+    expect(parseWorkspaceTab("mitigations")).toBe("mitigations");
+    expect(parseWorkspaceTab("threats")).toBe("threats");
+    expect(parseWorkspaceTab(null)).toBe("threats");
+    expect(parseWorkspaceTab("MITIGATIONS")).toBe("threats");
+    expect(parseWorkspaceTab("constructor")).toBe("threats");
+  });
+});
+
+describe("buildWorkspaceTabUrl", () => {
+  it("sets the tab and keeps other parameters and the hash", () => {
+    expect(buildWorkspaceTabUrl("http://h/models/m1?x=1#main", "mitigations")).toBe(
+      "http://h/models/m1?x=1&tab=mitigations#main",
+    );
+  });
+
+  it("drops the parameter for the default tab", () => {
+    expect(buildWorkspaceTabUrl("http://h/models/m1?tab=mitigations", "threats")).toBe(
+      "http://h/models/m1",
+    );
+  });
+});
+
+describe("getTabAfterKey", () => {
+  it("moves with the arrow keys, wrapping around", () => {
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowRight")).toBe("mitigations");
+    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "ArrowRight")).toBe("threats");
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowLeft")).toBe("mitigations");
+  });
+
+  it("jumps with Home and End and ignores other keys", () => {
+    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "Home")).toBe("threats");
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "End")).toBe("mitigations");
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "Enter")).toBeNull();
+    expect(getTabAfterKey([], "threats", "ArrowRight")).toBeNull();
+  });
+});
