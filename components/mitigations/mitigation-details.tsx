@@ -12,7 +12,7 @@ import {
   RATING_OPTIONS,
   toRatingChoice,
 } from "./mitigation-options";
-import type { ModelMembersState } from "./use-model-members";
+import type { ModelMembersState } from "@/components/members/use-model-members";
 import { buildOwnerOptions } from "./owner-options";
 
 export interface MitigationDetailsProps {
@@ -37,7 +37,7 @@ export function MitigationDetails({
 }: MitigationDetailsProps) {
   const { title } = mitigation;
   const ownerOptions = buildOwnerOptions(
-    members.status === "ready" ? members.members : null,
+    members.status === "ready" ? members.items : null,
     mitigation.owner,
   );
   const ownerHint =

@@ -19,7 +19,7 @@ import { LinkedThreats } from "./linked-threats";
 import { MitigationDetails } from "./mitigation-details";
 import { MITIGATION_STATUS_TONES } from "./mitigation-options";
 import type { LinkedThreat } from "./threat-links";
-import type { ModelMembersState } from "./use-model-members";
+import type { ModelMembersState } from "@/components/members/use-model-members";
 
 export interface MitigationItemProps {
   mitigation: Mitigation;

@@ -28,7 +28,7 @@ import {
 } from "./mitigation-filter";
 import { MitigationItem } from "./mitigation-item";
 import { describeLinkedThreats } from "./threat-links";
-import type { ModelMembersState } from "./use-model-members";
+import type { ModelMembersState } from "@/components/members/use-model-members";
 
 export interface MitigationListProps {
   mitigations: readonly Mitigation[];

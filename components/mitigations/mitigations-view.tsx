@@ -14,7 +14,7 @@ import { RecommendedControlsCard } from "./recommended-controls-card";
 import { toMitigationInput } from "./recommendations";
 import { indexThreats } from "./threat-links";
 import { useMitigationRecords, useThreatRecords } from "./use-document-records";
-import { useModelMembers } from "./use-model-members";
+import { useModelMembers } from "@/components/members/use-model-members";
 
 export interface MitigationsViewProps {
   /** The shared document; null until the session exists. */

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Select, type SelectOption } from "@/components/ui/select";
 import { NONE, RESPONSE_DESCRIPTIONS, RESPONSE_OPTIONS, type NoneValue } from "./threat-options";
-import { useModelMembers } from "./use-model-members";
+import { useModelMembers } from "@/components/members/use-model-members";
 
 export interface ResponseFieldProps {
   threat: Threat;

@@ -38,7 +38,6 @@ import {
 } from "./threat-query";
 import { ThreatToolbar, type ThreatView } from "./threat-toolbar";
 import { useDreadScale } from "./use-dread-scale";
-import { useRouteModelId } from "./use-model-members";
 import { useThreats } from "./use-threats";
 
 export interface ThreatListProps {
@@ -50,8 +49,8 @@ export interface ThreatListProps {
   isReadOnly: boolean;
   /** The signed-in user: recorded as each new threat's author, offered first as approver. */
   authorId: string;
-  /** The model, for its member list (approvers); defaults to the page's /models/:id. */
-  modelId?: string;
+  /** The model, for its member list (approvers). */
+  modelId: string;
 }
 
 function countLabel(total: number, shown: number, isFiltered: boolean): string {
@@ -70,7 +69,6 @@ function labelOf<V extends string>(options: readonly { value: V; label: string }
 export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: ThreatListProps) {
   const threats = useThreats(doc);
   const scale = useDreadScale(doc);
-  const routeModelId = useRouteModelId();
   const { notify } = useToast();
   const headingId = useId();
   const [query, setQuery] = useState<ThreatQuery>(DEFAULT_THREAT_QUERY);
@@ -267,7 +265,7 @@ export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: Th
           scale={scale}
           isReadOnly={isReadOnly}
           currentUserId={authorId}
-          modelId={modelId ?? routeModelId}
+          modelId={modelId}
           onUpdate={(patch) => handleUpdate(detailsId, patch)}
           onClose={() => setDetailsId(null)}
         />

@@ -75,6 +75,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             hasSynced={collab.hasSynced}
             isReadOnly={isReadOnly}
             authorId={user.id}
+            modelId={model.id}
           />
         );
       case "mitigations":
