@@ -10,9 +10,7 @@ test.describe("access to a model", () => {
   }) => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
-    const model = await aliceSession.api.createModel(buildTitle("Partner portal"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Partner portal"), [
       { email: bob.user.email, role: "editor" },
     ]);
     const atBob = new WorkspacePage(bobSession.page);

@@ -12,9 +12,7 @@ test.describe("mitigations", () => {
   }) => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
-    const model = await aliceSession.api.createModel(buildTitle("Payments API"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Payments API"), [
       { email: bob.user.email, role: "editor" },
     ]);
     const workspaceAtAlice = new WorkspacePage(aliceSession.page);
@@ -135,9 +133,7 @@ test.describe("mitigations", () => {
   }) => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
-    const model = await aliceSession.api.createModel(buildTitle("Audit service"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Audit service"), [
       { email: bob.user.email, role: "viewer" },
     ]);
     const workspaceAtAlice = new WorkspacePage(aliceSession.page);
@@ -201,9 +197,7 @@ test.describe("mitigations", () => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
     const bobNetwork = await NetworkSwitch.install(bobSession.context);
-    const model = await aliceSession.api.createModel(buildTitle("Document store"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Document store"), [
       { email: bob.user.email, role: "editor" },
     ]);
     const workspaceAtAlice = new WorkspacePage(aliceSession.page);

@@ -12,9 +12,7 @@ test.describe("working offline", () => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
     const aliceNetwork = await NetworkSwitch.install(aliceSession.context);
-    const model = await aliceSession.api.createModel(buildTitle("Mobile banking app"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Mobile banking app"), [
       { email: bob.user.email, role: "editor" },
     ]);
     const atAlice = new WorkspacePage(aliceSession.page);

@@ -11,9 +11,7 @@ test.describe("read-only members", () => {
   }) => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
-    const model = await aliceSession.api.createModel(buildTitle("Identity provider"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Identity provider"), [
       { email: bob.user.email, role: "viewer" },
     ]);
     const atAlice = new WorkspacePage(aliceSession.page);

@@ -219,9 +219,7 @@ test.describe("the threat list", () => {
   }) => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
-    const model = await aliceSession.api.createModel(buildTitle("Identity service"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Identity service"), [
       { email: bob.user.email, role: "editor" },
     ]);
     const atAlice = new WorkspacePage(aliceSession.page);
@@ -278,9 +276,7 @@ test.describe("the threat list", () => {
   }) => {
     const aliceSession = await openSession(alice);
     const bobSession = await openSession(bob);
-    const model = await aliceSession.api.createModel(buildTitle("Audit log"));
-    await aliceSession.api.replaceMembers(model.id, [
-      { email: alice.user.email, role: "owner" },
+    const model = await aliceSession.api.createSharedModel(buildTitle("Audit log"), [
       { email: bob.user.email, role: "viewer" },
     ]);
     const atAlice = new WorkspacePage(aliceSession.page);

@@ -83,6 +83,20 @@ export class ThreatRoomApi {
     return (await readJson(response, modelResponseSchema, "POST /api/models")).model;
   }
 
+  /**
+   * Creates a model owned by the signed-in user and shares it with `others` in their roles:
+   * the set-up of every collaboration test.
+   */
+  async createSharedModel(
+    title: string,
+    others: readonly { email: string; role: Role }[],
+  ): Promise<ModelSummary> {
+    const model = await this.createModel(title);
+    const owner = await this.getCurrentUser();
+    await this.replaceMembers(model.id, [{ email: owner.email, role: "owner" }, ...others]);
+    return model;
+  }
+
   /** PUT /api/models/:id/members: replaces the whole member list. */
   async replaceMembers(
     modelId: string,

@@ -17,8 +17,8 @@ import { buildAccount, type AccountInput } from "./factories";
 
 /**
  * A signed-in account shared by the tests of a worker: the user and the browser storage state
- * (session cookie) to open new contexts with. Signing in is rate limited per address (10 per
- * 15 minutes, see server/main.ts), so each persona signs in once per run, not once per test.
+ * (session cookie) to open new contexts with. Each persona signs in once per run, not once per
+ * test, which keeps the suite fast.
  */
 export interface Persona {
   user: User;
