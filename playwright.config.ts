@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_RULE_SET_ADMIN_EMAIL } from "./tests/e2e/support/rule-set-admin";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://localhost:${port}`;
@@ -46,6 +47,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       LOG_LEVEL: "warn",
       ROOM_UNLOAD_GRACE_MS: "1000",
+      ADMIN_EMAILS: E2E_RULE_SET_ADMIN_EMAIL,
     },
   },
 });

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   bigserial,
   customType,
   index,
@@ -147,3 +148,23 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_model_idx").on(t.modelId)],
 );
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+/**
+ * The organisation's threat-generation rule sets (a self-hosted instance is one organisation).
+ * Everyone signed in may read and use them; rule-set administrators change them.
+ */
+export const ruleSets = pgTable("rule_sets", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  /** The rules in the lib/stride rule format (Rule[]), validated with parseRuleSet on write. */
+  rules: jsonb("rules")
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  /** Disabled sets are kept but not used for generation. */
+  isEnabled: boolean("is_enabled").notNull().default(true),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type RuleSetRow = typeof ruleSets.$inferSelect;

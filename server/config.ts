@@ -34,6 +34,19 @@ const envSchema = z.object({
   ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag,
+  /**
+   * Rule-set administrators, comma-separated emails (compared lower-cased). Unset: the first
+   * account created on the instance.
+   */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter((email) => email !== ""),
+    ),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -35,6 +35,8 @@ interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is with its media type instead of a JSON body (e.g. an imported file). */
+  file?: { contentType: string; text: string };
   signal?: AbortSignal;
 }
 
@@ -48,18 +50,19 @@ const FALLBACK_MESSAGES: Partial<Record<ApiError["code"], string>> = {
 
 async function send(
   url: string,
-  { method = "GET", body, signal }: RequestOptions,
+  { method = "GET", body, file, signal }: RequestOptions,
 ): Promise<Response> {
+  const contentType = file?.contentType ?? (body === undefined ? null : "application/json");
   try {
     return await fetch(url, {
       method,
       signal,
       credentials: "same-origin",
       headers:
-        body === undefined
+        contentType === null
           ? { Accept: "application/json" }
-          : { Accept: "application/json", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+          : { Accept: "application/json", "Content-Type": contentType },
+      body: file?.text ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch (caught) {
     if (caught instanceof DOMException && caught.name === "AbortError") throw caught;

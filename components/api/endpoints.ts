@@ -1,8 +1,14 @@
 import type { z } from "zod";
 import type { Role } from "@/lib/model/roles";
+import type { Rule } from "@/lib/stride/rule-types";
 import { requestJson, requestNoContent } from "./api-client";
 import {
   createdTokenResponseSchema,
+  currentUserResponseSchema,
+  ruleSetListResponseSchema,
+  ruleSetResponseSchema,
+  type CurrentUser,
+  type OrganisationRuleSet,
   memberListResponseSchema,
   modelListResponseSchema,
   modelResponseSchema,
@@ -31,6 +37,11 @@ export async function createUser(input: {
     body: input,
   });
   return user;
+}
+
+/** The signed-in user and whether they administer rule sets. */
+export async function fetchCurrentUserAccess(signal?: AbortSignal): Promise<CurrentUser> {
+  return requestJson("/api/users/me", currentUserResponseSchema, { signal });
 }
 
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
@@ -102,4 +113,57 @@ export async function createToken(
 
 export async function revokeToken(tokenId: string): Promise<void> {
   await requestNoContent(`/api/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" });
+}
+
+function ruleSetUrl(ruleSetId: string): string {
+  return `/api/rule-sets/${encodeURIComponent(ruleSetId)}`;
+}
+
+/** The organisation's rule sets (built-in sets are not among them: see lib/stride). */
+export async function listRuleSets(signal?: AbortSignal): Promise<OrganisationRuleSet[]> {
+  const { ruleSets } = await requestJson("/api/rule-sets", ruleSetListResponseSchema, { signal });
+  return ruleSets;
+}
+
+/** Creates an empty, enabled rule set (administrators only). */
+export async function createRuleSet(name: string): Promise<OrganisationRuleSet> {
+  const { ruleSet } = await requestJson("/api/rule-sets", ruleSetResponseSchema, {
+    method: "POST",
+    body: { name },
+  });
+  return ruleSet;
+}
+
+/** Changes a rule set's name, rules or enabled flag (administrators only). */
+export async function updateRuleSet(
+  ruleSetId: string,
+  changes: { name?: string; rules?: Rule[]; isEnabled?: boolean },
+): Promise<OrganisationRuleSet> {
+  const { ruleSet } = await requestJson(ruleSetUrl(ruleSetId), ruleSetResponseSchema, {
+    method: "PATCH",
+    body: changes,
+  });
+  return ruleSet;
+}
+
+export async function deleteRuleSet(ruleSetId: string): Promise<void> {
+  await requestNoContent(ruleSetUrl(ruleSetId), { method: "DELETE" });
+}
+
+/** Imports a rule set file: our JSON export (.json) or a Microsoft TMT template (.tb7). */
+export async function importRuleSet(file: {
+  name: string;
+  text: string;
+}): Promise<OrganisationRuleSet> {
+  const isTemplate = file.name.toLowerCase().endsWith(".tb7");
+  const { ruleSet } = await requestJson("/api/rule-sets/import", ruleSetResponseSchema, {
+    method: "POST",
+    file: { contentType: isTemplate ? "application/xml" : "application/json", text: file.text },
+  });
+  return ruleSet;
+}
+
+/** The address that downloads a rule set as JSON. */
+export function getRuleSetExportUrl(ruleSetId: string): string {
+  return `${ruleSetUrl(ruleSetId)}/export`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/model/roles";
+import { ruleSchema } from "@/lib/stride/rule-types";
 
 /**
  * Schemas of the API's answers as the browser sees them (see the HTTP API in the README).
@@ -9,6 +10,12 @@ import { ROLES } from "@/lib/model/roles";
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
 export type User = z.infer<typeof userSchema>;
 export const userResponseSchema = z.object({ user: userSchema });
+/** GET /api/users/me: the user and whether they administer the organisation's rule sets. */
+export const currentUserResponseSchema = z.object({
+  user: userSchema,
+  isRuleSetAdmin: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof currentUserResponseSchema>;
 
 export const roleSchema = z.enum(ROLES);
 
@@ -43,3 +50,20 @@ export const apiTokenSchema = z.object({
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export const tokenListResponseSchema = z.object({ tokens: z.array(apiTokenSchema) });
 export const createdTokenResponseSchema = z.object({ token: apiTokenSchema, secret: z.string() });
+
+/** An organisation rule set (GET /api/rule-sets). */
+export const organisationRuleSetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  rules: z.array(ruleSchema),
+  ruleCount: z.number(),
+  isEnabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OrganisationRuleSet = z.infer<typeof organisationRuleSetSchema>;
+export const ruleSetListResponseSchema = z.object({
+  ruleSets: z.array(organisationRuleSetSchema),
+});
+export const ruleSetResponseSchema = z.object({ ruleSet: organisationRuleSetSchema });

@@ -24,6 +24,7 @@ import { SkeletonList } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { AddThreatForm } from "./add-threat-form";
 import { BulkEditBar } from "./bulk-edit-bar";
+import { GenerateThreatsButton } from "./generate-threats-button";
 import { getModelErrorMessage } from "./model-error-message";
 import { ThreatBoard } from "./threat-board";
 import { ThreatDetailsDialog } from "./threat-details-dialog";
@@ -238,14 +239,17 @@ export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: Th
         headingId={headingId}
         actions={
           isLoading ? null : (
-            <Select
-              label="DREAD scale"
-              className="w-60"
-              options={DREAD_SCALE_OPTIONS}
-              value={scale}
-              disabled={isReadOnly}
-              onValueChange={handleScaleChange}
-            />
+            <div className="flex flex-wrap items-end gap-3">
+              {isReadOnly ? null : <GenerateThreatsButton doc={doc} authorId={authorId} />}
+              <Select
+                label="DREAD scale"
+                className="w-60"
+                options={DREAD_SCALE_OPTIONS}
+                value={scale}
+                disabled={isReadOnly}
+                onValueChange={handleScaleChange}
+              />
+            </div>
           )
         }
       />

@@ -27,6 +27,7 @@ export interface ShellProps {
 
 const NAV_LINKS = [
   { href: "/models", label: "Models" },
+  { href: "/settings/rule-sets", label: "Rule sets" },
   { href: "/settings/tokens", label: "API tokens" },
 ] as const;
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
 import { ROLES } from "../model/roles";
+import { MAX_RULES_PER_SET } from "../stride/rule-types";
 import { singleLineTextSchema } from "../text";
 
 const trimmed = singleLineTextSchema;
@@ -55,3 +56,47 @@ export type ReplaceMembersInput = z.infer<typeof replaceMembersInput>;
 
 /** Ids in paths: nanoid alphabet. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Malformed id");
+
+/** The name of an organisation rule set. */
+export const ruleSetNameSchema = trimmed(LIMITS.elementNameLength);
+const ruleSetDescriptionSchema = z.string().max(LIMITS.longTextLength);
+/** Rules as sent: each is checked against the rule format by parseRuleSet in the service. */
+const ruleListSchema = z.array(z.unknown()).max(MAX_RULES_PER_SET);
+
+/** POST /api/rule-sets */
+export const createRuleSetInput = z.object({
+  name: ruleSetNameSchema,
+  description: ruleSetDescriptionSchema.default(""),
+  rules: ruleListSchema.default([]),
+  isEnabled: z.boolean().default(true),
+});
+export type CreateRuleSetInput = z.infer<typeof createRuleSetInput>;
+
+/** PATCH /api/rule-sets/:id: any of the fields, at least one. */
+export const updateRuleSetInput = z
+  .object({
+    name: ruleSetNameSchema.optional(),
+    description: ruleSetDescriptionSchema.optional(),
+    rules: ruleListSchema.optional(),
+    isEnabled: z.boolean().optional(),
+  })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), {
+    message: "Change at least one field",
+  });
+export type UpdateRuleSetInput = z.infer<typeof updateRuleSetInput>;
+
+/** The format tag of an exported rule set file. */
+export const RULE_SET_EXPORT_FORMAT = "threat-room-rule-set";
+
+/**
+ * An exported rule set (GET /api/rule-sets/:id/export) and the JSON body of
+ * POST /api/rule-sets/import.
+ */
+export const ruleSetExportSchema = z.object({
+  format: z.literal(RULE_SET_EXPORT_FORMAT),
+  version: z.literal(1),
+  name: ruleSetNameSchema,
+  description: ruleSetDescriptionSchema.default(""),
+  rules: ruleListSchema,
+});
+export type RuleSetExport = z.infer<typeof ruleSetExportSchema>;

@@ -51,14 +51,23 @@ export async function parseJsonBody<T extends z.ZodType>(
   req: IncomingMessage,
   schema: T,
 ): Promise<z.infer<T>> {
-  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
+  if (contentTypeOf(req) !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
   const raw = await readBody(req);
+  return parseJsonText(raw.toString("utf8"), schema);
+}
+
+/** The media type of the request's body, lower-cased, without parameters. */
+export function contentTypeOf(req: IncomingMessage): string {
+  return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Parses JSON text with a schema; bad_request with the issues when it does not match. */
+export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
   let value: unknown;
   try {
-    value = JSON.parse(raw.toString("utf8"));
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON");
   }

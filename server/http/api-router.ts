@@ -15,6 +15,15 @@ import {
   postModel,
   putMembers,
 } from "@/server/http/routes/models";
+import {
+  deleteOneRuleSet,
+  getOneRuleSet,
+  getRuleSetExport,
+  getRuleSets,
+  patchRuleSet,
+  postRuleSet,
+  postRuleSetImport,
+} from "@/server/http/routes/rule-sets";
 import { deleteToken, getTokens, postToken } from "@/server/http/routes/tokens";
 import { getMe, postUser } from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
@@ -34,6 +43,10 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models", { GET: getModels, POST: postModel }],
   ["/api/models/:id", { GET: getOneModel, PATCH: patchModel, DELETE: deleteOneModel }],
   ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
+  ["/api/rule-sets", { GET: getRuleSets, POST: postRuleSet }],
+  ["/api/rule-sets/import", { POST: postRuleSetImport }],
+  ["/api/rule-sets/:id", { GET: getOneRuleSet, PATCH: patchRuleSet, DELETE: deleteOneRuleSet }],
+  ["/api/rule-sets/:id/export", { GET: getRuleSetExport }],
 ];
 
 function match(pattern: string, path: string): Record<string, string> | null {

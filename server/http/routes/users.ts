@@ -2,6 +2,7 @@ import { signUpInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
+import { checkRuleSetAdmin } from "@/server/services/users/check-rule-set-admin";
 import { createUser } from "@/server/services/users/create-user";
 
 /** POST /api/users: sign up with email, name and password. */
@@ -14,8 +15,12 @@ export async function postUser(req: ApiRequest): Promise<ApiResult> {
   return { status: 201, body: { user } };
 }
 
-/** GET /api/users/me: the signed-in user. */
+/** GET /api/users/me: the signed-in user, and whether they administer rule sets. */
 export async function getMe(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  return { status: 200, body: { user: actor.user } };
+  const isRuleSetAdmin = await checkRuleSetAdmin(req.runtime.db, {
+    user: actor.user,
+    adminEmails: req.runtime.env.ADMIN_EMAILS,
+  });
+  return { status: 200, body: { user: actor.user, isRuleSetAdmin } };
 }

@@ -14,7 +14,11 @@ export type AuditAction =
   | "model.created"
   | "model.renamed"
   | "model.deleted"
-  | "members.changed";
+  | "members.changed"
+  | "rule-set.created"
+  | "rule-set.updated"
+  | "rule-set.deleted"
+  | "rule-set.imported";
 
 /** JSON with object keys sorted at every level: jsonb does not keep key order. */
 function canonicalJson(value: unknown): string {

@@ -31,6 +31,8 @@ export class WorkspacePage {
   /** The bar above the list that changes several selected threats at once. */
   readonly bulkEdit: Locator;
   readonly threatCount: Locator;
+  /** Runs the threat-generation rules over the whole model. */
+  readonly generateThreatsButton: Locator;
 
   constructor(readonly page: Page) {
     // Next's route announcer also has role="alert": look inside <main> only.
@@ -59,6 +61,7 @@ export class WorkspacePage {
     });
     this.clearFiltersButton = this.main.getByRole("button", { name: "Clear filters" });
     this.bulkEdit = this.main.getByRole("group", { name: "Bulk edit" });
+    this.generateThreatsButton = this.main.getByRole("button", { name: "Generate threats" });
     this.threatCount = this.main
       .getByRole("region", { name: "Threats" })
       .getByText(/^\d+ (of \d+ )?threats?( shown)?$/);

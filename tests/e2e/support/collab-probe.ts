@@ -40,10 +40,23 @@ export async function pushThreatPastTheUi(
 ): Promise<Threat[]> {
   const forged = new Y.Doc();
   addThreat(forged, { title: options.title, category: "tampering" }, options.authorId);
+  const serverDoc = await pushUpdatePastTheUi(page, {
+    modelId: options.modelId,
+    update: Y.encodeStateAsUpdate(forged),
+  });
+  return listThreats(serverDoc);
+}
+
+/**
+ * Sends a raw Yjs update from the page's session (see pushThreatPastTheUi), e.g. one built
+ * with the lib/model accessors on a fresh Y.Doc, and returns the server's document after it.
+ */
+export async function pushUpdatePastTheUi(
+  page: Page,
+  options: { modelId: string; update: Uint8Array },
+): Promise<Y.Doc> {
   const messages = [
-    encodeSyncMessage((encoder) =>
-      syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(forged)),
-    ),
+    encodeSyncMessage((encoder) => syncProtocol.writeUpdate(encoder, options.update)),
     encodeSyncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, new Y.Doc())),
   ];
   const path = `${COLLAB_PATH_PREFIX}${encodeURIComponent(options.modelId)}?schema=${SCHEMA_VERSION}`;
@@ -84,5 +97,5 @@ export async function pushThreatPastTheUi(
     const update = readSyncStep2(message);
     if (update) Y.applyUpdate(serverDoc, update);
   }
-  return listThreats(serverDoc);
+  return serverDoc;
 }

@@ -1,0 +1,53 @@
+import type { RuleCondition, RuleScope } from "@/lib/stride/rule-types";
+
+/**
+ * A rule condition as readable text, e.g. `source is a external-entity and flow.isEncrypted
+ * is false`. Nested and/or groups are parenthesised; walks the tree without recursion limits
+ * beyond what parseRuleSet already bounds.
+ */
+export function formatCondition(condition: RuleCondition): string {
+  return formatNode(condition, false);
+}
+
+function formatValue(value: string | number | boolean | null): string {
+  if (value === null) return "not answered";
+  return typeof value === "string" ? `“${value}”` : String(value);
+}
+
+function formatNode(condition: RuleCondition, isNested: boolean): string {
+  switch (condition.op) {
+    case "always":
+      return "always";
+    case "and":
+    case "or": {
+      const text = condition.conditions
+        .map((child) => formatNode(child, true))
+        .join(` ${condition.op} `);
+      return isNested && condition.conditions.length > 1 ? `(${text})` : text;
+    }
+    case "not":
+      return `not ${formatNode(condition.condition, true)}`;
+    case "kind-is":
+      return `${condition.subject} is a ${condition.kind}`;
+    case "property-equals":
+      return `${condition.subject}.${condition.property} is ${formatValue(condition.value)}`;
+    case "property-not-blank":
+      return `${condition.subject}.${condition.property} is filled in`;
+    case "property-contains":
+      return `${condition.subject}.${condition.property} contains “${condition.text}”`;
+    case "crosses-boundary":
+      return condition.shape === undefined
+        ? "crosses a trust boundary"
+        : `crosses a trust boundary (${condition.shape})`;
+    case "unknown":
+      return condition.text === ""
+        ? "never (unsupported)"
+        : `never (unsupported: ${condition.text})`;
+  }
+}
+
+/** What a rule runs over, as readable text. */
+export function formatScope(scope: RuleScope): string {
+  if (scope.kind === "element") return `each ${scope.elementKinds.join(" or ")}`;
+  return `each interaction, against its ${scope.appliesTo}`;
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { STRIDE_CATEGORY_LABELS } from "@/lib/model/threats";
+import type { Rule } from "@/lib/stride/rule-types";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { formatCondition, formatScope } from "./format-condition";
+
+export interface RuleTableProps {
+  /** The set's name, for accessible labels. */
+  setName: string;
+  rules: readonly Rule[];
+  /** Given for administrators of an organisation set; absent means read-only. */
+  onToggleRule?: (rule: Rule) => void;
+  onEditRule?: (rule: Rule) => void;
+}
+
+/** The rules of one set: title, category, when it fires, and (editable) enabled state. */
+export function RuleTable({ setName, rules, onToggleRule, onEditRule }: RuleTableProps) {
+  if (rules.length === 0) return <p className="px-5 py-3 text-sm text-slate-600">No rules yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Rules of {setName}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-5 py-2">
+              Rule
+            </th>
+            <th scope="col" className="px-5 py-2">
+              Category
+            </th>
+            <th scope="col" className="px-5 py-2">
+              When
+            </th>
+            <th scope="col" className="px-5 py-2">
+              Enabled
+            </th>
+            {onEditRule ? (
+              <th scope="col" className="px-5 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {rules.map((rule) => (
+            <tr key={rule.id}>
+              <th scope="row" className="px-5 py-2 font-medium text-slate-900">
+                {rule.title}
+                <span className="block font-mono text-xs font-normal text-slate-500">
+                  {rule.id}
+                </span>
+              </th>
+              <td className="px-5 py-2 text-slate-700">{STRIDE_CATEGORY_LABELS[rule.category]}</td>
+              <td className="px-5 py-2 text-xs text-slate-600">
+                <span className="block">{formatScope(rule.scope)}</span>
+                <span className="block">if {formatCondition(rule.include)}</span>
+                {rule.exclude ? (
+                  <span className="block">unless {formatCondition(rule.exclude)}</span>
+                ) : null}
+              </td>
+              <td className="px-5 py-2">
+                {onToggleRule ? (
+                  <input
+                    type="checkbox"
+                    className="size-4"
+                    checked={rule.enabled}
+                    aria-label={`Rule “${rule.title}” enabled`}
+                    onChange={() => onToggleRule(rule)}
+                  />
+                ) : (
+                  <Badge tone={rule.enabled ? "success" : "neutral"}>
+                    {rule.enabled ? "On" : "Off"}
+                  </Badge>
+                )}
+              </td>
+              {onEditRule ? (
+                <td className="px-5 py-2 text-right">
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={`Edit rule “${rule.title}”`}
+                    onClick={() => onEditRule(rule)}
+                  >
+                    Edit
+                  </Button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type * as Y from "yjs";
+import { listElements } from "@/lib/model";
+import { generateThreats } from "@/lib/stride/generate";
+import { getErrorMessage } from "@/components/api/api-client";
+import { listRuleSets } from "@/components/api/endpoints";
+import type { ToastInput } from "@/components/ui/toast";
+import { getModelErrorMessage } from "./model-error-message";
+import {
+  describeGeneration,
+  NO_ELEMENTS_MESSAGE,
+  selectGenerationRuleSets,
+} from "./threat-generation";
+
+/**
+ * Generates threats for the whole model into the shared document with the built-in rule sets
+ * and the organisation's enabled ones (fetched fresh on each run); reports what happened.
+ */
+export function useGenerateThreats(options: {
+  doc: Y.Doc | null;
+  authorId: string;
+  onReport: (toast: ToastInput) => void;
+}) {
+  const { doc, authorId, onReport } = options;
+  const [isGenerating, setIsGenerating] = useState(false);
+
+  const generate = useCallback(async () => {
+    if (!doc) return;
+    if (listElements(doc).length === 0) {
+      onReport({ tone: "info", message: NO_ELEMENTS_MESSAGE });
+      return;
+    }
+    setIsGenerating(true);
+    try {
+      let organisationSets;
+      try {
+        organisationSets = await listRuleSets();
+      } catch (caught) {
+        onReport({ tone: "danger", message: getErrorMessage(caught) });
+        return;
+      }
+      try {
+        const result = generateThreats(
+          doc,
+          selectGenerationRuleSets(organisationSets),
+          {
+            kind: "model",
+          },
+          { authorId },
+        );
+        onReport({ tone: "success", message: describeGeneration(result) });
+      } catch (caught) {
+        onReport({
+          tone: "danger",
+          message: getModelErrorMessage(caught, "The threats could not be generated."),
+        });
+      }
+    } finally {
+      setIsGenerating(false);
+    }
+  }, [doc, authorId, onReport]);
+
+  return { generate, isGenerating };
+}

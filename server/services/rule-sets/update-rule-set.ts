@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { ruleSets } from "@/drizzle/schema";
+import type { UpdateRuleSetInput } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/server/db/client";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { getRuleSet } from "@/server/services/rule-sets/get-rule-set";
+import { presentRuleSet, type PublicRuleSet } from "@/server/services/rule-sets/present-rule-set";
+import { validateRuleSet } from "@/server/services/rule-sets/validate-rule-set";
+
+/**
+ * Changes a rule set's name, description, rules or enabled flag. The result is checked as a
+ * whole against the rule format before it is stored. Throws not_found or bad_request.
+ */
+export async function updateRuleSet(
+  db: Database,
+  options: { userId: string; ruleSetId: string; changes: UpdateRuleSetInput },
+): Promise<PublicRuleSet> {
+  const current = await getRuleSet(db, options.ruleSetId);
+  const { changes } = options;
+  const checked = validateRuleSet({
+    id: current.id,
+    name: changes.name ?? current.name,
+    description: changes.description ?? current.description,
+    rules: changes.rules ?? current.rules,
+  });
+  const [row] = await db
+    .update(ruleSets)
+    .set({
+      name: checked.name,
+      description: checked.description,
+      rules: checked.rules,
+      isEnabled: changes.isEnabled ?? current.isEnabled,
+      updatedAt: new Date(),
+    })
+    .where(eq(ruleSets.id, current.id))
+    .returning();
+  if (!row) throw new AppError("not_found", "No such rule set");
+  await recordAuditEvent(db, {
+    actorId: options.userId,
+    action: "rule-set.updated",
+    detail: {
+      ruleSetId: current.id,
+      fields: Object.entries(changes)
+        .filter(([, value]) => value !== undefined)
+        .map(([field]) => field),
+    },
+  });
+  return presentRuleSet(row);
+}

@@ -1,0 +1,31 @@
+import * as Y from "yjs";
+import { addDiagram, addElement, addFlow } from "@/lib/model";
+
+/** The names of the diagram a test puts into a model's document. */
+export interface DiagramNames {
+  externalEntity: string;
+  process: string;
+  dataStore: string;
+}
+
+/**
+ * A Yjs update that adds a diagram with an external entity, a process and a data store, and
+ * flows entity -> process -> store, built with the lib/model accessors on a fresh document
+ * (send it with pushUpdatePastTheUi).
+ */
+export function buildDiagramUpdate(names: DiagramNames): Uint8Array {
+  const doc = new Y.Doc();
+  const diagramId = addDiagram(doc, { title: "Checkout", layer: 0, parentElementId: null });
+  const entityId = addElement(doc, {
+    kind: "external-entity",
+    diagramId,
+    name: names.externalEntity,
+  });
+  const processId = addElement(doc, { kind: "process", diagramId, name: names.process, x: 300 });
+  const storeId = addElement(doc, { kind: "data-store", diagramId, name: names.dataStore, x: 600 });
+  addFlow(doc, { sourceId: entityId, targetId: processId, name: "Card details" });
+  addFlow(doc, { sourceId: processId, targetId: storeId, name: "Ledger entry" });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
