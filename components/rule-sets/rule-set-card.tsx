@@ -1,16 +1,19 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { LIMITS } from "@/lib/limits";
+import { DEFAULT_RULE_SETS } from "@/lib/stride/default-rules";
 import type { Rule } from "@/lib/stride/rule-types";
 import { getErrorMessage } from "@/components/api/api-client";
 import { getRuleSetExportUrl } from "@/components/api/endpoints";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PlusIcon } from "@/components/ui/icons";
 import { InlineEdit } from "@/components/ui/inline-edit";
 import { useToast } from "@/components/ui/toast";
-import { RuleEditDialog } from "./rule-edit-dialog";
+import { RuleDialog } from "./rule-dialog";
 import { RuleTable } from "./rule-table";
 
 export interface RuleSetCardProps {
@@ -28,6 +31,14 @@ export interface RuleSetCardProps {
   onDelete?: () => void;
 }
 
+/** Ids of the built-in rules: a new rule avoids them, since the built-in rule would win. */
+const BUILT_IN_RULE_IDS: ReadonlySet<string> = new Set(
+  DEFAULT_RULE_SETS.flatMap((ruleSet) => ruleSet.rules.map((rule) => rule.id)),
+);
+
+/** The rule dialog's subject: a new rule, or an existing one to edit. */
+type RuleEditor = { kind: "add" } | { kind: "edit"; rule: Rule };
+
 /** One rule set: its name, state, actions and (folded) rules. */
 export function RuleSetCard({
   name,
@@ -41,12 +52,31 @@ export function RuleSetCard({
   onDelete,
 }: RuleSetCardProps) {
   const { notify } = useToast();
-  const [ruleToEdit, setRuleToEdit] = useState<Rule | null>(null);
+  const [editor, setEditor] = useState<RuleEditor | null>(null);
+  const [ruleToDelete, setRuleToDelete] = useState<Rule | null>(null);
   const isEditable = canManage && !isBuiltIn && onChange !== undefined;
+  const takenIds = useMemo(() => {
+    if (editor?.kind !== "add") {
+      return new Set(rules.filter((rule) => rule.id !== editor?.rule.id).map((rule) => rule.id));
+    }
+    return new Set([...BUILT_IN_RULE_IDS, ...rules.map((rule) => rule.id)]);
+  }, [editor, rules]);
 
   async function saveRule(changed: Rule) {
     if (!onChange) return;
     await onChange({ rules: rules.map((rule) => (rule.id === changed.id ? changed : rule)) });
+  }
+
+  async function addRule(added: Rule) {
+    if (!onChange) return;
+    await onChange({ rules: [...rules, added] });
+    notify({ tone: "success", message: `Added the rule “${added.title}”.` });
+  }
+
+  async function deleteRule(deleted: Rule) {
+    if (!onChange) return;
+    await onChange({ rules: rules.filter((rule) => rule.id !== deleted.id) });
+    notify({ tone: "success", message: `Deleted the rule “${deleted.title}”.` });
   }
 
   function handleToggleRule(rule: Rule) {
@@ -97,6 +127,14 @@ export function RuleSetCard({
           ) : null}
           {isEditable ? (
             <>
+              <Button
+                variant="secondary"
+                size="sm"
+                icon={<PlusIcon />}
+                onClick={() => setEditor({ kind: "add" })}
+              >
+                Add rule
+              </Button>
               <Button variant="secondary" size="sm" onClick={handleToggleSet}>
                 {isEnabled ? `Disable set` : `Enable set`}
               </Button>
@@ -115,11 +153,32 @@ export function RuleSetCard({
           setName={name}
           rules={rules}
           onToggleRule={isEditable ? handleToggleRule : undefined}
-          onEditRule={isEditable ? setRuleToEdit : undefined}
+          onEditRule={isEditable ? (rule) => setEditor({ kind: "edit", rule }) : undefined}
+          onDeleteRule={isEditable ? setRuleToDelete : undefined}
         />
       </details>
-      {ruleToEdit ? (
-        <RuleEditDialog rule={ruleToEdit} onSave={saveRule} onClose={() => setRuleToEdit(null)} />
+      {editor ? (
+        <RuleDialog
+          rule={editor.kind === "edit" ? editor.rule : undefined}
+          takenIds={takenIds}
+          onSave={editor.kind === "edit" ? saveRule : addRule}
+          onClose={() => setEditor(null)}
+        />
+      ) : null}
+      {ruleToDelete ? (
+        <ConfirmDialog
+          title="Delete rule?"
+          description={
+            <p>
+              “<strong className="font-semibold text-slate-900">{ruleToDelete.title}</strong>” will
+              be removed from {name}. Threats it generated stay in their models.
+            </p>
+          }
+          confirmLabel="Delete rule"
+          isDanger
+          onConfirm={() => deleteRule(ruleToDelete)}
+          onClose={() => setRuleToDelete(null)}
+        />
       ) : null}
     </Card>
   );

@@ -13,10 +13,18 @@ export interface RuleTableProps {
   /** Given for administrators of an organisation set; absent means read-only. */
   onToggleRule?: (rule: Rule) => void;
   onEditRule?: (rule: Rule) => void;
+  onDeleteRule?: (rule: Rule) => void;
 }
 
 /** The rules of one set: title, category, when it fires, and (editable) enabled state. */
-export function RuleTable({ setName, rules, onToggleRule, onEditRule }: RuleTableProps) {
+export function RuleTable({
+  setName,
+  rules,
+  onToggleRule,
+  onEditRule,
+  onDeleteRule,
+}: RuleTableProps) {
+  const hasActions = onEditRule !== undefined || onDeleteRule !== undefined;
   if (rules.length === 0) return <p className="px-5 py-3 text-sm text-slate-600">No rules yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -36,7 +44,7 @@ export function RuleTable({ setName, rules, onToggleRule, onEditRule }: RuleTabl
             <th scope="col" className="px-5 py-2">
               Enabled
             </th>
-            {onEditRule ? (
+            {hasActions ? (
               <th scope="col" className="px-5 py-2">
                 <span className="sr-only">Actions</span>
               </th>
@@ -75,16 +83,30 @@ export function RuleTable({ setName, rules, onToggleRule, onEditRule }: RuleTabl
                   </Badge>
                 )}
               </td>
-              {onEditRule ? (
-                <td className="px-5 py-2 text-right">
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    aria-label={`Edit rule “${rule.title}”`}
-                    onClick={() => onEditRule(rule)}
-                  >
-                    Edit
-                  </Button>
+              {hasActions ? (
+                <td className="px-5 py-2">
+                  <div className="flex justify-end gap-2">
+                    {onEditRule ? (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={`Edit rule “${rule.title}”`}
+                        onClick={() => onEditRule(rule)}
+                      >
+                        Edit
+                      </Button>
+                    ) : null}
+                    {onDeleteRule ? (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Delete rule “${rule.title}”`}
+                        onClick={() => onDeleteRule(rule)}
+                      >
+                        Delete
+                      </Button>
+                    ) : null}
+                  </div>
                 </td>
               ) : null}
             </tr>
