@@ -134,10 +134,13 @@ export async function createRuleSet(name: string): Promise<OrganisationRuleSet> 
   return ruleSet;
 }
 
-/** Changes a rule set's name, rules or enabled flag (administrators only). */
+/**
+ * Changes a rule set's name, rules or enabled flag (administrators only). With
+ * `expectedUpdatedAt`, a set someone else changed meanwhile answers 409 instead.
+ */
 export async function updateRuleSet(
   ruleSetId: string,
-  changes: { name?: string; rules?: Rule[]; isEnabled?: boolean },
+  changes: { name?: string; rules?: Rule[]; isEnabled?: boolean; expectedUpdatedAt?: string },
 ): Promise<OrganisationRuleSet> {
   const { ruleSet } = await requestJson(ruleSetUrl(ruleSetId), ruleSetResponseSchema, {
     method: "PATCH",

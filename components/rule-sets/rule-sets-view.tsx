@@ -106,7 +106,9 @@ export function RuleSetsView() {
                 isBuiltIn={false}
                 isEnabled={ruleSet.isEnabled}
                 canManage={isAdmin}
-                onChange={(changes) => change(ruleSet.id, changes)}
+                onChange={(changes) =>
+                  change(ruleSet.id, { ...changes, expectedUpdatedAt: ruleSet.updatedAt })
+                }
                 onDelete={() => setSetToDelete(ruleSet)}
               />
             ))

@@ -31,7 +31,10 @@ export function useRuleSets() {
   );
 
   const change = useCallback(
-    async (ruleSetId: string, changes: { name?: string; rules?: Rule[]; isEnabled?: boolean }) => {
+    async (
+      ruleSetId: string,
+      changes: { name?: string; rules?: Rule[]; isEnabled?: boolean; expectedUpdatedAt?: string },
+    ) => {
       replace(await updateRuleSet(ruleSetId, changes));
     },
     [replace],

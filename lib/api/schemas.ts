@@ -79,10 +79,19 @@ export const updateRuleSetInput = z
     description: ruleSetDescriptionSchema.optional(),
     rules: ruleListSchema.optional(),
     isEnabled: z.boolean().optional(),
+    /**
+     * The updatedAt the client last saw. When given and the set changed since, the update is
+     * refused with 409, so two administrators never overwrite each other's rules unseen.
+     */
+    expectedUpdatedAt: z.iso.datetime().optional(),
   })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), {
-    message: "Change at least one field",
-  });
+  .refine(
+    ({ expectedUpdatedAt: _, ...fields }) =>
+      Object.values(fields).some((value) => value !== undefined),
+    {
+      message: "Change at least one field",
+    },
+  );
 export type UpdateRuleSetInput = z.infer<typeof updateRuleSetInput>;
 
 /** The format tag of an exported rule set file. */

@@ -10,7 +10,7 @@ import { asc } from "drizzle-orm";
 import { auditEvents } from "@/drizzle/schema";
 import type { Rule } from "@/lib/stride/rule-types";
 import { signUp, readString, type TestUser } from "./support/api-client";
-import { call, expectError } from "./support/api-expect";
+import { call, expectError, expectInvalid } from "./support/api-expect";
 import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
 
 const TB7_PATH = path.join(import.meta.dirname, "../fixtures/ms-tmt/default.tb7");
@@ -27,6 +27,7 @@ const SPOOFING_RULE: Rule = {
 
 interface RuleSetBody {
   id: string;
+  updatedAt: string;
   name: string;
   description: string;
   rules: Rule[];
@@ -113,6 +114,47 @@ describe.each(DATABASES)("HTTP API: rule sets (%s)", (kind) => {
     ).map((event) => event.action);
     expect(actions).toEqual(
       expect.arrayContaining(["rule-set.created", "rule-set.updated", "rule-set.deleted"]),
+    );
+  });
+
+  it("refuses a change made to a version of the set that someone else has changed since", async () => {
+    const created = ruleSetOf(
+      (await create(first, { name: "Shared rules", rules: [SPOOFING_RULE] })).body,
+    );
+    // Two administrators opened the set at created.updatedAt; the first one saves.
+    const firstSave = await call(server, "PATCH", `/api/rule-sets/${created.id}`, {
+      user: first,
+      body: { rules: [], expectedUpdatedAt: created.updatedAt },
+    });
+    expect(firstSave.status, JSON.stringify(firstSave.body)).toBe(200);
+    // The second one saves what they saw: refused, and the first save is kept.
+    expectError(
+      await call(server, "PATCH", `/api/rule-sets/${created.id}`, {
+        user: first,
+        body: {
+          rules: [SPOOFING_RULE, { ...SPOOFING_RULE, id: "other" }],
+          expectedUpdatedAt: created.updatedAt,
+        },
+      }),
+      409,
+      "conflict",
+    );
+    const read = ruleSetOf(
+      (await call(server, "GET", `/api/rule-sets/${created.id}`, { user: first })).body,
+    );
+    expect(read.rules).toEqual([]);
+    // Saving against the version they now see works.
+    const retry = await call(server, "PATCH", `/api/rule-sets/${created.id}`, {
+      user: first,
+      body: { rules: [SPOOFING_RULE], expectedUpdatedAt: read.updatedAt },
+    });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expectInvalid(
+      await call(server, "PATCH", `/api/rule-sets/${created.id}`, {
+        user: first,
+        body: { name: "x", expectedUpdatedAt: "yesterday" },
+      }),
+      ["expectedUpdatedAt"],
     );
   });
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { ruleSets } from "@/drizzle/schema";
 import type { UpdateRuleSetInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,9 @@ import { validateRuleSet } from "@/server/services/rule-sets/validate-rule-set";
 
 /**
  * Changes a rule set's name, description, rules or enabled flag. The result is checked as a
- * whole against the rule format before it is stored. Throws not_found or bad_request.
+ * whole against the rule format before it is stored. With `expectedUpdatedAt`, the update only
+ * applies to the version the client saw (compared to the millisecond, atomically); otherwise it
+ * throws conflict. Throws not_found or bad_request.
  */
 export async function updateRuleSet(
   db: Database,
@@ -33,16 +35,31 @@ export async function updateRuleSet(
       isEnabled: changes.isEnabled ?? current.isEnabled,
       updatedAt: new Date(),
     })
-    .where(eq(ruleSets.id, current.id))
+    .where(
+      and(
+        eq(ruleSets.id, current.id),
+        changes.expectedUpdatedAt === undefined
+          ? undefined
+          : sql`date_trunc('milliseconds', ${ruleSets.updatedAt}) = ${changes.expectedUpdatedAt}::timestamptz`,
+      ),
+    )
     .returning();
-  if (!row) throw new AppError("not_found", "No such rule set");
+  if (!row) {
+    if (changes.expectedUpdatedAt !== undefined) {
+      throw new AppError(
+        "conflict",
+        "Someone else changed this rule set after you opened it. Reload to see their changes, then try again.",
+      );
+    }
+    throw new AppError("not_found", "No such rule set");
+  }
   await recordAuditEvent(db, {
     actorId: options.userId,
     action: "rule-set.updated",
     detail: {
       ruleSetId: current.id,
       fields: Object.entries(changes)
-        .filter(([, value]) => value !== undefined)
+        .filter(([field, value]) => value !== undefined && field !== "expectedUpdatedAt")
         .map(([field]) => field),
     },
   });
