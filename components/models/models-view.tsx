@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { canWriteDocument } from "@/lib/model/roles";
 import type { ModelSummary } from "@/components/api/schemas";
-import { Alert } from "@/components/ui/alert";
+import { ResourceListStatus } from "@/components/api/resource-list-status";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
@@ -14,7 +14,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PencilIcon, PlusIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/shell";
-import { SkeletonList } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { ModelTitleDialog } from "./model-title-dialog";
 import { RoleBadge } from "./role-badge";
@@ -57,30 +56,21 @@ export function ModelsView() {
         actions={state.status === "ready" && state.items.length > 0 ? newModelButton : null}
       />
 
-      {state.status === "loading" ? <SkeletonList label="Loading your models" rows={4} /> : null}
-
-      {state.status === "error" ? (
-        <Alert
-          tone="danger"
-          title="Your models could not be loaded"
-          action={
-            <Button variant="secondary" size="sm" onClick={reload}>
-              Try again
-            </Button>
-          }
-        >
-          {state.message}
-        </Alert>
-      ) : null}
-
-      {state.status === "ready" && state.items.length === 0 ? (
-        <EmptyState
-          icon={<ShieldIcon className="size-5" />}
-          title="No threat models yet"
-          description="Create a model for the system you want to analyse, then invite the people who know it."
-          action={newModelButton}
-        />
-      ) : null}
+      <ResourceListStatus
+        state={state}
+        loadingLabel="Loading your models"
+        loadingRows={4}
+        errorTitle="Your models could not be loaded"
+        onRetry={reload}
+        empty={
+          <EmptyState
+            icon={<ShieldIcon className="size-5" />}
+            title="No threat models yet"
+            description="Create a model for the system you want to analyse, then invite the people who know it."
+            action={newModelButton}
+          />
+        }
+      />
 
       {state.status === "ready" && state.items.length > 0 ? (
         <Card as="div" className="overflow-hidden">

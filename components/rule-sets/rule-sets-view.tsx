@@ -4,12 +4,11 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { DEFAULT_RULE_SETS } from "@/lib/stride/default-rules";
 import { getErrorMessage } from "@/components/api/api-client";
 import type { OrganisationRuleSet } from "@/components/api/schemas";
-import { Alert } from "@/components/ui/alert";
+import { ResourceListStatus } from "@/components/api/resource-list-status";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/shell";
-import { SkeletonList } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { CreateRuleSetDialog } from "./create-rule-set-dialog";
 import { RuleSetCard } from "./rule-set-card";
@@ -78,23 +77,13 @@ export function RuleSetsView() {
         <h2 className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
           Organisation rule sets
         </h2>
-        {state.status === "loading" ? <SkeletonList label="Loading rule sets" /> : null}
-        {state.status === "error" ? (
-          <Alert
-            tone="danger"
-            title="The rule sets could not be loaded"
-            action={
-              <Button variant="secondary" size="sm" onClick={reload}>
-                Try again
-              </Button>
-            }
-          >
-            {state.message}
-          </Alert>
-        ) : null}
-        {state.status === "ready" && state.items.length === 0 ? (
-          <p className="text-sm text-slate-600">No organisation rule sets yet.</p>
-        ) : null}
+        <ResourceListStatus
+          state={state}
+          loadingLabel="Loading rule sets"
+          errorTitle="The rule sets could not be loaded"
+          onRetry={reload}
+          empty={<p className="text-sm text-slate-600">No organisation rule sets yet.</p>}
+        />
         {state.status === "ready"
           ? state.items.map((ruleSet) => (
               <RuleSetCard

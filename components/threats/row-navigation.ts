@@ -59,7 +59,7 @@ export function moveFocusBetweenRows(container: HTMLElement, event: KeyboardEven
 
 /**
  * The board's version: ArrowUp / ArrowDown / Home / End within a column, ArrowLeft /
- * ArrowRight to the nearest card of the next column that has any.
+ * ArrowRight to the nearest card of the next column that has cards.
  */
 export function moveFocusBetweenCards(container: HTMLElement, event: KeyboardEvent): void {
   const { target } = event;

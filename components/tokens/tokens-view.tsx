@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ApiToken } from "@/components/api/schemas";
-import { Alert } from "@/components/ui/alert";
+import { ResourceListStatus } from "@/components/api/resource-list-status";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,7 +11,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { KeyIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/shell";
-import { SkeletonList } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { useTokens } from "./use-tokens";
@@ -37,30 +36,20 @@ export function TokensView() {
         actions={state.status === "ready" && state.items.length > 0 ? newTokenButton : null}
       />
 
-      {state.status === "loading" ? <SkeletonList label="Loading your tokens" /> : null}
-
-      {state.status === "error" ? (
-        <Alert
-          tone="danger"
-          title="Your tokens could not be loaded"
-          action={
-            <Button variant="secondary" size="sm" onClick={reload}>
-              Try again
-            </Button>
-          }
-        >
-          {state.message}
-        </Alert>
-      ) : null}
-
-      {state.status === "ready" && state.items.length === 0 ? (
-        <EmptyState
-          icon={<KeyIcon className="size-5" />}
-          title="No API tokens"
-          description="Create a token to call the API from a script or a CI job with your access."
-          action={newTokenButton}
-        />
-      ) : null}
+      <ResourceListStatus
+        state={state}
+        loadingLabel="Loading your tokens"
+        errorTitle="Your tokens could not be loaded"
+        onRetry={reload}
+        empty={
+          <EmptyState
+            icon={<KeyIcon className="size-5" />}
+            title="No API tokens"
+            description="Create a token to call the API from a script or a CI job with your access."
+            action={newTokenButton}
+          />
+        }
+      />
 
       {state.status === "ready" && state.items.length > 0 ? (
         <Card as="div" className="overflow-x-auto">
