@@ -48,7 +48,9 @@ export function useGenerateThreats(options: {
           {
             kind: "model",
           },
-          { authorId },
+          // The built-in and enabled organisation sets are every rule in force, so threats of
+          // a rule disabled or deleted since are flagged for review.
+          { authorId, isEveryRuleInForce: true },
         );
         onReport({ tone: "success", message: describeGeneration(result) });
       } catch (caught) {

@@ -229,6 +229,27 @@ describe("generateThreats", () => {
     expect(generateThreats(doc, sniffing, MODEL).stale).toEqual([id]);
   });
 
+  it("flags threats of a withdrawn rule when told every rule in force, and clears it on return", () => {
+    const { doc } = buildShop();
+    const [id] = generateThreats(doc, sniffing, MODEL).added;
+    const [rule] = sniffing.rules;
+    const disabled = buildRuleSet(...(rule === undefined ? [] : [{ ...rule, enabled: false }]));
+    const emptySet = buildRuleSet();
+
+    const afterDisable = generateThreats(doc, disabled, MODEL, { isEveryRuleInForce: true });
+    expect(afterDisable.stale).toEqual([id]);
+    expect(afterDisable.flagged).toEqual([id]);
+    expect(getThreat(doc, id ?? "")?.reviewReason).toBe(STALE_REVIEW_REASONS.ruleWithdrawn);
+    // Deleted outright: still flagged once, not rewritten.
+    expect(generateThreats(doc, emptySet, MODEL, { isEveryRuleInForce: true }).flagged).toEqual(
+      [],
+    );
+
+    const afterReturn = generateThreats(doc, sniffing, MODEL, { isEveryRuleInForce: true });
+    expect(afterReturn.cleared).toEqual([id]);
+    expect(getThreat(doc, id ?? "")?.needsReview).toBe(false);
+  });
+
   it("limits generation and staleness to one diagram", () => {
     const { doc, diagramId, web } = buildShop();
     const inner = addDiagram(doc, { title: "Web app - internals", layer: 1, parentElementId: web });

@@ -33,6 +33,10 @@ export const STALE_REVIEW_REASONS = {
     "The rule that generated this threat no longer matches its interaction (for example, the " +
     "data flow is now encrypted). Check whether the threat still applies, then clear the flag " +
     "or delete it.",
+  /** The rule itself was disabled or deleted, or its rule set was switched off. */
+  ruleWithdrawn:
+    "The rule that generated this threat is disabled or no longer exists. Check whether the " +
+    "threat still applies, then clear the flag or delete it.",
 } as const;
 
 const GENERATED_REASONS: ReadonlySet<string> = new Set(Object.values(STALE_REVIEW_REASONS));
@@ -45,7 +49,8 @@ export interface GenerationResult {
   existing: string[];
   /**
    * Rule-generated threats (of rules in the given sets) whose element or interaction is gone
-   * or no longer matches their rule. They are never deleted: each is flagged needsReview with
+   * or no longer matches their rule; with isEveryRuleInForce, also those whose rule was
+   * withdrawn. They are never deleted: each is flagged needsReview with
    * one of STALE_REVIEW_REASONS, for people to decide.
    */
   stale: string[];
@@ -59,6 +64,13 @@ export interface GenerationResult {
 export interface GenerateOptions {
   /** User id recorded as the author of new threats (default RULE_ENGINE_AUTHOR_ID). */
   authorId?: string;
+  /**
+   * The given rule sets are every rule in force (the workspace passes the built-in sets and all
+   * of the organisation's enabled ones): threats in scope whose rule is absent from them or
+   * disabled are stale too, flagged with STALE_REVIEW_REASONS.ruleWithdrawn. Off by default, so
+   * a run with one rule set leaves the threats of other sets alone.
+   */
+  isEveryRuleInForce?: boolean;
 }
 
 const FNV_64_OFFSET_BASIS = 0xcbf29ce484222325n;
@@ -159,14 +171,20 @@ export function generateThreats(
     sets.flatMap((ruleSet) => ruleSet.rules.filter((rule) => rule.enabled).map((rule) => rule.id)),
   );
   const isInScope = createScopeTest(scope, model);
-  const candidates: { threat: Threat; pairKey: string; interactionKey: string }[] = [];
+  const candidates: {
+    threat: Threat;
+    pairKey: string;
+    interactionKey: string;
+    isRuleInForce: boolean;
+  }[] = [];
   for (const threat of listThreats(doc)) {
     const { origin } = threat;
     if (origin.kind !== "rule" || origin.interactionKey === undefined) continue;
     const pairKey = toPairKey(origin.ruleId, origin.interactionKey);
     recorded.set(pairKey, [...(recorded.get(pairKey) ?? []), threat]);
-    if (enabledRuleIds.has(origin.ruleId) && isInScope(origin.interactionKey)) {
-      candidates.push({ threat, pairKey, interactionKey: origin.interactionKey });
+    const isRuleInForce = enabledRuleIds.has(origin.ruleId);
+    if ((isRuleInForce || options.isEveryRuleInForce === true) && isInScope(origin.interactionKey)) {
+      candidates.push({ threat, pairKey, interactionKey: origin.interactionKey, isRuleInForce });
     }
   }
 
@@ -206,10 +224,10 @@ export function generateThreats(
   const reasonOf = createStaleReasonOf(model);
   const stale: string[] = [];
   const toFlag: { id: string; reason: string }[] = [];
-  for (const { threat, pairKey, interactionKey } of candidates) {
+  for (const { threat, pairKey, interactionKey, isRuleInForce } of candidates) {
     if (generatedKeys.has(pairKey)) continue;
     stale.push(threat.id);
-    const reason = reasonOf(interactionKey);
+    const reason = isRuleInForce ? reasonOf(interactionKey) : STALE_REVIEW_REASONS.ruleWithdrawn;
     if (threat.needsReview && (threat.reviewReason === reason || !isFlaggedByGeneration(threat))) {
       continue; // already flagged, by this run's reason or by a person
     }
