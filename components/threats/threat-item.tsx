@@ -10,7 +10,7 @@ import {
   type ThreatPatch,
 } from "@/lib/model/threats";
 import { Button } from "@/components/ui/button";
-import { cx } from "@/components/ui/class-names";
+import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { formatDateTime } from "@/components/ui/format-date";
 import { TrashIcon } from "@/components/ui/icons";
 import { InlineEdit } from "@/components/ui/inline-edit";
@@ -19,6 +19,7 @@ import { useToast } from "@/components/ui/toast";
 import { ROW_FOCUS_CLASSES } from "./row-navigation";
 import { ThreatBadges } from "./threat-badges";
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
+import type { ThreatTarget } from "./threat-targets";
 
 export interface ThreatItemProps {
   threat: Threat;
@@ -36,6 +37,10 @@ export interface ThreatItemProps {
   /** Applies a change to the shared document; throws when the change is invalid. */
   onUpdate: (patch: ThreatPatch) => void;
   onDelete: () => void;
+  /** The element or flow it targets; null when it has none or it is gone. */
+  target: ThreatTarget | null;
+  /** Opens the diagram with the target selected; the target is plain text without it. */
+  onShowOnDiagram?: ((target: ThreatTarget) => void) | undefined;
 }
 
 /**
@@ -53,6 +58,8 @@ export function ThreatItem({
   onOpenDetails,
   onUpdate,
   onDelete,
+  target,
+  onShowOnDiagram,
 }: ThreatItemProps) {
   const titleId = useId();
   const { notify } = useToast();
@@ -127,6 +134,24 @@ export function ThreatItem({
               </time>
             </span>
             <ThreatBadges threat={threat} scale={scale} />
+            {target && onShowOnDiagram === undefined ? (
+              <span>on {target.name}</span>
+            ) : target ? (
+              <button
+                type="button"
+                className={cx(
+                  "rounded text-indigo-700 underline-offset-2 hover:underline",
+                  FOCUS_RING,
+                )}
+                aria-label={`Show ${target.name} on the diagram`}
+                title="Show on the diagram"
+                onClick={() => onShowOnDiagram?.(target)}
+              >
+                on {target.name}
+              </button>
+            ) : threat.targetId !== null ? (
+              <span className="text-amber-700">target deleted</span>
+            ) : null}
           </div>
         </div>
       </div>

@@ -6,6 +6,7 @@ import type { Threat, ThreatPatch } from "@/lib/model/threats";
 import { moveFocusBetweenRows } from "./row-navigation";
 import { ThreatItem } from "./threat-item";
 import type { ThreatGroup } from "./threat-query";
+import type { ThreatTarget, ThreatTargetIndex } from "./threat-targets";
 
 export interface ThreatListViewProps {
   /** The threats to show, filtered, sorted and grouped (one group when not grouped). */
@@ -19,6 +20,9 @@ export interface ThreatListViewProps {
   /** Applies a change; throws an Error with a readable message when it is refused. */
   onUpdate: (threatId: string, patch: ThreatPatch) => void;
   onDelete: (threat: Threat) => void;
+  /** The elements and flows threats target, to name them and link to the diagram. */
+  targets: ThreatTargetIndex;
+  onShowOnDiagram?: (target: ThreatTarget) => void;
 }
 
 /**
@@ -35,6 +39,8 @@ export function ThreatListView({
   onOpenDetails,
   onUpdate,
   onDelete,
+  targets,
+  onShowOnDiagram,
 }: ThreatListViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
@@ -61,6 +67,8 @@ export function ThreatListView({
         onOpenDetails={() => onOpenDetails(threat.id)}
         onUpdate={(patch) => onUpdate(threat.id, patch)}
         onDelete={() => onDelete(threat)}
+        target={threat.targetId === null ? null : (targets.get(threat.targetId) ?? null)}
+        onShowOnDiagram={onShowOnDiagram}
       />
     ));
   }

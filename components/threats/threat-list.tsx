@@ -38,7 +38,9 @@ import {
   type ThreatQuery,
 } from "./threat-query";
 import { ThreatToolbar, type ThreatView } from "./threat-toolbar";
+import type { ThreatTarget } from "./threat-targets";
 import { useDreadScale } from "./use-dread-scale";
+import { useThreatTargets } from "./use-threat-targets";
 import { useThreats } from "./use-threats";
 
 export interface ThreatListProps {
@@ -52,6 +54,10 @@ export interface ThreatListProps {
   authorId: string;
   /** The model, for its member list (approvers). */
   modelId: string;
+  /** Shows only the threats of this element or flow at first (e.g. from the diagram). */
+  initialTargetId?: string | null;
+  /** Opens the diagram with this element or flow selected; no link without it. */
+  onShowOnDiagram?: (target: ThreatTarget) => void;
 }
 
 function countLabel(total: number, shown: number, isFiltered: boolean): string {
@@ -67,12 +73,25 @@ function labelOf<V extends string>(options: readonly { value: V; label: string }
  * The threats of the shared document: add, find (search, filters, order, grouping), edit in
  * place or in the details dialog, change several at once, and a board by status.
  */
-export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: ThreatListProps) {
+export function ThreatList({
+  doc,
+  hasSynced,
+  isReadOnly,
+  authorId,
+  modelId,
+  initialTargetId = null,
+  onShowOnDiagram,
+}: ThreatListProps) {
   const threats = useThreats(doc);
+  const targets = useThreatTargets(doc);
   const scale = useDreadScale(doc);
   const { notify } = useToast();
   const headingId = useId();
-  const [query, setQuery] = useState<ThreatQuery>(DEFAULT_THREAT_QUERY);
+  const [query, setQuery] = useState<ThreatQuery>(() =>
+    initialTargetId === null
+      ? DEFAULT_THREAT_QUERY
+      : { ...DEFAULT_THREAT_QUERY, target: initialTargetId },
+  );
   const [view, setView] = useState<ThreatView>("list");
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [detailsId, setDetailsId] = useState<string | null>(null);
@@ -81,8 +100,8 @@ export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: Th
   const isFiltered = hasActiveFilters(query);
 
   const { visible, groups } = useMemo(
-    () => queryThreats(threats, query, scale),
-    [threats, query, scale],
+    () => queryThreats(threats, query, scale, targets),
+    [threats, query, scale, targets],
   );
   // Only what is shown can be bulk-edited: a hidden selection would change unseen threats.
   const selectedVisibleIds = visible
@@ -173,7 +192,13 @@ export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: Th
     }
     return (
       <>
-        <ThreatToolbar query={query} onQueryChange={setQuery} view={view} onViewChange={setView} />
+        <ThreatToolbar
+          query={query}
+          onQueryChange={setQuery}
+          view={view}
+          onViewChange={setView}
+          targets={targets}
+        />
         {visible.length === 0 ? (
           <div className="p-5">
             <EmptyState
@@ -224,6 +249,8 @@ export function ThreatList({ doc, hasSynced, isReadOnly, authorId, modelId }: Th
               onOpenDetails={setDetailsId}
               onUpdate={handleUpdate}
               onDelete={setThreatToDelete}
+              targets={targets}
+              onShowOnDiagram={onShowOnDiagram}
             />
           </>
         )}

@@ -11,6 +11,7 @@ import {
   type ThreatSeverity,
   type ThreatStatus,
 } from "@/lib/model/threats";
+import { describeThreatTarget, type ThreatTargetIndex } from "./threat-targets";
 
 /*
  * What the threat list shows: filtering, sorting and grouping as pure functions of the threats
@@ -30,13 +31,14 @@ export const THREAT_SORT_LABELS: Record<ThreatSort, string> = {
 };
 
 /** How the list is split into sections. */
-export const THREAT_GROUPINGS = ["none", "category", "status"] as const;
+export const THREAT_GROUPINGS = ["none", "category", "status", "element"] as const;
 export type ThreatGrouping = (typeof THREAT_GROUPINGS)[number];
 
 export const THREAT_GROUPING_LABELS: Record<ThreatGrouping, string> = {
   none: "No grouping",
   category: "STRIDE category",
   status: "Status",
+  element: "Element or data flow",
 };
 
 /** The review filter: every threat, only those flagged for review, or only those not flagged. */
@@ -54,6 +56,10 @@ export interface ThreatQuery {
   status: ThreatStatus | "all";
   severity: SeverityFilter;
   review: ReviewFilter;
+  /** Threats whose element or flow is drawn on this diagram (an id), or "all". */
+  diagram: string;
+  /** Threats targeting this element or data flow (an id), or "all". */
+  target: string;
   sort: ThreatSort;
   groupBy: ThreatGrouping;
 }
@@ -65,6 +71,8 @@ export const DEFAULT_THREAT_QUERY: ThreatQuery = {
   status: "all",
   severity: "all",
   review: "all",
+  diagram: "all",
+  target: "all",
   sort: "newest",
   groupBy: "none",
 };
@@ -76,7 +84,9 @@ export function hasActiveFilters(query: ThreatQuery): boolean {
     query.category !== "all" ||
     query.status !== "all" ||
     query.severity !== "all" ||
-    query.review !== "all"
+    query.review !== "all" ||
+    query.diagram !== "all" ||
+    query.target !== "all"
   );
 }
 
@@ -103,8 +113,24 @@ export function matchesSearch(threat: Threat, search: string): boolean {
   return terms.every((term) => text.includes(term));
 }
 
-/** The threats that pass every filter of the query and its search, in their given order. */
-export function filterThreats(threats: readonly Threat[], query: ThreatQuery): Threat[] {
+const NO_TARGETS: ThreatTargetIndex = new Map();
+
+/** True when the threat's element or flow is drawn on the diagram the query names. */
+function isOnDiagram(threat: Threat, diagramId: string, targets: ThreatTargetIndex): boolean {
+  if (diagramId === "all") return true;
+  if (threat.targetId === null) return false;
+  return targets.get(threat.targetId)?.diagramId === diagramId;
+}
+
+/**
+ * The threats that pass every filter of the query and its search, in their given order.
+ * `targets` resolves the diagram filter (a threat is on the diagram of its element or flow).
+ */
+export function filterThreats(
+  threats: readonly Threat[],
+  query: ThreatQuery,
+  targets: ThreatTargetIndex = NO_TARGETS,
+): Threat[] {
   return threats.filter(
     (threat) =>
       (query.category === "all" || threat.category === query.category) &&
@@ -114,6 +140,8 @@ export function filterThreats(threats: readonly Threat[], query: ThreatQuery): T
           ? threat.severity === null
           : threat.severity === query.severity)) &&
       (query.review === "all" || threat.needsReview === (query.review === "needs-review")) &&
+      (query.target === "all" || threat.targetId === query.target) &&
+      isOnDiagram(threat, query.diagram, targets) &&
       matchesSearch(threat, query.search),
   );
 }
@@ -168,7 +196,7 @@ export function sortThreats(
 
 /** One section of a grouped list. */
 export interface ThreatGroup {
-  /** "all" when not grouped; else the category or status. */
+  /** "all" when not grouped; else the category, status or target id ("none": no target). */
   key: string;
   label: string;
   threats: Threat[];
@@ -192,10 +220,15 @@ export function groupThreatsByStatus(threats: readonly Threat[]): StatusColumn[]
 
 /**
  * Splits threats (already filtered and sorted) into sections in the method's order: STRIDE
- * order for categories, the status lifecycle for statuses; empty sections are left out. Not
- * grouped: one section holding everything.
+ * order for categories, the status lifecycle for statuses, target names A to Z for elements
+ * (threats with no target last); empty sections are left out. Not grouped: one section holding
+ * everything.
  */
-export function groupThreats(threats: readonly Threat[], groupBy: ThreatGrouping): ThreatGroup[] {
+export function groupThreats(
+  threats: readonly Threat[],
+  groupBy: ThreatGrouping,
+  targets: ThreatTargetIndex = NO_TARGETS,
+): ThreatGroup[] {
   let groups: ThreatGroup[];
   switch (groupBy) {
     case "none":
@@ -214,6 +247,26 @@ export function groupThreats(threats: readonly Threat[], groupBy: ThreatGrouping
         threats: members,
       }));
       break;
+    case "element": {
+      const byTarget = new Map<string, ThreatGroup>();
+      for (const threat of threats) {
+        const key = threat.targetId ?? "none";
+        const group = byTarget.get(key);
+        if (group) group.threats.push(threat);
+        else
+          byTarget.set(key, {
+            key,
+            label: describeThreatTarget(threat, targets),
+            threats: [threat],
+          });
+      }
+      return [...byTarget.values()].sort(
+        (a, b) =>
+          Number(a.key === "none") - Number(b.key === "none") ||
+          titleCollator.compare(a.label, b.label) ||
+          (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      );
+    }
   }
   return groups.filter((group) => group.threats.length > 0);
 }
@@ -223,9 +276,10 @@ export function queryThreats(
   threats: readonly Threat[],
   query: ThreatQuery,
   scale: ModelDreadScale,
+  targets: ThreatTargetIndex = NO_TARGETS,
 ): { visible: Threat[]; groups: ThreatGroup[] } {
-  const visible = sortThreats(filterThreats(threats, query), query.sort, scale);
-  return { visible, groups: groupThreats(visible, query.groupBy) };
+  const visible = sortThreats(filterThreats(threats, query, targets), query.sort, scale);
+  return { visible, groups: groupThreats(visible, query.groupBy, targets) };
 }
 
 /** The next status on the board, left (-1) or right (+1) of `status`; null at either end. */

@@ -6,6 +6,7 @@ import type { SelectOption } from "@/components/ui/select";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
+import { listDiagramChoices, listTargetChoices, type ThreatTargetIndex } from "./threat-targets";
 import {
   THREAT_GROUPINGS,
   THREAT_GROUPING_LABELS,
@@ -56,12 +57,36 @@ export interface ThreatToolbarProps {
   onQueryChange: (query: ThreatQuery) => void;
   view: ThreatView;
   onViewChange: (view: ThreatView) => void;
+  /** The elements and flows of the model, for the diagram and element filters. */
+  targets: ThreatTargetIndex;
 }
 
 /** Search, filters, order, grouping and the list / board switch above the threats. */
-export function ThreatToolbar({ query, onQueryChange, view, onViewChange }: ThreatToolbarProps) {
+export function ThreatToolbar({
+  query,
+  onQueryChange,
+  view,
+  onViewChange,
+  targets,
+}: ThreatToolbarProps) {
   function change(fields: Partial<ThreatQuery>) {
     onQueryChange({ ...query, ...fields });
+  }
+
+  const diagramOptions = [{ value: "all", label: "All diagrams" }, ...listDiagramChoices(targets)];
+  const targetOptions = [
+    { value: "all", label: "All elements and flows" },
+    ...listTargetChoices(targets, query.diagram),
+  ];
+  // A target that is gone (deleted, or on another diagram) stays selectable so it can be seen.
+  if (query.target !== "all" && !targetOptions.some((option) => option.value === query.target)) {
+    targetOptions.push({ value: query.target, label: "Deleted element or flow" });
+  }
+
+  function handleDiagramChange(diagram: string) {
+    const target = targets.get(query.target);
+    const keepsTarget = diagram === "all" || target?.diagramId === diagram;
+    change({ diagram, target: keepsTarget ? query.target : "all" });
   }
 
   return (
@@ -127,6 +152,22 @@ export function ThreatToolbar({ query, onQueryChange, view, onViewChange }: Thre
           options={REVIEW_FILTER_OPTIONS}
           value={query.review}
           onValueChange={(review) => change({ review })}
+        />
+        <Select
+          label="Diagram"
+          aria-label="Filter by diagram"
+          className="w-48"
+          options={diagramOptions}
+          value={query.diagram}
+          onValueChange={handleDiagramChange}
+        />
+        <Select
+          label="Element"
+          aria-label="Filter by element or flow"
+          className="w-56"
+          options={targetOptions}
+          value={query.target}
+          onValueChange={(target) => change({ target })}
         />
         <Select
           label="Sort by"
