@@ -95,6 +95,36 @@ export function updateDiagram(doc: Y.Doc, id: string, patch: DiagramPatch): bool
 }
 
 /**
+ * The diagram that zooms into this process: the existing one when there is one (the first in
+ * listDiagrams order, should two peers have opened it at once), else a new diagram one layer
+ * below the process's diagram, titled with the process name. Returns its id. Throws
+ * AppError("bad_request") when the element is not a process, its diagram is gone, or its
+ * diagram is already at the deepest layer (3).
+ */
+export function openSubDiagram(doc: Y.Doc, processId: string): string {
+  const process = getElement(doc, processId);
+  if (process?.kind !== "process") {
+    failValidation("diagram", "parentElementId", "Only a process can be zoomed into");
+  }
+  const existing = diagrams.list(doc).find((diagram) => diagram.parentElementId === processId);
+  if (existing !== undefined) return existing.id;
+  const processDiagram = diagrams.get(doc, process.diagramId);
+  if (processDiagram === null) {
+    failValidation("diagram", "parentElementId", "The diagram of this process no longer exists");
+  }
+  const layer = DIAGRAM_LAYERS[processDiagram.layer + 1];
+  if (layer === undefined) {
+    failValidation(
+      "diagram",
+      "layer",
+      `${DIAGRAM_LAYER_LABELS[processDiagram.layer]} (layer ${processDiagram.layer}) is the deepest layer: this process cannot be zoomed into`,
+    );
+  }
+  const title = process.name.trim() === "" ? DIAGRAM_DEFAULTS.title : process.name;
+  return addDiagram(doc, { title, layer, parentElementId: processId });
+}
+
+/**
  * Deletes the diagram with its elements and data flows, in one transaction; false when it did
  * not exist. Diagrams that zoom into its processes are kept (their parent id dangles).
  */

@@ -1,0 +1,126 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { summarizeIssues, validateDiagram } from "@/lib/diagram/validation";
+import type { DiagramIssue, DiagramIssueTarget } from "@/lib/diagram/validation";
+import { observeElements } from "@/lib/model/elements";
+import { observeFlows } from "@/lib/model/flows";
+import { cx, FOCUS_RING } from "@/components/ui/class-names";
+import { AlertIcon, CheckIcon, InfoIcon } from "@/components/ui/icons";
+
+/** How long the document must be quiet before the checks run again (dragging sends many). */
+const RECHECK_DELAY_MS = 300;
+
+/**
+ * The issues of one diagram, checked again a moment after each change to elements or flows
+ * (local or remote). The list keeps its identity while the issues stay the same.
+ */
+export function useDiagramIssues(doc: Y.Doc, diagramId: string): DiagramIssue[] {
+  const [issues, setIssues] = useState<DiagramIssue[]>(() => validateDiagram(doc, diagramId));
+
+  useEffect(() => {
+    let lastKey = "";
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const check = () => {
+      timer = null;
+      const next = validateDiagram(doc, diagramId);
+      const key = JSON.stringify(next);
+      if (key === lastKey) return;
+      lastKey = key;
+      setIssues(next);
+    };
+    const schedule = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(check, RECHECK_DELAY_MS);
+    };
+    check();
+    const stopElements = observeElements(doc, schedule);
+    const stopFlows = observeFlows(doc, schedule);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      stopElements();
+      stopFlows();
+    };
+  }, [doc, diagramId]);
+
+  return issues;
+}
+
+export interface ValidationPanelProps {
+  doc: Y.Doc;
+  diagramId: string;
+  /** Selects the element or data flow an issue is about, e.g. to show it on the canvas. */
+  onSelect: (target: DiagramIssueTarget) => void;
+}
+
+/**
+ * The DFD checks of one diagram: a count, then one button per issue, errors first, that
+ * selects what the issue is about. Kept current as anyone edits the diagram.
+ */
+export function ValidationPanel({ doc, diagramId, onSelect }: ValidationPanelProps) {
+  const issues = useDiagramIssues(doc, diagramId);
+  const summary = summarizeIssues(issues);
+
+  return (
+    <section aria-labelledby={`${diagramId}-checks`} className="space-y-3">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 id={`${diagramId}-checks`} className="text-sm font-semibold text-slate-900">
+          Diagram checks
+        </h2>
+        {issues.length > 0 ? (
+          <p role="status" className="text-xs text-slate-600">
+            {summary}
+          </p>
+        ) : null}
+      </div>
+      {issues.length === 0 ? (
+        <p role="status" className="flex items-center gap-2 text-sm text-emerald-800">
+          <CheckIcon className="size-4 shrink-0" />
+          {summary}
+        </p>
+      ) : (
+        <ul className="space-y-1.5">
+          {issues.map((issue) => (
+            <li key={issue.id}>
+              <IssueButton issue={issue} onSelect={onSelect} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function IssueButton({
+  issue,
+  onSelect,
+}: {
+  issue: DiagramIssue;
+  onSelect: (target: DiagramIssueTarget) => void;
+}) {
+  const isError = issue.severity === "error";
+  return (
+    <button
+      type="button"
+      onClick={() => onSelect(issue.target)}
+      className={cx(
+        "flex w-full items-start gap-2 rounded-md px-3 py-2 text-left text-sm ring-1 ring-inset transition-colors",
+        isError
+          ? "bg-red-50 text-red-900 ring-red-200 hover:bg-red-100"
+          : "bg-amber-50 text-amber-900 ring-amber-200 hover:bg-amber-100",
+        FOCUS_RING,
+      )}
+    >
+      {isError ? (
+        <AlertIcon className="mt-0.5 size-4 shrink-0 text-red-600" />
+      ) : (
+        <InfoIcon className="mt-0.5 size-4 shrink-0 text-amber-600" />
+      )}
+      <span>
+        <span className="font-semibold">{isError ? "Error: " : "Warning: "}</span>
+        {issue.message}
+      </span>
+    </button>
+  );
+}

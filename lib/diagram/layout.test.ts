@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { addElement, addFlow, getElement, listElementsOfDiagram } from "../model";
+import { buildModelDoc } from "../model/test-helpers";
+import { getRectCenter, isPointInRect } from "./geometry";
+import type { Rect } from "./geometry";
+import { layoutDiagram } from "./layout";
+import type { LayoutPosition } from "./layout";
+
+function doRectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The box an element occupies after layout: new corner, its own size unless laid out too. */
+function placedRect(
+  positions: Map<string, LayoutPosition>,
+  element: { id: string; width: number; height: number },
+): Rect {
+  const position = positions.get(element.id);
+  if (position === undefined) throw new Error(`no position for ${element.id}`);
+  return {
+    x: position.x,
+    y: position.y,
+    width: position.width ?? element.width,
+    height: position.height ?? element.height,
+  };
+}
+
+/** A small web shop: a user, two processes and two stores, all piled on one spot. */
+function buildShop() {
+  const { doc, diagramId } = buildModelDoc();
+  const at = { x: 100, y: 100 };
+  const user = addElement(doc, { kind: "external-entity", diagramId, name: "User", ...at });
+  const web = addElement(doc, { kind: "process", diagramId, name: "Web", ...at });
+  const worker = addElement(doc, { kind: "process", diagramId, name: "Worker", ...at });
+  const orders = addElement(doc, { kind: "data-store", diagramId, name: "Orders", ...at });
+  const logs = addElement(doc, { kind: "data-store", diagramId, name: "Logs", ...at });
+  addFlow(doc, { sourceId: user, targetId: web, name: "Order", bidirectional: true });
+  addFlow(doc, { sourceId: web, targetId: orders, name: "Save" });
+  addFlow(doc, { sourceId: orders, targetId: worker, name: "Load" });
+  addFlow(doc, { sourceId: worker, targetId: logs, name: "Log" });
+  addFlow(doc, { sourceId: web, targetId: logs, name: "Log" });
+  return { doc, diagramId, user, web, worker, orders, logs };
+}
+
+describe("layoutDiagram", () => {
+  it("places every element, left to right, with no two overlapping", async () => {
+    const { doc, diagramId, user, web, orders } = buildShop();
+    const positions = await layoutDiagram(doc, diagramId);
+    const elements = listElementsOfDiagram(doc, diagramId);
+
+    expect([...positions.keys()].sort()).toEqual(elements.map((element) => element.id).sort());
+    const rects = elements.map((element) => placedRect(positions, element));
+    for (const [index, rect] of rects.entries()) {
+      for (const other of rects.slice(index + 1)) expect(doRectsOverlap(rect, other)).toBe(false);
+    }
+    const xOf = (id: string) => positions.get(id)?.x ?? Number.NaN;
+    expect(xOf(user)).toBeLessThan(xOf(web));
+    expect(xOf(web)).toBeLessThan(xOf(orders));
+  });
+
+  it("keeps the drawing's top-left corner", async () => {
+    const { doc, diagramId } = buildShop();
+    const positions = [...(await layoutDiagram(doc, diagramId)).values()];
+    expect(Math.min(...positions.map((position) => position.x))).toBe(100);
+    expect(Math.min(...positions.map((position) => position.y))).toBe(100);
+  });
+
+  it("keeps elements inside the box boundaries that held them, and leaves lines alone", async () => {
+    const { doc, diagramId } = buildModelDoc();
+    const user = addElement(doc, { kind: "external-entity", diagramId, x: 900, y: 900 });
+    const web = addElement(doc, { kind: "process", diagramId, x: 100, y: 100 });
+    const db = addElement(doc, { kind: "data-store", diagramId, x: 100, y: 400 });
+    const outer = addElement(doc, {
+      kind: "trust-boundary",
+      diagramId,
+      name: "Data centre",
+      x: 0,
+      y: 0,
+      width: 600,
+      height: 600,
+    });
+    const inner = addElement(doc, {
+      kind: "trust-boundary",
+      diagramId,
+      name: "Database network",
+      x: 50,
+      y: 350,
+      width: 300,
+      height: 200,
+    });
+    const empty = addElement(doc, {
+      kind: "trust-boundary",
+      diagramId,
+      name: "Sandbox",
+      x: 2000,
+      y: 0,
+      width: 120,
+      height: 90,
+    });
+    const edge = addElement(doc, {
+      kind: "trust-boundary",
+      diagramId,
+      shape: "line",
+      x: 700,
+      y: 0,
+      width: 0,
+      height: 1000,
+    });
+    addFlow(doc, { sourceId: user, targetId: web });
+    addFlow(doc, { sourceId: web, targetId: db });
+
+    const positions = await layoutDiagram(doc, diagramId);
+    const rectOf = (id: string) => {
+      const element = getElement(doc, id);
+      if (element === null) throw new Error(`no element ${id}`);
+      return placedRect(positions, element);
+    };
+    const isInside = (id: string, boxId: string) =>
+      isPointInRect(getRectCenter(rectOf(id)), rectOf(boxId));
+
+    expect(positions.has(edge)).toBe(false);
+    expect(isInside(web, outer)).toBe(true);
+    expect(isInside(db, outer)).toBe(true);
+    expect(isInside(db, inner)).toBe(true);
+    expect(isInside(web, inner)).toBe(false);
+    expect(isInside(user, outer)).toBe(false);
+    expect(positions.get(empty)).toMatchObject({ width: 120, height: 90 });
+    expect(isInside(user, empty) || isInside(web, empty) || isInside(db, empty)).toBe(false);
+  });
+
+  it("returns nothing for an empty or unknown diagram", async () => {
+    const { doc, diagramId } = buildModelDoc();
+    expect((await layoutDiagram(doc, diagramId)).size).toBe(0);
+    expect((await layoutDiagram(doc, "ghost")).size).toBe(0);
+  });
+});
