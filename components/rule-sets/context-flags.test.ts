@@ -42,6 +42,16 @@ describe("CONTEXT_FLAGS", () => {
     expect(CONTEXT_FLAGS[kind].map((flag) => flag.property).sort()).toEqual(expected.sort());
   });
 
+  it.each(RULE_ELEMENT_KINDS)("marks the fields of %s that may be left unanswered", (kind) => {
+    const schema = SCHEMAS[kind].shape;
+    for (const flag of CONTEXT_FLAGS[kind]) {
+      expect([flag.property, schema[flag.property]?.safeParse(null).success]).toEqual([
+        flag.property,
+        flag.isAnswer,
+      ]);
+    }
+  });
+
   it("lists fields that exist in the model and read as a phrase", () => {
     expect(listBooleanFields("data-store")).toContain("holdsCredentials");
     expect(listBooleanFields("data-flow")).toEqual(

@@ -27,8 +27,12 @@ describe("formatCondition", () => {
       formatCondition({ op: "property-contains", subject: "target", property: "name", text: "db" }),
     ).toBe("target.name contains “db”");
     expect(formatCondition({ op: "crosses-boundary", shape: "box" })).toBe(
-      "crosses a trust boundary (box)",
+      "crosses a box trust boundary",
     );
+    expect(formatCondition({ op: "crosses-boundary", shape: "line" })).toBe(
+      "crosses a line trust boundary",
+    );
+    expect(formatCondition({ op: "crosses-boundary" })).toBe("crosses a trust boundary");
     expect(formatCondition({ op: "unknown", text: "GE.X" })).toBe("never (unsupported: GE.X)");
   });
 
@@ -50,7 +54,35 @@ describe("formatCondition", () => {
           },
         ],
       }),
-    ).toBe("crosses a trust boundary and (target is a process or not flow.protocol is filled in)");
+    ).toBe("crosses a trust boundary and (target is a process or flow.protocol is empty)");
+    expect(
+      formatCondition({
+        op: "not",
+        condition: { op: "or", conditions: [{ op: "always" }, { op: "crosses-boundary" }] },
+      }),
+    ).toBe("not (always or crosses a trust boundary)");
+  });
+
+  it("reads negated field tests as one phrase", () => {
+    const flow = { subject: "flow", property: "protocol" } as const;
+    expect(
+      formatCondition({ op: "not", condition: { op: "property-contains", ...flow, text: "TLS" } }),
+    ).toBe("flow.protocol does not contain “TLS”");
+    expect(
+      formatCondition({ op: "not", condition: { op: "property-equals", ...flow, value: "FTP" } }),
+    ).toBe("flow.protocol is not “FTP”");
+    expect(
+      formatCondition({
+        op: "not",
+        condition: { op: "property-equals", subject: "flow", property: "encrypted", value: false },
+      }),
+    ).toBe("flow.encrypted is not false");
+    expect(
+      formatCondition({
+        op: "not",
+        condition: { op: "property-equals", subject: "source", property: "sandboxed", value: null },
+      }),
+    ).toBe("source.sandboxed is answered");
   });
 });
 

@@ -1,8 +1,8 @@
 import type { RuleCondition, RuleScope } from "@/lib/stride/rule-types";
 
 /**
- * A rule condition as readable text, e.g. `source is a external-entity and flow.isEncrypted
- * is false`. Nested and/or groups are parenthesised; walks the tree without recursion limits
+ * A rule condition as readable text, e.g. `source is a external-entity and flow.protocol does
+ * not contain “HTTPS”`; a negated field test reads as one phrase ("is empty", "is answered"). Nested and/or groups are parenthesised; walks the tree without recursion limits
  * beyond what parseRuleSet already bounds.
  */
 export function formatCondition(condition: RuleCondition): string {
@@ -12,6 +12,22 @@ export function formatCondition(condition: RuleCondition): string {
 function formatValue(value: string | number | boolean | null): string {
   if (value === null) return "not answered";
   return typeof value === "string" ? `“${value}”` : String(value);
+}
+
+/** A negated field test as one phrase ("flow.protocol does not contain …"), or null. */
+function formatNegatedField(condition: RuleCondition): string | null {
+  switch (condition.op) {
+    case "property-contains":
+      return `${condition.subject}.${condition.property} does not contain “${condition.text}”`;
+    case "property-not-blank":
+      return `${condition.subject}.${condition.property} is empty`;
+    case "property-equals":
+      return condition.value === null
+        ? `${condition.subject}.${condition.property} is answered`
+        : `${condition.subject}.${condition.property} is not ${formatValue(condition.value)}`;
+    default:
+      return null;
+  }
 }
 
 function formatNode(condition: RuleCondition, isNested: boolean): string {
@@ -26,7 +42,9 @@ function formatNode(condition: RuleCondition, isNested: boolean): string {
       return isNested && condition.conditions.length > 1 ? `(${text})` : text;
     }
     case "not":
-      return `not ${formatNode(condition.condition, true)}`;
+      return (
+        formatNegatedField(condition.condition) ?? `not ${formatNode(condition.condition, true)}`
+      );
     case "kind-is":
       return `${condition.subject} is a ${condition.kind}`;
     case "property-equals":
@@ -38,7 +56,7 @@ function formatNode(condition: RuleCondition, isNested: boolean): string {
     case "crosses-boundary":
       return condition.shape === undefined
         ? "crosses a trust boundary"
-        : `crosses a trust boundary (${condition.shape})`;
+        : `crosses a ${condition.shape} trust boundary`;
     case "unknown":
       return condition.text === ""
         ? "never (unsupported)"

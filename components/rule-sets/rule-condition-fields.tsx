@@ -12,8 +12,19 @@ import { Select, type SelectOption } from "@/components/ui/select";
 import {
   ENDPOINT_KINDS,
   listExclusionOptions,
-  type DraftErrors,
+  listFieldOptions,
+  listTextFieldOptions,
   type DraftScope,
+} from "./field-options";
+import { FieldTestList } from "./field-test-list";
+import {
+  createFieldTest,
+  isExclusionChecked,
+  listTextExclusions,
+  replaceTextExclusions,
+  toggleExclusion,
+  type BoundaryCrossing,
+  type DraftErrors,
   type RuleDraft,
 } from "./rule-draft";
 
@@ -28,6 +39,13 @@ const APPLIES_TO_OPTIONS: readonly SelectOption<InteractionTarget>[] = INTERACTI
     label: { flow: "The data flow", source: "The source", target: "The target" }[target],
   }),
 );
+
+const CROSSING_OPTIONS: readonly SelectOption<BoundaryCrossing>[] = [
+  { value: "not-required", label: "Not required" },
+  { value: "any", label: "Crosses any trust boundary" },
+  { value: "box", label: "Crosses a box boundary (a network, a sandbox)" },
+  { value: "line", label: "Crosses a line boundary (the internet edge)" },
+];
 
 const SCOPE_OPTIONS: readonly { value: DraftScope; label: string }[] = [
   { value: "interaction", label: "Each interaction (source, data flow, target)" },
@@ -89,17 +107,19 @@ export interface RuleConditionFieldsProps {
   errors: DraftErrors;
 }
 
-/** The rule builder's condition: what the rule runs over, and the exclusions ("unless"). */
+/**
+ * The rule builder's condition: what the rule runs over, the field tests that must all hold
+ * ("only when"), and the exclusions ("unless").
+ */
 export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFieldsProps) {
   const scopeName = useId();
+  const exclusionHintId = useId();
   const exclusionOptions = listExclusionOptions(draft);
+  const textExclusions = listTextExclusions(draft);
 
-  function handleToggleExclusion(key: string, isChecked: boolean) {
-    onChange({
-      exclusions: exclusionOptions
-        .map((option) => option.key)
-        .filter((each) => (each === key ? isChecked : draft.exclusions.includes(each))),
-    });
+  function handleAddTest(list: "requirements" | "exclusions") {
+    const test = createFieldTest(draft, list);
+    if (test !== null) onChange({ [list]: [...draft[list], test] });
   }
 
   return (
@@ -138,21 +158,20 @@ export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFi
             value={draft.targetKinds}
             onValueChange={(targetKinds) => onChange({ targetKinds })}
           />
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input
-              type="checkbox"
-              className="size-4"
-              checked={draft.isBoundaryCrossingRequired}
-              onChange={(event) => onChange({ isBoundaryCrossingRequired: event.target.checked })}
+          <div className="flex flex-wrap gap-4">
+            <Select
+              label="Trust boundary crossing"
+              options={CROSSING_OPTIONS}
+              value={draft.boundaryCrossing}
+              onValueChange={(boundaryCrossing) => onChange({ boundaryCrossing })}
             />
-            Only when the flow crosses a trust boundary
-          </label>
-          <Select
-            label="Record the threat against"
-            options={APPLIES_TO_OPTIONS}
-            value={draft.appliesTo}
-            onValueChange={(appliesTo) => onChange({ appliesTo })}
-          />
+            <Select
+              label="Record the threat against"
+              options={APPLIES_TO_OPTIONS}
+              value={draft.appliesTo}
+              onValueChange={(appliesTo) => onChange({ appliesTo })}
+            />
+          </div>
         </div>
       ) : (
         <div className="rounded-md bg-slate-50 p-3">
@@ -167,19 +186,35 @@ export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFi
         </div>
       )}
 
-      <fieldset>
+      <FieldTestList
+        legend="Only when"
+        hint="The rule fires only when every condition holds. No condition: always."
+        itemName="Condition"
+        addLabel="Add condition"
+        tests={draft.requirements}
+        options={listFieldOptions(draft)}
+        errors={errors.tests}
+        onTestsChange={(requirements) => onChange({ requirements })}
+        onAdd={() => handleAddTest("requirements")}
+      />
+
+      <fieldset aria-describedby={exclusionHintId} className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">Unless</legend>
         {exclusionOptions.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-500">The chosen kinds have no yes/no fields.</p>
+          <p className="text-sm text-slate-500">The chosen kinds have no yes/no fields.</p>
         ) : (
-          <div className="mt-1.5 grid gap-1 sm:grid-cols-2">
+          <div className="grid gap-1 sm:grid-cols-2">
             {exclusionOptions.map((option) => (
               <label key={option.key} className="flex items-center gap-2 text-sm text-slate-700">
                 <input
                   type="checkbox"
                   className="size-4"
-                  checked={draft.exclusions.includes(option.key)}
-                  onChange={(event) => handleToggleExclusion(option.key, event.target.checked)}
+                  checked={draft.exclusions.some((test) => isExclusionChecked(test, option.key))}
+                  onChange={(event) =>
+                    onChange({
+                      exclusions: toggleExclusion(draft, option.key, event.target.checked),
+                    })
+                  }
                 />
                 {option.label}
               </label>
@@ -187,12 +222,22 @@ export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFi
           </div>
         )}
         <p
-          className={
-            errors.exclusions ? "mt-1 text-sm text-red-700" : "mt-1 text-sm text-slate-500"
-          }
+          id={exclusionHintId}
+          className={errors.exclusions ? "text-sm text-red-700" : "text-sm text-slate-500"}
         >
           {errors.exclusions ?? "The rule does not fire when any checked field is yes."}
         </p>
+        <FieldTestList
+          legend="Or when a text field matches"
+          hint="The rule does not fire when any of these holds either."
+          itemName="Exception"
+          addLabel="Add text exception"
+          tests={textExclusions}
+          options={listTextFieldOptions(draft)}
+          errors={errors.tests}
+          onTestsChange={(tests) => onChange({ exclusions: replaceTextExclusions(draft, tests) })}
+          onAdd={() => handleAddTest("exclusions")}
+        />
       </fieldset>
     </div>
   );

@@ -1,21 +1,64 @@
 import { describe, expect, it } from "vitest";
-import { STRIDE_PER_INTERACTION_RULE_SET } from "@/lib/stride/default-rules";
-import { elementRule, fieldNotBlank, interactionRule, isKind } from "@/lib/stride/rule-builders";
-import { parseRuleSet, type Rule } from "@/lib/stride/rule-types";
+import { STRIDE_CATEGORIES } from "@/lib/model/threats";
+import { DEFAULT_RULE_SETS } from "@/lib/stride/default-rules";
 import {
+  allOf,
+  crossesBoundary,
+  elementRule,
+  fieldContains,
+  fieldEquals,
+  fieldNotBlank,
+  interactionRule,
+  isKind,
+  not,
+} from "@/lib/stride/rule-builders";
+import {
+  INTERACTION_TARGETS,
+  parseRuleSet,
+  RULE_ELEMENT_KINDS,
+  type Rule,
+} from "@/lib/stride/rule-types";
+import {
+  ENDPOINT_KINDS,
+  listExclusionOptions,
+  listFieldOptions,
+  listTextFieldOptions,
+} from "./field-options";
+import {
+  isTextNeeded,
+  OPERATORS_OF_TYPE,
+  TEXT_OPERATORS,
+  type FieldOperator,
+  type FieldTest,
+} from "./field-tests";
+import {
+  BOUNDARY_CROSSINGS,
   buildRuleFromDraft,
+  createFieldTest,
   createRuleDraft,
   draftRuleTexts,
-  listExclusionOptions,
   listPlaceholders,
+  listTextExclusions,
   readRuleDraft,
+  replaceTextExclusions,
   reviseDraft,
   suggestRuleId,
+  toggleExclusion,
   type DraftResult,
   type RuleDraft,
 } from "./rule-draft";
 
 const NO_IDS: ReadonlySet<string> = new Set();
+
+/** A field test; ids only need to be unique within a draft. */
+function buildTest(
+  id: string,
+  key: string,
+  operator: FieldOperator = "is-yes",
+  text = "",
+): FieldTest {
+  return { id, key, operator, text };
+}
 
 function buildDraft(overrides: Partial<RuleDraft> = {}): RuleDraft {
   return {
@@ -45,8 +88,11 @@ describe("buildRuleFromDraft", () => {
           appliesTo: "source",
           sourceKinds: ["external-entity"],
           targetKinds: ["process", "data-store"],
-          isBoundaryCrossingRequired: true,
-          exclusions: ["flow.authenticated", "target.holdsCredentials"],
+          boundaryCrossing: "any",
+          exclusions: [
+            buildTest("1", "flow.authenticated"),
+            buildTest("2", "target.holdsCredentials"),
+          ],
         }),
         { takenIds: NO_IDS },
       ),
@@ -97,7 +143,7 @@ describe("buildRuleFromDraft", () => {
           title: "{element.name} leaks credentials",
           description: "",
           elementKinds: ["data-store"],
-          exclusions: ["element.encrypted"],
+          exclusions: [buildTest("1", "element.encrypted")],
           category: "information-disclosure",
           isEnabled: false,
         }),
@@ -159,13 +205,105 @@ describe("buildRuleFromDraft", () => {
   it("refuses exclusions the chosen kinds do not offer", () => {
     const errors = expectErrors(
       buildRuleFromDraft(
-        buildDraft({ sourceKinds: ["process"], exclusions: ["source.holdsLogs"] }),
+        buildDraft({ sourceKinds: ["process"], exclusions: [buildTest("1", "source.holdsLogs")] }),
         {
           takenIds: NO_IDS,
         },
       ),
     );
     expect(errors.exclusions).toBe("“source.holdsLogs” does not apply to the chosen kinds.");
+  });
+
+  it("builds crossings of a shape, only-when tests and text exceptions", () => {
+    const rule = expectRule(
+      buildRuleFromDraft(
+        buildDraft({
+          appliesTo: "target",
+          targetKinds: ["process"],
+          boundaryCrossing: "line",
+          requirements: [
+            buildTest("1", "flow.protocol", "contains", "HTTP"),
+            buildTest("2", "flow.dataCarried", "is-filled-in"),
+            buildTest("3", "flow.authenticated", "is-no"),
+            buildTest("4", "target.sandboxed", "is-not-answered"),
+          ],
+          exclusions: [
+            buildTest("5", "flow.protocol", "is", "HTTPS"),
+            buildTest("6", "flow.encrypted"),
+          ],
+        }),
+        { takenIds: NO_IDS },
+      ),
+    );
+    expect(rule.include).toEqual(
+      allOf(
+        isKind("target", "process"),
+        crossesBoundary("line"),
+        fieldContains("flow", "protocol", "HTTP"),
+        fieldNotBlank("flow", "dataCarried"),
+        fieldEquals("flow", "authenticated", false),
+        fieldEquals("target", "sandboxed", null),
+      ),
+    );
+    expect(rule.exclude).toEqual({
+      op: "or",
+      conditions: [
+        fieldEquals("flow", "protocol", "HTTPS"),
+        fieldEquals("flow", "encrypted", true),
+      ],
+    });
+  });
+
+  it("builds an element rule that fires only when its tests hold", () => {
+    const rule = expectRule(
+      buildRuleFromDraft(
+        buildDraft({
+          scope: "element",
+          title: "{element.name} logs",
+          description: "",
+          elementKinds: ["data-store"],
+          requirements: [
+            buildTest("1", "element.holdsLogs"),
+            buildTest("2", "element.storeType", "does-not-contain", "sql"),
+          ],
+        }),
+        { takenIds: NO_IDS },
+      ),
+    );
+    expect(rule.include).toEqual(
+      allOf(
+        fieldEquals("element", "holdsLogs", true),
+        not(fieldContains("element", "storeType", "sql")),
+      ),
+    );
+    expect(rule.exclude).toBeUndefined();
+  });
+
+  it("reports a message per field test, with the other fields' messages", () => {
+    const errors = expectErrors(
+      buildRuleFromDraft(
+        buildDraft({
+          title: "",
+          sourceKinds: ["process"],
+          requirements: [
+            buildTest("1", "flow.protocol", "contains", "  "),
+            buildTest("2", "source.storeType", "is-filled-in"),
+            buildTest("3", "flow.authenticated", "contains", "yes"),
+          ],
+          exclusions: [buildTest("4", "flow.dataCarried", "is")],
+        }),
+        { takenIds: NO_IDS },
+      ),
+    );
+    expect(errors).toEqual({
+      title: "Enter a title.",
+      tests: {
+        "1": { text: "Enter the text to look for." },
+        "2": { key: "This field does not apply to the chosen kinds." },
+        "3": { key: "Choose a test this field offers." },
+        "4": { text: "Enter the text to compare with." },
+      },
+    });
   });
 
   it("keeps the condition of a rule the builder cannot show", () => {
@@ -188,6 +326,73 @@ describe("buildRuleFromDraft", () => {
   });
 });
 
+/** A pseudo-random number generator (mulberry32), so random drafts repeat from run to run. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T | undefined {
+  return items[Math.floor(random() * items.length)];
+}
+
+function pickSome<T>(random: () => number, items: readonly T[]): T[] {
+  return items.filter(() => random() < 0.4);
+}
+
+const SAMPLE_TEXTS = ["HTTP", "sql", "Azure SQL", " padded ", "C"];
+
+/** A random draft of any shape the builder can edit, its tests numbered in order. */
+function generateDraft(random: () => number): RuleDraft {
+  const isElement = random() < 0.4;
+  const elementKinds = pickSome(random, RULE_ELEMENT_KINDS);
+  const draft: RuleDraft = {
+    ...buildDraft({
+      category: pick(random, STRIDE_CATEGORIES) ?? "spoofing",
+      isEnabled: random() < 0.8,
+    }),
+    ...(isElement
+      ? {
+          scope: "element",
+          title: "{element.name} is at risk",
+          description: "",
+          elementKinds: elementKinds.length > 0 ? elementKinds : ["process"],
+        }
+      : {
+          appliesTo: pick(random, INTERACTION_TARGETS) ?? "flow",
+          sourceKinds: pickSome(random, ENDPOINT_KINDS),
+          targetKinds: pickSome(random, ENDPOINT_KINDS),
+          boundaryCrossing: pick(random, BOUNDARY_CROSSINGS) ?? "any",
+        }),
+  };
+  let count = 0;
+  const createTest = (key: string, operators: readonly FieldOperator[]): FieldTest => {
+    const operator = pick(random, operators) ?? "is-yes";
+    count += 1;
+    const text = isTextNeeded(operator) ? (pick(random, SAMPLE_TEXTS) ?? "x") : "";
+    return buildTest(String(count), key, operator, text);
+  };
+  const fields = listFieldOptions(draft);
+  for (let index = Math.floor(random() * 4); index > 0; index -= 1) {
+    const option = pick(random, fields);
+    if (option) draft.requirements.push(createTest(option.key, OPERATORS_OF_TYPE[option.type]));
+  }
+  const flags = listExclusionOptions(draft);
+  const texts = listTextFieldOptions(draft);
+  for (let index = Math.floor(random() * 4); index > 0; index -= 1) {
+    const option = random() < 0.5 ? pick(random, flags) : pick(random, texts);
+    if (option?.type === "text") draft.exclusions.push(createTest(option.key, TEXT_OPERATORS));
+    else if (option) draft.exclusions.push(createTest(option.key, ["is-yes"]));
+  }
+  return draft;
+}
+
 describe("readRuleDraft", () => {
   it("round-trips drafts through rules", () => {
     const drafts: RuleDraft[] = [
@@ -196,18 +401,39 @@ describe("readRuleDraft", () => {
         appliesTo: "target",
         sourceKinds: ["process", "external-entity"],
         targetKinds: ["data-store"],
-        isBoundaryCrossingRequired: true,
-        exclusions: ["flow.encrypted", "source.sandboxed", "target.holdsSecrets"],
+        boundaryCrossing: "any",
+        exclusions: [
+          buildTest("1", "flow.encrypted"),
+          buildTest("2", "source.sandboxed"),
+          buildTest("3", "target.holdsSecrets"),
+        ],
         category: "tampering",
         isEnabled: false,
       }),
-      buildDraft({ isBoundaryCrossingRequired: true }),
+      buildDraft({ boundaryCrossing: "box" }),
+      buildDraft({
+        boundaryCrossing: "line",
+        requirements: [
+          buildTest("1", "flow.protocol", "does-not-contain", "TLS"),
+          buildTest("2", "source.name", "is-not", "Browser"),
+          buildTest("3", "target.sandboxed", "is-answered"),
+        ],
+        exclusions: [
+          buildTest("4", "source.authentication", "is-filled-in"),
+          buildTest("5", "flow.authenticated"),
+          buildTest("6", "target.code", "is-empty"),
+        ],
+      }),
       buildDraft({
         scope: "element",
         title: "{element.name}",
         description: "",
         elementKinds: ["data-flow", "data-store"],
-        exclusions: ["element.encrypted", "element.forgeryProtection"],
+        requirements: [buildTest("1", "element.encrypted", "is-not-yes")],
+        exclusions: [
+          buildTest("2", "element.encrypted"),
+          buildTest("3", "element.forgeryProtection"),
+        ],
       }),
     ];
     for (const draft of drafts) {
@@ -217,16 +443,59 @@ describe("readRuleDraft", () => {
     }
   });
 
-  it("reads the expressible built-in rules and gives them back unchanged", () => {
-    const expressible = STRIDE_PER_INTERACTION_RULE_SET.rules.filter(
-      (rule) => readRuleDraft(rule) !== null,
-    );
-    expect(expressible.map((rule) => rule.id)).toContain("spoof-target-process-crossing");
-    for (const rule of expressible) {
+  it("round-trips random drafts: build, read and build again give the same rule", () => {
+    const random = createRandom(20_240_611);
+    for (let round = 0; round < 300; round += 1) {
+      const draft = generateDraft(random);
+      const rule = expectRule(buildRuleFromDraft(draft, { takenIds: NO_IDS }));
+      const read = readRuleDraft(rule);
+      expect(read).toEqual(draft);
+      if (read === null) throw new Error("unreachable");
+      expect(expectRule(buildRuleFromDraft(read, { takenIds: NO_IDS }))).toEqual(rule);
+    }
+  });
+
+  it("reads every built-in rule but eight, and gives them back unchanged", () => {
+    const rules = DEFAULT_RULE_SETS.flatMap((set) => set.rules);
+    const unreadable = rules.filter((rule) => readRuleDraft(rule) === null);
+    // Each needs an "or" of groups, a nested "and" or an "or" of text tests.
+    expect(unreadable.map((rule) => rule.id)).toEqual([
+      "tamper-process-memory-native-code",
+      "tamper-log-data",
+      "tamper-sql-injection-from-process",
+      "tamper-sql-injection-from-external-entity",
+      "tamper-xml-processing",
+      "disclose-sniffing-crossing",
+      "deny-data-store-crossing",
+      "elevate-cross-site-request-forgery-crossing",
+    ]);
+    expect(rules.length - unreadable.length).toBe(43);
+    for (const rule of rules) {
       const draft = readRuleDraft(rule);
-      if (draft === null) throw new Error("unreachable");
+      if (draft === null) continue;
       expect(expectRule(buildRuleFromDraft(draft, { takenIds: NO_IDS }))).toEqual(rule);
     }
+  });
+
+  it("reads the text and answer tests of built-in rules", () => {
+    const rules = new Map(
+      DEFAULT_RULE_SETS.flatMap((set) => set.rules).map((rule) => [rule.id, rule]),
+    );
+    const read = (id: string) => {
+      const rule = rules.get(id);
+      return rule === undefined ? null : readRuleDraft(rule);
+    };
+    expect(read("tamper-json-processing")?.requirements).toEqual([
+      buildTest("1", "flow.protocol", "contains", "http"),
+      buildTest("2", "flow.dataCarried", "contains", "json"),
+    ]);
+    expect(read("spoof-source-external-entity")?.exclusions).toEqual([
+      buildTest("1", "source.authentication", "is-filled-in"),
+      buildTest("2", "flow.authenticated"),
+    ]);
+    expect(read("repudiate-data-store-logs")?.requirements).toEqual([
+      buildTest("1", "element.holdsLogs"),
+    ]);
   });
 
   it("returns null for conditions the builder cannot show", () => {
@@ -247,8 +516,13 @@ describe("readRuleDraft", () => {
     });
     const unreadable: Rule[] = [
       { ...base, include: isKind("element", "process") },
-      { ...interaction, include: { op: "crosses-boundary", shape: "box" } },
+      { ...base, include: crossesBoundary() },
+      { ...base, include: fieldNotBlank("element", "storeType") },
       { ...interaction, include: { op: "not", condition: { op: "crosses-boundary" } } },
+      { ...interaction, include: allOf(crossesBoundary("box"), crossesBoundary("line")) },
+      // The builder writes kinds before the crossing.
+      { ...interaction, include: allOf(crossesBoundary(), isKind("source", "process")) },
+      { ...interaction, include: { op: "and", conditions: [crossesBoundary()] } },
       {
         ...interaction,
         include: {
@@ -264,7 +538,18 @@ describe("readRuleDraft", () => {
           conditions: [isKind("source", "process"), isKind("target", "process")],
         },
       },
-      { ...interaction, exclude: fieldNotBlank("source", "authentication") },
+      { ...interaction, include: fieldContains("flow", "protocol", "xml", "soap") },
+      {
+        ...interaction,
+        include: allOf(
+          isKind("target", "data-store"),
+          allOf(fieldContains("target", "storeType", "sql"), crossesBoundary()),
+        ),
+      },
+      { ...interaction, include: fieldContains("element", "name", "db") },
+      { ...interaction, include: fieldEquals("flow", "protocol", "") },
+      { ...interaction, include: fieldEquals("target", "holdsLogs", null) },
+      { ...interaction, include: not(not(fieldNotBlank("flow", "protocol"))) },
       {
         ...interaction,
         exclude: {
@@ -274,6 +559,7 @@ describe("readRuleDraft", () => {
           value: false,
         },
       },
+      { ...interaction, exclude: not(fieldEquals("flow", "encrypted", true)) },
       {
         ...interaction,
         exclude: { op: "property-equals", subject: "flow", property: "protocol", value: true },
@@ -282,52 +568,89 @@ describe("readRuleDraft", () => {
         ...interaction,
         exclude: { op: "property-equals", subject: "element", property: "holdsLogs", value: true },
       },
+      {
+        ...interaction,
+        exclude: { op: "or", conditions: [fieldEquals("flow", "encrypted", true)] },
+      },
       { ...interaction, include: { op: "unknown", text: "GE.P" } },
     ];
-    for (const rule of unreadable) expect(readRuleDraft(rule)).toBeNull();
-  });
-});
-
-describe("listExclusionOptions", () => {
-  it("offers the flow's fields and those of the source and target kinds", () => {
-    const options = listExclusionOptions(
-      buildDraft({ sourceKinds: ["external-entity"], targetKinds: ["data-store"] }),
-    );
-    expect(options.map((option) => option.label)).toEqual([
-      "the data flow is authenticated",
-      "the data flow is encrypted",
-      "the data flow has forgery protection",
-      "the target data store holds logs",
-      "the target data store holds credentials",
-      "the target data store holds secrets",
-      "the target data store holds backups",
-      "the target data store shares data between parties",
-      "the target data store is encrypted",
-      "the target data store is on an encrypted disk",
-      "the target data store holds signed data",
-    ]);
-  });
-
-  it("offers every endpoint kind's fields when any kind is allowed, and merges shared fields", () => {
-    const keys = listExclusionOptions(buildDraft()).map((option) => option.key);
-    expect(keys).toContain("source.sandboxed");
-    expect(keys).toContain("target.holdsCredentials");
-    const element = listExclusionOptions(
-      buildDraft({ scope: "element", elementKinds: ["data-flow", "data-store"] }),
-    );
-    expect(element.find((option) => option.key === "element.encrypted")?.label).toBe(
-      "the data flow or data store is encrypted",
-    );
+    for (const rule of unreadable)
+      expect([rule.include, readRuleDraft(rule)]).toEqual([rule.include, null]);
   });
 });
 
 describe("reviseDraft", () => {
   it("drops exclusions that the new kinds do not offer", () => {
-    const draft = buildDraft({ exclusions: ["flow.authenticated", "source.holdsLogs"] });
+    const draft = buildDraft({
+      exclusions: [
+        buildTest("1", "flow.authenticated"),
+        buildTest("2", "source.holdsLogs"),
+        buildTest("3", "source.storeType", "contains", "sql"),
+      ],
+    });
     expect(reviseDraft(draft, { sourceKinds: ["process"] }).exclusions).toEqual([
-      "flow.authenticated",
+      buildTest("1", "flow.authenticated"),
     ]);
     expect(reviseDraft(draft, { scope: "element" }).exclusions).toEqual([]);
+  });
+
+  it("drops only-when tests the new kinds do not offer, and fits operators to field types", () => {
+    const draft = buildDraft({
+      requirements: [
+        buildTest("1", "target.storeType", "contains", "sql"),
+        buildTest("2", "flow.protocol", "is-yes"),
+        buildTest("3", "target.holdsLogs", "is-not-answered"),
+      ],
+    });
+    expect(reviseDraft(draft, {}).requirements).toEqual([
+      buildTest("1", "target.storeType", "contains", "sql"),
+      buildTest("2", "flow.protocol", "contains"),
+      buildTest("3", "target.holdsLogs", "is-yes"),
+    ]);
+    expect(reviseDraft(draft, { targetKinds: ["process"] }).requirements).toEqual([
+      buildTest("2", "flow.protocol", "contains"),
+    ]);
+  });
+});
+
+describe("createFieldTest and toggleExclusion", () => {
+  it("starts a test on the first offered field with a fresh id", () => {
+    const draft = buildDraft({ exclusions: [buildTest("4", "flow.encrypted")] });
+    expect(createFieldTest(draft, "requirements")).toEqual(buildTest("5", "flow.name", "contains"));
+    expect(
+      createFieldTest(buildDraft({ scope: "element", elementKinds: ["process"] }), "exclusions"),
+    ).toEqual(buildTest("1", "element.name", "contains"));
+  });
+
+  it("checks a yes/no exclusion at the end and unchecks it wherever it is", () => {
+    const draft = buildDraft({
+      exclusions: [buildTest("1", "flow.encrypted"), buildTest("2", "flow.name", "is", "x")],
+    });
+    const checked = toggleExclusion(draft, "flow.authenticated", true);
+    expect(checked).toEqual([...draft.exclusions, buildTest("3", "flow.authenticated")]);
+    expect(toggleExclusion(draft, "flow.encrypted", false)).toEqual([
+      buildTest("2", "flow.name", "is", "x"),
+    ]);
+  });
+});
+
+describe("listTextExclusions and replaceTextExclusions", () => {
+  it("edits the text tests among the checked fields without moving them", () => {
+    const draft = buildDraft({
+      exclusions: [
+        buildTest("1", "source.authentication", "is-filled-in"),
+        buildTest("2", "flow.authenticated"),
+        buildTest("3", "flow.protocol", "is", "HTTPS"),
+      ],
+    });
+    expect(listTextExclusions(draft).map((test) => test.id)).toEqual(["1", "3"]);
+    const edited = buildTest("1", "source.authentication", "contains", "token");
+    expect(replaceTextExclusions(draft, [edited, buildTest("4", "flow.name", "is", "x")])).toEqual([
+      edited,
+      buildTest("2", "flow.authenticated"),
+      buildTest("4", "flow.name", "is", "x"),
+    ]);
+    expect(replaceTextExclusions(draft, [])).toEqual([buildTest("2", "flow.authenticated")]);
   });
 });
 

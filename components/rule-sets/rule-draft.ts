@@ -1,39 +1,45 @@
-import { ELEMENT_KIND_LABELS } from "@/lib/model/element-records";
 import type { StrideCategory } from "@/lib/model/threats";
-import {
-  ALWAYS,
-  allOf,
-  anyOf,
-  crossesBoundary,
-  fieldEquals,
-  isKind,
-} from "@/lib/stride/rule-builders";
+import { ALWAYS, allOf, anyOf, crossesBoundary, isKind } from "@/lib/stride/rule-builders";
 import {
   ruleSchema,
-  type ConditionSubject,
   type InteractionTarget,
   type Rule,
   type RuleCondition,
   type RuleElementKind,
 } from "@/lib/stride/rule-types";
-import { CONTEXT_FLAGS } from "./context-flags";
+import {
+  ENDPOINT_KINDS,
+  listExclusionOptions,
+  listFieldOptions,
+  listTextFieldOptions,
+  type DraftScope,
+  type EndpointKind,
+  type FieldOption,
+} from "./field-options";
+import {
+  buildFieldCondition,
+  findFieldTestProblem,
+  isOperatorOfType,
+  OPERATORS_OF_TYPE,
+  readFieldTest,
+  type FieldTest,
+  type FieldTestErrors,
+} from "./field-tests";
 
 /*
  * The rule builder's state (a draft) and its conversion to and from a lib/stride rule. The
  * builder covers the common shapes of rule without free-form conditions:
  *   interaction: source kind is one of ..., target kind is one of ..., the flow crosses a trust
- *                boundary (each optional);
- *   element:     every element of the chosen kinds;
- *   unless:      any of a list of yes/no context fields is true.
+ *                boundary (of any shape, a box or a line), then "only when" field tests;
+ *   element:     every element of the chosen kinds, then "only when" field tests;
+ *   only when:   all of a list of tests of text and yes/no fields (field-tests.ts);
+ *   unless:      any of a list of yes/no fields is yes, or a text field test holds.
  * Rules of any other shape (hand-written, imported) read as null and keep their condition.
  */
 
-/** The kinds of element a data flow can start or end at. */
-export const ENDPOINT_KINDS = ["external-entity", "process", "data-store"] as const;
-export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
-
-/** Whether a rule runs over interactions (source, flow, target) or over single elements. */
-export type DraftScope = "interaction" | "element";
+/** Whether an interaction rule needs its data flow to cross a trust boundary, and of which shape. */
+export const BOUNDARY_CROSSINGS = ["not-required", "any", "box", "line"] as const;
+export type BoundaryCrossing = (typeof BOUNDARY_CROSSINGS)[number];
 
 /** What the rule builder edits; see buildRuleFromDraft and readRuleDraft. */
 export interface RuleDraft {
@@ -51,28 +57,27 @@ export interface RuleDraft {
   sourceKinds: EndpointKind[];
   /** Interaction rules: the target is one of these kinds; empty means any kind. */
   targetKinds: EndpointKind[];
-  /** Interaction rules: fire only when the data flow crosses a trust boundary. */
-  isBoundaryCrossingRequired: boolean;
+  /** Interaction rules: fire only when the data flow crosses a trust boundary (of a shape). */
+  boundaryCrossing: BoundaryCrossing;
   /** Element rules: the kinds it runs on (at least one). */
   elementKinds: RuleElementKind[];
-  /** Keys (`subject.property`) of yes/no fields; the rule does not fire when any is true. */
-  exclusions: string[];
-}
-
-/** A yes/no field the builder offers as an "unless" exclusion. */
-export interface ExclusionOption {
-  /** `subject.property`, as stored in RuleDraft.exclusions. */
-  key: string;
-  subject: ConditionSubject;
-  property: string;
-  /** e.g. "the source data store holds credentials". */
-  label: string;
+  /** "Only when": the rule fires only when every test holds (fields of listFieldOptions). */
+  requirements: FieldTest[];
+  /**
+   * "Unless": the rule does not fire when any test holds. Yes/no fields (listExclusionOptions)
+   * are tested "is-yes" only; text fields (listTextFieldOptions) with any text operator.
+   */
+  exclusions: FieldTest[];
 }
 
 /** The builder fields a validation message belongs to; `form` is the whole rule. */
 export type DraftField =
   "id" | "title" | "description" | "category" | "elementKinds" | "exclusions" | "form";
-export type DraftErrors = Partial<Record<DraftField, string>>;
+
+/** One message per builder field, and per field test by test id. */
+export type DraftErrors = Partial<Record<DraftField, string>> & {
+  tests?: Readonly<Record<string, FieldTestErrors>>;
+};
 export type DraftResult = { ok: true; rule: Rule } | { ok: false; errors: DraftErrors };
 
 /** The state of the builder for a new rule: an enabled spoofing rule on every interaction. */
@@ -87,63 +92,102 @@ export function createRuleDraft(): RuleDraft {
     appliesTo: "flow",
     sourceKinds: [],
     targetKinds: [],
-    isBoundaryCrossingRequired: false,
+    boundaryCrossing: "not-required",
     elementKinds: ["process"],
+    requirements: [],
     exclusions: [],
   };
 }
 
-function describeKind(kind: RuleElementKind): string {
-  return kind === "data-flow" ? "data flow" : ELEMENT_KIND_LABELS[kind].toLowerCase();
-}
-
-/** The yes/no fields of `kinds` read through `subject`, one option per distinct field. */
-function collectOptions(
-  subject: ConditionSubject,
-  subjectWord: string,
-  kinds: readonly RuleElementKind[],
-): ExclusionOption[] {
-  const byKey = new Map<string, { property: string; phrase: string; kinds: RuleElementKind[] }>();
-  for (const kind of kinds) {
-    for (const flag of CONTEXT_FLAGS[kind]) {
-      const key = `${subject}.${flag.property}`;
-      const entry = byKey.get(key);
-      if (entry === undefined) byKey.set(key, { ...flag, kinds: [kind] });
-      else entry.kinds.push(kind);
-    }
-  }
-  return [...byKey].map(([key, entry]) => ({
-    key,
-    subject,
-    property: entry.property,
-    label: ["the", subjectWord, entry.kinds.map(describeKind).join(" or "), entry.phrase]
-      .filter((word) => word !== "")
-      .join(" "),
-  }));
+/** An id for a new field test of the draft: one more than the largest numeric id in use. */
+export function createFieldTestId(draft: Pick<RuleDraft, "requirements" | "exclusions">): string {
+  const used = [...draft.requirements, ...draft.exclusions].map((test) => Number(test.id));
+  return String(Math.max(0, ...used.filter(Number.isSafeInteger)) + 1);
 }
 
 /**
- * The exclusions the draft's scope and kinds can use: the data flow's fields and those of the
- * source and target kinds (all endpoint kinds when any kind is allowed) for an interaction
- * rule; the fields of the chosen kinds for an element rule.
+ * A new "only when" test (the first offered field, its default test) or "unless" text test
+ * (the first text field), or null when the draft offers no field for it.
  */
-export function listExclusionOptions(
-  draft: Pick<RuleDraft, "scope" | "sourceKinds" | "targetKinds" | "elementKinds">,
-): ExclusionOption[] {
-  if (draft.scope === "element") return collectOptions("element", "", draft.elementKinds);
-  const orAny = (kinds: readonly EndpointKind[]) => (kinds.length === 0 ? ENDPOINT_KINDS : kinds);
-  return [
-    ...collectOptions("flow", "", ["data-flow"]),
-    ...collectOptions("source", "source", orAny(draft.sourceKinds)),
-    ...collectOptions("target", "target", orAny(draft.targetKinds)),
-  ];
+export function createFieldTest(
+  draft: RuleDraft,
+  list: "requirements" | "exclusions",
+): FieldTest | null {
+  const [first] = list === "requirements" ? listFieldOptions(draft) : listTextFieldOptions(draft);
+  if (first === undefined) return null;
+  const [operator] = OPERATORS_OF_TYPE[first.type];
+  if (operator === undefined) return null;
+  return { id: createFieldTestId(draft), key: first.key, operator, text: "" };
 }
 
-/** Applies changes to a draft and drops exclusions its new scope or kinds no longer offer. */
+/** True when an "unless" test is the yes/no field `key` tested "is-yes" (a checkbox). */
+export function isExclusionChecked(test: FieldTest, key: string): boolean {
+  return test.key === key && test.operator === "is-yes";
+}
+
+/** The draft's "unless" tests with the yes/no field `key` checked (appended) or unchecked. */
+export function toggleExclusion(draft: RuleDraft, key: string, isChecked: boolean): FieldTest[] {
+  const others = draft.exclusions.filter((test) => !isExclusionChecked(test, key));
+  if (!isChecked) return others;
+  return [...others, { id: createFieldTestId(draft), key, operator: "is-yes", text: "" }];
+}
+
+/** True when an "unless" test is a checked yes/no field rather than a text test. */
+function isCheckedFlag(test: FieldTest, flagKeys: ReadonlySet<string>): boolean {
+  return test.operator === "is-yes" && flagKeys.has(test.key);
+}
+
+/** The draft's "unless" tests of text fields, in order (the others are checked yes/no fields). */
+export function listTextExclusions(draft: RuleDraft): FieldTest[] {
+  const flagKeys = new Set(listExclusionOptions(draft).map((option) => option.key));
+  return draft.exclusions.filter((test) => !isCheckedFlag(test, flagKeys));
+}
+
+/**
+ * The draft's "unless" tests with its text tests replaced by `tests`: an edited test keeps its
+ * place among the checked yes/no fields, a removed one goes, a new one is appended.
+ */
+export function replaceTextExclusions(draft: RuleDraft, tests: readonly FieldTest[]): FieldTest[] {
+  const flagKeys = new Set(listExclusionOptions(draft).map((option) => option.key));
+  const byId = new Map(tests.map((test) => [test.id, test]));
+  const kept = draft.exclusions.flatMap((test) => {
+    if (isCheckedFlag(test, flagKeys)) return [test];
+    const edited = byId.get(test.id);
+    return edited === undefined ? [] : [edited];
+  });
+  const keptIds = new Set(kept.map((test) => test.id));
+  return [...kept, ...tests.filter((test) => !keptIds.has(test.id))];
+}
+
+/** Keeps the tests whose field `options` offers, each with an operator its field allows. */
+function fitTests(tests: readonly FieldTest[], options: readonly FieldOption[]): FieldTest[] {
+  const byKey = new Map(options.map((option) => [option.key, option]));
+  return tests.flatMap((test) => {
+    const option = byKey.get(test.key);
+    if (option === undefined) return [];
+    if (isOperatorOfType(test.operator, option.type)) return [test];
+    const [operator] = OPERATORS_OF_TYPE[option.type];
+    return operator === undefined ? [] : [{ ...test, operator }];
+  });
+}
+
+/**
+ * Applies changes to a draft, drops the tests of fields its new scope or kinds no longer offer
+ * and gives a test whose field changed type that type's default operator.
+ */
 export function reviseDraft(draft: RuleDraft, changes: Partial<RuleDraft>): RuleDraft {
   const revised = { ...draft, ...changes };
-  const offered = new Set(listExclusionOptions(revised).map((option) => option.key));
-  return { ...revised, exclusions: revised.exclusions.filter((key) => offered.has(key)) };
+  const flagKeys = new Set(listExclusionOptions(revised).map((option) => option.key));
+  const textKeys = new Set(listTextFieldOptions(revised).map((option) => option.key));
+  return {
+    ...revised,
+    requirements: fitTests(revised.requirements, listFieldOptions(revised)),
+    exclusions: revised.exclusions.filter((test) =>
+      flagKeys.has(test.key)
+        ? test.operator === "is-yes"
+        : textKeys.has(test.key) && isOperatorOfType(test.operator, "text"),
+    ),
+  };
 }
 
 /** Placeholder fields worth showing per kind, beyond `name`. */
@@ -247,19 +291,73 @@ export function validateRule(candidate: Rule, takenIds: ReadonlySet<string>): Dr
   return { ok: true, rule: parsed.data };
 }
 
-function buildInclude(draft: RuleDraft): RuleCondition {
-  if (draft.scope === "element") return ALWAYS;
-  const parts: RuleCondition[] = [];
-  if (draft.sourceKinds.length > 0) parts.push(isKind("source", ...draft.sourceKinds));
-  if (draft.targetKinds.length > 0) parts.push(isKind("target", ...draft.targetKinds));
-  if (draft.isBoundaryCrossingRequired) parts.push(crossesBoundary());
-  return parts.length === 0 ? ALWAYS : allOf(...parts);
+/** What a draft's conditions build to, and the messages of tests that cannot be built. */
+interface ComposedCondition {
+  condition: Pick<Rule, "scope" | "include" | "exclude">;
+  errors: DraftErrors;
+}
+
+/** The scope, include and exclude of a draft; tests with problems are left out and reported. */
+function composeCondition(draft: RuleDraft): ComposedCondition {
+  const testErrors: Record<string, FieldTestErrors> = {};
+  const errors: DraftErrors = {};
+
+  const offered = new Map(listFieldOptions(draft).map((option) => [option.key, option]));
+  const include: RuleCondition[] = [];
+  if (draft.scope === "interaction") {
+    if (draft.sourceKinds.length > 0) include.push(isKind("source", ...draft.sourceKinds));
+    if (draft.targetKinds.length > 0) include.push(isKind("target", ...draft.targetKinds));
+    if (draft.boundaryCrossing !== "not-required") {
+      include.push(
+        crossesBoundary(draft.boundaryCrossing === "any" ? undefined : draft.boundaryCrossing),
+      );
+    }
+  }
+  for (const test of draft.requirements) {
+    const option = offered.get(test.key);
+    const problem = findFieldTestProblem(test, option);
+    if (problem !== null) testErrors[test.id] = problem;
+    else if (option !== undefined) include.push(buildFieldCondition(test, option));
+  }
+
+  const flags = new Map(listExclusionOptions(draft).map((option) => [option.key, option]));
+  const texts = new Map(listTextFieldOptions(draft).map((option) => [option.key, option]));
+  const exclude: RuleCondition[] = [];
+  for (const test of draft.exclusions) {
+    const flag = flags.get(test.key);
+    if (flag !== undefined && test.operator === "is-yes") {
+      exclude.push(buildFieldCondition(test, flag));
+      continue;
+    }
+    if (flag === undefined && !texts.has(test.key) && test.operator === "is-yes") {
+      errors.exclusions ??= `“${test.key}” does not apply to the chosen kinds.`;
+      continue;
+    }
+    const option = texts.get(test.key);
+    const problem = findFieldTestProblem(test, option);
+    if (problem !== null) testErrors[test.id] = problem;
+    else if (option !== undefined) exclude.push(buildFieldCondition(test, option));
+  }
+
+  const scope: Rule["scope"] =
+    draft.scope === "interaction"
+      ? { kind: "interaction", appliesTo: draft.appliesTo }
+      : { kind: "element", elementKinds: [...new Set(draft.elementKinds)] };
+  if (Object.keys(testErrors).length > 0) errors.tests = testErrors;
+  return {
+    condition: {
+      scope,
+      include: include.length === 0 ? ALWAYS : allOf(...include),
+      ...(exclude.length === 0 ? {} : { exclude: anyOf(...exclude) }),
+    },
+    errors,
+  };
 }
 
 /**
- * Turns the builder's state into a rule and validates it (validateRule). With `keepConditionOf`
- * (a rule the builder cannot show) only id, texts, category and enabled flag come from the
- * draft; scope and conditions stay those of that rule.
+ * Turns the builder's state into a rule and validates it (validateRule and each field test).
+ * With `keepConditionOf` (a rule the builder cannot show) only id, texts, category and enabled
+ * flag come from the draft; scope and conditions stay those of that rule.
  */
 export function buildRuleFromDraft(
   draft: RuleDraft,
@@ -286,29 +384,13 @@ export function buildRuleFromDraft(
     );
   }
 
-  const offered = new Map(listExclusionOptions(draft).map((option) => [option.key, option]));
-  const exclusions: RuleCondition[] = [];
-  for (const key of new Set(draft.exclusions)) {
-    const option = offered.get(key);
-    if (option === undefined) {
-      return { ok: false, errors: { exclusions: `“${key}” does not apply to the chosen kinds.` } };
-    }
-    exclusions.push(fieldEquals(option.subject, option.property, true));
-  }
-  const scope: Rule["scope"] =
-    draft.scope === "interaction"
-      ? { kind: "interaction", appliesTo: draft.appliesTo }
-      : { kind: "element", elementKinds: [...new Set(draft.elementKinds)] };
-  return validateRule(
-    {
-      ...texts,
-      scope,
-      include: buildInclude(draft),
-      ...(exclusions.length === 0 ? {} : { exclude: anyOf(...exclusions) }),
-      enabled: draft.isEnabled,
-    },
+  const composed = composeCondition(draft);
+  const result = validateRule(
+    { ...texts, ...composed.condition, enabled: draft.isEnabled },
     options.takenIds,
   );
+  if (Object.keys(composed.errors).length === 0) return result;
+  return { ok: false, errors: { ...(result.ok ? {} : result.errors), ...composed.errors } };
 }
 
 function isEndpointKind(kind: RuleElementKind): kind is EndpointKind {
@@ -320,8 +402,9 @@ function readKinds(condition: RuleCondition, subject: "source" | "target"): Endp
   const leaves = condition.op === "or" ? condition.conditions : [condition];
   const kinds: EndpointKind[] = [];
   for (const leaf of leaves) {
-    if (leaf.op !== "kind-is" || leaf.subject !== subject || !isEndpointKind(leaf.kind))
+    if (leaf.op !== "kind-is" || leaf.subject !== subject || !isEndpointKind(leaf.kind)) {
       return null;
+    }
     if (!kinds.includes(leaf.kind)) kinds.push(leaf.kind);
   }
   return kinds;
@@ -333,64 +416,108 @@ function readSubjectOfKinds(condition: RuleCondition): "source" | "target" | nul
   return first.subject === "source" || first.subject === "target" ? first.subject : null;
 }
 
-/** Reads an interaction rule's include into the draft, or returns false for another shape. */
-function readInteractionInclude(include: RuleCondition, draft: RuleDraft): boolean {
-  if (include.op === "always") return true;
-  const parts = include.op === "and" ? include.conditions : [include];
-  const seen = new Set<string>();
-  for (const part of parts) {
-    if (part.op === "crosses-boundary" && part.shape === undefined && !seen.has("crossing")) {
-      seen.add("crossing");
-      draft.isBoundaryCrossingRequired = true;
-      continue;
-    }
-    const subject = readSubjectOfKinds(part);
-    // A second condition on the same subject would intersect, which the builder cannot show.
-    if (subject === null || seen.has(subject)) return false;
+/** The conditions an and-ed condition is made of ("always" is made of none). */
+function listConjuncts(condition: RuleCondition): readonly RuleCondition[] {
+  if (condition.op === "always") return [];
+  return condition.op === "and" ? condition.conditions : [condition];
+}
+
+/**
+ * Reads one part of an interaction rule's include into the draft (kinds, crossing or a field
+ * test), or returns false for a part the builder cannot show.
+ */
+function readInteractionPart(
+  part: RuleCondition,
+  draft: RuleDraft,
+  readTest: (condition: RuleCondition) => FieldTest | null,
+): boolean {
+  if (part.op === "crosses-boundary") {
+    if (draft.boundaryCrossing !== "not-required") return false;
+    draft.boundaryCrossing = part.shape ?? "any";
+    return true;
+  }
+  const subject = readSubjectOfKinds(part);
+  if (subject !== null) {
     const kinds = readKinds(part, subject);
-    if (kinds === null) return false;
-    seen.add(subject);
+    const current = subject === "source" ? draft.sourceKinds : draft.targetKinds;
+    // A second condition on the same subject would intersect, which the builder cannot show.
+    if (kinds === null || current.length > 0) return false;
     if (subject === "source") draft.sourceKinds = kinds;
     else draft.targetKinds = kinds;
+    return true;
   }
+  const test = readTest(part);
+  if (test === null) return false;
+  draft.requirements.push(test);
   return true;
 }
 
-/** The exclusion keys of an exclude condition, or null when it has another shape. */
-function readExclusions(exclude: RuleCondition | undefined): string[] | null {
-  if (exclude === undefined) return [];
-  const leaves = exclude.op === "or" ? exclude.conditions : [exclude];
-  const keys: string[] = [];
-  for (const leaf of leaves) {
-    if (leaf.op !== "property-equals" || leaf.value !== true) return null;
-    const key = `${leaf.subject}.${leaf.property}`;
-    if (!keys.includes(key)) keys.push(key);
+/** Structural equality of JSON data; a key whose value is undefined counts as absent. */
+function isSameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => isSameData(item, b[index]))
+    );
   }
-  return keys;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const entriesOf = (value: object) =>
+    Object.entries(value).filter(([, item]) => item !== undefined);
+  const entriesA = entriesOf(a);
+  const entriesB = new Map(entriesOf(b));
+  return (
+    entriesA.length === entriesB.size &&
+    entriesA.every(([key, item]) => entriesB.has(key) && isSameData(item, entriesB.get(key)))
+  );
 }
 
 /**
  * The builder's state for a rule, or null when its conditions have a shape the builder cannot
  * show (then edit it with draftRuleTexts and keepConditionOf). buildRuleFromDraft of the result
- * gives back an equivalent rule.
+ * gives back the same scope and conditions, so saving an untouched rule changes nothing.
  */
 export function readRuleDraft(rule: Rule): RuleDraft | null {
   const draft = draftRuleTexts(rule);
+  let testCount = 0;
+  function readTest(condition: RuleCondition): FieldTest | null {
+    const test = readFieldTest(condition);
+    if (test === null) return null;
+    testCount += 1;
+    return { id: String(testCount), ...test };
+  }
+
   if (rule.scope.kind === "interaction") {
     draft.scope = "interaction";
     draft.appliesTo = rule.scope.appliesTo;
-    if (!readInteractionInclude(rule.include, draft)) return null;
+    for (const part of listConjuncts(rule.include)) {
+      if (!readInteractionPart(part, draft, readTest)) return null;
+    }
   } else {
-    if (rule.include.op !== "always") return null;
     draft.scope = "element";
     draft.elementKinds = [...new Set(rule.scope.elementKinds)];
+    for (const part of listConjuncts(rule.include)) {
+      const test = readTest(part);
+      if (test === null) return null;
+      draft.requirements.push(test);
+    }
   }
-  const exclusions = readExclusions(rule.exclude);
-  if (exclusions === null) return null;
-  const offered = new Set(listExclusionOptions(draft).map((option) => option.key));
-  if (!exclusions.every((key) => offered.has(key))) return null;
-  draft.exclusions = exclusions;
-  return draft;
+  if (rule.exclude !== undefined) {
+    const leaves = rule.exclude.op === "or" ? rule.exclude.conditions : [rule.exclude];
+    for (const leaf of leaves) {
+      const test = readTest(leaf);
+      if (test === null) return null;
+      draft.exclusions.push(test);
+    }
+  }
+
+  // The parts read must be offered, valid and in the order the builder writes them.
+  const composed = composeCondition(draft);
+  if (Object.keys(composed.errors).length > 0) return null;
+  const { scope, include, exclude } = rule;
+  return isSameData(composed.condition, { scope, include, exclude }) ? draft : null;
 }
 
 /** A draft with the rule's id, texts, category and enabled flag and a default condition. */
