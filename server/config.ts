@@ -14,6 +14,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   /** PostgreSQL connection string; unset means the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Redis for scale-out: every node relays the updates and presence it accepts to the others
+   * through it, so several nodes can serve the same models behind a load balancer. Unset: one
+   * node.
+   */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of the Redis channel names, to let several deployments share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default("threat-room"),
   /** Secret that signs session cookies; generated into DATA_DIR when unset. */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /** Public URL of the app, e.g. https://threats.example.com; defaults to http://localhost:PORT. */

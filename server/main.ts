@@ -11,6 +11,8 @@ import { RateLimiter } from "@/server/auth/rate-limit";
 import { loadOrCreateSecret } from "@/server/auth/secret";
 import { checkConnectionAccess } from "@/server/collab/access";
 import { RoomManager } from "@/server/collab/room-manager";
+import { RedisRoomBus } from "@/server/collab/redis-room-bus";
+import { localRoomBus } from "@/server/collab/room-bus";
 import { handleCollabUpgrade, isCollabPath } from "@/server/collab/upgrade";
 import { handleApiRequest, isApiPath } from "@/server/http/api-router";
 import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
@@ -52,11 +54,18 @@ export async function startServer(options: {
   process.env.NEXTAUTH_URL ??= publicUrlOf(env);
 
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
-  const rooms = new RoomManager(database.db, {
-    persistIntervalMs: env.PERSIST_INTERVAL_MS,
-    compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
-    unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
-  });
+  const bus = env.REDIS_URL
+    ? new RedisRoomBus({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX })
+    : localRoomBus;
+  const rooms = new RoomManager(
+    database.db,
+    {
+      persistIntervalMs: env.PERSIST_INTERVAL_MS,
+      compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+      unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
+    },
+    bus,
+  );
   const runtime: Runtime = {
     db: database.db,
     env,
@@ -146,6 +155,7 @@ export async function startServer(options: {
   log.info("server listening", {
     port,
     database: database.kind,
+    scaleOut: Boolean(env.REDIS_URL),
     next: Boolean(nextHandler),
     dev: Boolean(options.dev),
   });
@@ -162,6 +172,7 @@ export async function startServer(options: {
         clearInterval(accessSweep);
         server.close();
         await rooms.shutdown();
+        await bus.close();
         for (const client of wss.clients) client.terminate();
         server.closeAllConnections();
         await database.close();

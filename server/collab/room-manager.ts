@@ -4,6 +4,10 @@ import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import type { CollabConnection } from "@/server/collab/connection";
 import { Room, SERVER_ORIGIN, type RoomSettings } from "@/server/collab/room";
+import { localRoomBus, type RoomBus } from "@/server/collab/room-bus";
+
+/** Wait before trying again to unload a room that could not be saved (database away). */
+const UNLOAD_RETRY_MS = 2_000;
 
 /** Settings of the manager: the room settings plus when empty rooms unload. */
 export interface RoomManagerSettings extends RoomSettings {
@@ -29,6 +33,8 @@ export class RoomManager {
   constructor(
     private readonly db: Database,
     private readonly settings: RoomManagerSettings,
+    /** Where rooms meet their copies on other nodes; none by default. */
+    private readonly bus: RoomBus = localRoomBus,
   ) {}
 
   /** Number of loaded rooms. */
@@ -59,7 +65,7 @@ export class RoomManager {
     if (unloading) await unloading;
     let room = this.rooms.get(modelId);
     if (!room) {
-      room = new Room(modelId, this.db, this.settings);
+      room = new Room(modelId, this.db, this.settings, this.bus);
       this.rooms.set(modelId, room);
       const created = room;
       created.ready.catch((error: unknown) => {
@@ -98,12 +104,12 @@ export class RoomManager {
     this.scheduleUnloadIfIdle(room);
   }
 
-  private scheduleUnloadIfIdle(room: Room): void {
+  private scheduleUnloadIfIdle(room: Room, delayMs = this.settings.unloadGraceMs): void {
     if (!room.isIdle || this.unloadTimers.has(room.modelId) || this.isShuttingDown) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.modelId);
       void this.unload(room);
-    }, this.settings.unloadGraceMs);
+    }, delayMs);
     timer.unref();
     this.unloadTimers.set(room.modelId, timer);
   }
@@ -118,7 +124,7 @@ export class RoomManager {
       } catch (error) {
         // Keep the room (and its unsaved updates) loaded; try again later.
         log.warn("room could not be unloaded; will retry", { modelId: room.modelId, error });
-        this.scheduleUnloadIfIdle(room);
+        this.scheduleUnloadIfIdle(room, Math.max(this.settings.unloadGraceMs, UNLOAD_RETRY_MS));
       }
     })();
     this.unloading.set(room.modelId, done);

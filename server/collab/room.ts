@@ -14,6 +14,7 @@ import { canWriteDocument } from "@/lib/model/roles";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import { CollabConnection } from "@/server/collab/connection";
+import type { RoomBus, RoomBusListener, RoomChannel } from "@/server/collab/room-bus";
 import {
   appendUpdates,
   compactDocument,
@@ -36,6 +37,8 @@ import {
 export const SERVER_ORIGIN = Symbol("server");
 /** Origin of updates read back from the log during compaction: relayed, not logged again. */
 const LOG_ORIGIN = Symbol("log");
+/** Origin of updates and awareness from other nodes: relayed and logged, not published again. */
+const REMOTE_ORIGIN = Symbol("remote");
 
 /** Settings of a room, from the server environment. */
 export interface RoomSettings {
@@ -45,11 +48,15 @@ export interface RoomSettings {
 
 const MAX_BUFFERED_MESSAGES = 200;
 const MAX_RETRY_DELAY_MS = 5_000;
+/** A node may speak for all of its clients at once (its answer to a sync request). */
+const MAX_REMOTE_AWARENESS_ENTRIES = 10_000;
 
 /**
  * One loaded threat model: its Y.Doc, awareness and connections. A room answers no client
  * before its persisted state is fully loaded; every update is appended to the log within
  * `persistIntervalMs`; the log is compacted every `compactAfterUpdates` updates and on unload.
+ * With a room bus, the room publishes what its own clients change and applies (and logs) what
+ * other nodes publish, so every node's log holds every update its clients may have seen.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -64,6 +71,11 @@ export class Room {
   private isDestroyed = false;
   private readonly buffered = new Map<CollabConnection, Uint8Array[]>();
   private readonly awarenessOwners = new Map<number, CollabConnection>();
+  /** Awareness ids announced by other nodes, with the user each speaks for. */
+  private readonly remoteAwarenessUsers = new Map<number, string>();
+  private channel: RoomChannel | null = null;
+  /** Messages from other nodes that arrived while the room loaded, handled once it is ready. */
+  private remoteBacklog: (() => void)[] = [];
   private pending: PendingUpdate[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
@@ -76,11 +88,14 @@ export class Room {
     readonly modelId: string,
     private readonly db: Database,
     private readonly settings: RoomSettings,
+    private readonly bus: RoomBus,
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
+    // Joined before loading, so that nothing published meanwhile is missed.
+    this.joinBus();
     this.ready = this.load();
     // The rejection is handled by whoever awaits `ready`; this keeps it from going unhandled.
     this.ready.catch(() => undefined);
@@ -112,7 +127,82 @@ export class Room {
     // Migrations run before any client is answered; their changes are logged like any other.
     Y.transact(this.doc, () => migrateDocument(this.doc), SERVER_ORIGIN);
     this.isReady = true;
+    for (const handle of this.remoteBacklog.splice(0)) handle();
     for (const connection of this.connections) this.greet(connection);
+  }
+
+  private joinBus(): void {
+    const whenReady = (handle: () => void) => {
+      if (this.isDestroyed) return;
+      if (this.isReady) handle();
+      else this.remoteBacklog.push(handle);
+    };
+    const listener: RoomBusListener = {
+      onUpdate: (update) => whenReady(() => this.applyRemoteUpdate(update)),
+      onAwareness: (update) => whenReady(() => this.applyRemoteAwareness(update)),
+      onSyncRequest: (stateVector, fromNode) =>
+        whenReady(() => {
+          this.channel?.replySync(
+            fromNode,
+            Y.encodeStateAsUpdate(this.doc, stateVector),
+            Y.encodeStateVector(this.doc),
+          );
+          // The asking node's clients should see who is here too.
+          const states = this.awareness.getStates();
+          const own = [...this.awarenessOwners.keys()].filter((id) => states.has(id));
+          if (own.length > 0) {
+            this.channel?.publishAwareness(encodeAwarenessUpdate(this.awareness, own));
+          }
+        }),
+      onSyncReply: (update, stateVector) =>
+        whenReady(() => {
+          this.applyRemoteUpdate(update);
+          // Sync step two the other way: the answering node may lack what only this one has.
+          this.channel?.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector));
+        }),
+      onConnected: () => whenReady(() => this.channel?.requestSync(Y.encodeStateVector(this.doc))),
+    };
+    this.channel = this.bus.join(this.modelId, listener);
+  }
+
+  private leaveBus(): void {
+    this.channel?.leave();
+    this.channel = null;
+    this.remoteBacklog = [];
+  }
+
+  private applyRemoteUpdate(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      log.warn("update from another node could not be applied", { modelId: this.modelId, error });
+    }
+  }
+
+  /**
+   * Applies presence another node published. That node has already tied each state to its
+   * signed-in user; it may not speak for this node's own clients.
+   */
+  private applyRemoteAwareness(update: Uint8Array): void {
+    let entries;
+    try {
+      entries = decodeAwarenessUpdate(update, MAX_REMOTE_AWARENESS_ENTRIES);
+    } catch (error) {
+      log.warn("awareness from another node ignored", { modelId: this.modelId, error });
+      return;
+    }
+    const remote = entries.filter((entry) => !this.awarenessOwners.has(entry.clientId));
+    for (const entry of remote) {
+      const user = entry.state?.user;
+      const userId =
+        typeof user === "object" && user !== null && "id" in user && typeof user.id === "string"
+          ? user.id
+          : "";
+      if (entry.state === null) this.remoteAwarenessUsers.delete(entry.clientId);
+      else this.remoteAwarenessUsers.set(entry.clientId, userId);
+    }
+    if (remote.length === 0) return;
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(remote), REMOTE_ORIGIN);
   }
 
   /**
@@ -221,12 +311,20 @@ export class Room {
       return;
     }
     // A client may only speak for its own awareness ids, and only as the user it signed in as.
+    // Clients echo the presence they hear from others, at the clock they heard it. An id
+    // another node announced is taken over only by the same user moving it forward: the client
+    // itself, reconnected here after its node went away.
     const own = entries.filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId);
-      return owner === undefined || owner === connection;
+      if (owner !== undefined) return owner === connection;
+      const remoteUser = this.remoteAwarenessUsers.get(entry.clientId);
+      if (remoteUser === undefined) return true;
+      const heardClock = this.awareness.meta.get(entry.clientId)?.clock ?? 0;
+      return remoteUser === connection.user.id && entry.clock > heardClock;
     });
     for (const entry of own) {
       if (entry.state === null) continue;
+      this.remoteAwarenessUsers.delete(entry.clientId);
       this.awarenessOwners.set(entry.clientId, connection);
       connection.awarenessClientIds.add(entry.clientId);
       const claimed = entry.state.user;
@@ -268,20 +366,23 @@ export class Room {
       if (connection !== origin && !this.buffered.has(connection)) connection.send(message);
     }
     if (origin === LOG_ORIGIN) return;
+    if (origin !== REMOTE_ORIGIN) this.channel?.publishUpdate(update);
     this.approximateBytes += update.byteLength;
     const userId = origin instanceof CollabConnection ? origin.user.id : null;
     this.pending.push({ bytes: update, userId });
-    this.scheduleFlush(this.settings.persistIntervalMs);
+    this.scheduleFlush();
   };
 
-  private readonly handleAwarenessUpdate = (change: {
-    added: number[];
-    updated: number[];
-    removed: number[];
-  }): void => {
+  private readonly handleAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    for (const id of change.removed) this.remoteAwarenessUsers.delete(id);
     const clients = [...change.added, ...change.updated, ...change.removed];
     if (clients.length === 0) return;
-    const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients));
+    const awarenessUpdate = encodeAwarenessUpdate(this.awareness, clients);
+    if (origin !== REMOTE_ORIGIN) this.channel?.publishAwareness(awarenessUpdate);
+    const message = encodeAwarenessMessage(awarenessUpdate);
     // The sender gets its own update back too: a client alone in a room (a viewer, say) then
     // still hears from the server every 15 s, and y-websocket's 30 s silence watchdog never
     // tears down a healthy connection.
@@ -290,17 +391,22 @@ export class Room {
     }
   };
 
-  private scheduleFlush(delayMs: number): void {
+  /** Schedules an append: after the batching interval, or the retry delay after a failure. */
+  private scheduleFlush(): void {
     if (this.flushTimer || this.isDestroyed) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      void this.flush().catch(() => undefined);
-    }, delayMs);
+    this.flushTimer = setTimeout(
+      () => {
+        this.flushTimer = null;
+        void this.flush().catch(() => undefined);
+      },
+      this.retryDelayMs > 0 ? this.retryDelayMs : this.settings.persistIntervalMs,
+    );
   }
 
   /**
-   * Appends every pending update to the log. On a database error the updates stay pending and
-   * the flush is retried with a growing delay; nothing is dropped.
+   * Appends every pending update to the log. On a database error the updates stay pending (in
+   * order, in memory) and the flush is retried with a growing delay until the database takes
+   * them; nothing is dropped.
    */
   flush(): Promise<void> {
     this.flushing ??= this.flushOnce().finally(() => {
@@ -330,7 +436,10 @@ export class Room {
           retryInMs: this.retryDelayMs,
           error,
         });
-        this.scheduleFlush(this.retryDelayMs);
+        // Edits made meanwhile may have scheduled an early attempt; wait the full delay instead.
+        if (this.flushTimer) clearTimeout(this.flushTimer);
+        this.flushTimer = null;
+        this.scheduleFlush();
         throw error;
       }
     }
@@ -379,12 +488,22 @@ export class Room {
   }
 
   /**
-   * Flushes and compacts, then frees the document. Throws (and keeps the room usable) when the
-   * database cannot take the pending updates.
+   * Flushes and compacts, then frees the document. Throws (and keeps the room usable, with
+   * its unsaved updates) when the database cannot take the pending updates or the snapshot.
    */
   async unload(): Promise<void> {
-    await this.compact();
-    if (this.pending.length > 0) throw new Error("updates still pending");
+    // While the database is unreachable this throws here, with the room still on the bus.
+    await this.flush();
+    // Other nodes' updates would otherwise keep arriving while the room compacts; they log
+    // those updates themselves.
+    this.leaveBus();
+    try {
+      await this.compact();
+      if (this.pending.length > 0) throw new Error("updates still pending");
+    } catch (error) {
+      if (!this.isDestroyed) this.joinBus();
+      throw error;
+    }
     this.destroy();
   }
 
@@ -394,6 +513,7 @@ export class Room {
     this.isDestroyed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    this.leaveBus();
     this.doc.off("update", this.handleDocUpdate);
     this.awareness.off("update", this.handleAwarenessUpdate);
     this.awareness.destroy();

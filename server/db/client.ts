@@ -35,9 +35,18 @@ export async function openDatabase(options: {
   dataDir: string;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // An unreachable database fails a query instead of holding it; callers retry.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on("error", () => undefined);
+    // Nor may one dropped while in use (pg emits "error" on a checked-out client, where the
+    // pool does not listen): its queries fail and the pool discards it on release.
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return { db, kind: "postgres", close: () => pool.end() };

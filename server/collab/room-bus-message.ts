@@ -1,0 +1,93 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+/** Version of the messages nodes exchange; a node ignores messages of another version. */
+export const ROOM_BUS_PROTOCOL_VERSION = 1;
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+const KIND_SYNC_REQUEST = 2;
+const KIND_SYNC_REPLY = 3;
+
+/** A message between nodes on a room's channel. */
+export type RoomBusMessage =
+  | { kind: "update"; fromNode: string; update: Uint8Array }
+  | { kind: "awareness"; fromNode: string; update: Uint8Array }
+  | { kind: "sync-request"; fromNode: string; stateVector: Uint8Array }
+  | {
+      kind: "sync-reply";
+      fromNode: string;
+      toNode: string;
+      update: Uint8Array;
+      stateVector: Uint8Array;
+    };
+
+/** Encodes a message as binary: version, kind, sending node, then the payload. */
+export function encodeRoomBusMessage(message: RoomBusMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ROOM_BUS_PROTOCOL_VERSION);
+  switch (message.kind) {
+    case "update":
+    case "awareness":
+      encoding.writeVarUint(encoder, message.kind === "update" ? KIND_UPDATE : KIND_AWARENESS);
+      encoding.writeVarString(encoder, message.fromNode);
+      encoding.writeVarUint8Array(encoder, message.update);
+      break;
+    case "sync-request":
+      encoding.writeVarUint(encoder, KIND_SYNC_REQUEST);
+      encoding.writeVarString(encoder, message.fromNode);
+      encoding.writeVarUint8Array(encoder, message.stateVector);
+      break;
+    case "sync-reply":
+      encoding.writeVarUint(encoder, KIND_SYNC_REPLY);
+      encoding.writeVarString(encoder, message.fromNode);
+      encoding.writeVarString(encoder, message.toNode);
+      encoding.writeVarUint8Array(encoder, message.update);
+      encoding.writeVarUint8Array(encoder, message.stateVector);
+      break;
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Decodes a message; returns null for bytes that are not a complete message of this version
+ * (a node of another version, or something else published on the channel).
+ */
+export function decodeRoomBusMessage(data: Uint8Array): RoomBusMessage | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    if (decoding.readVarUint(decoder) !== ROOM_BUS_PROTOCOL_VERSION) return null;
+    const kind = decoding.readVarUint(decoder);
+    const fromNode = decoding.readVarString(decoder);
+    let message: RoomBusMessage;
+    switch (kind) {
+      case KIND_UPDATE:
+        message = { kind: "update", fromNode, update: decoding.readVarUint8Array(decoder) };
+        break;
+      case KIND_AWARENESS:
+        message = { kind: "awareness", fromNode, update: decoding.readVarUint8Array(decoder) };
+        break;
+      case KIND_SYNC_REQUEST:
+        message = {
+          kind: "sync-request",
+          fromNode,
+          stateVector: decoding.readVarUint8Array(decoder),
+        };
+        break;
+      case KIND_SYNC_REPLY:
+        message = {
+          kind: "sync-reply",
+          fromNode,
+          toNode: decoding.readVarString(decoder),
+          update: decoding.readVarUint8Array(decoder),
+          stateVector: decoding.readVarUint8Array(decoder),
+        };
+        break;
+      default:
+        return null;
+    }
+    return decoding.hasContent(decoder) ? null : message;
+  } catch {
+    return null;
+  }
+}

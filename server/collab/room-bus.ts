@@ -1,0 +1,60 @@
+/**
+ * The channel between server nodes that serve the same rooms. Each node publishes the updates
+ * and awareness its own clients send, and applies what the other nodes publish; a node that may
+ * have missed messages (it just loaded the room, or its link to the others came back) asks the
+ * others for what its document lacks. No node is special. Without scale-out the bus is a no-op.
+ */
+
+/** What a room does with messages from the other nodes. */
+export interface RoomBusListener {
+  /** A document update another node accepted. */
+  onUpdate(update: Uint8Array): void;
+  /** An awareness update another node accepted (already sanitised by that node). */
+  onAwareness(update: Uint8Array): void;
+  /** Another node asks for what its document lacks; answer with `RoomChannel.replySync`. */
+  onSyncRequest(stateVector: Uint8Array, fromNode: string): void;
+  /** Another node's answer to this node's request: what this document lacked, and its state. */
+  onSyncReply(update: Uint8Array, stateVector: Uint8Array): void;
+  /**
+   * The room's channel is subscribed (first time or again after a lost link): messages may
+   * have been missed, so the room should ask the other nodes for them.
+   */
+  onConnected(): void;
+}
+
+/** One room's channel on the bus. Publishing never throws: a lost link is logged and healed. */
+export interface RoomChannel {
+  publishUpdate(update: Uint8Array): void;
+  publishAwareness(update: Uint8Array): void;
+  /** Asks every other node holding the room for what a document with this state lacks. */
+  requestSync(stateVector: Uint8Array): void;
+  /** Answers one node's sync request. */
+  replySync(toNode: string, update: Uint8Array, stateVector: Uint8Array): void;
+  /** Stops listening; idempotent. */
+  leave(): void;
+}
+
+/** The bus of one server process. */
+export interface RoomBus {
+  /** Identifies this node's messages; a node ignores its own. */
+  readonly nodeId: string;
+  /** Starts listening to a room's channel. */
+  join(modelId: string, listener: RoomBusListener): RoomChannel;
+  /** Closes the connections; rooms must have left first. */
+  close(): Promise<void>;
+}
+
+const silentChannel: RoomChannel = {
+  publishUpdate: () => undefined,
+  publishAwareness: () => undefined,
+  requestSync: () => undefined,
+  replySync: () => undefined,
+  leave: () => undefined,
+};
+
+/** The bus of a single node: nothing to publish to, nothing to hear. */
+export const localRoomBus: RoomBus = {
+  nodeId: "local",
+  join: () => silentChannel,
+  close: () => Promise.resolve(),
+};

@@ -1,0 +1,266 @@
+/**
+ * Several server nodes sharing one PostgreSQL database and one Redis: clients on different
+ * nodes see each other's edits and presence, and a node's death loses nothing.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { addThreat, listThreats } from "@/lib/model/threats";
+import { createModel, setMembers, signUp } from "./support/api-client";
+import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
+import {
+  StoredDocumentReader,
+  addressOf,
+  spawnServerNode,
+  uniqueRedisPrefix,
+  type ServerNode,
+} from "./support/server-node";
+import { startTcpProxy } from "./support/tcp-proxy";
+import { createPostgresDatabase } from "./support/test-server";
+
+const databaseUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function threatIds(client: CollabClient): Set<string> {
+  return new Set(listThreats(client.doc).map((threat) => threat.id));
+}
+
+function hasAll(client: CollabClient, ids: Iterable<string>): boolean {
+  const present = threatIds(client);
+  for (const id of ids) if (!present.has(id)) return false;
+  return true;
+}
+
+/** The presence a client sees for another client's awareness id. */
+function presenceOf(viewer: CollabClient, other: CollabClient): Record<string, unknown> | null {
+  const state: unknown = viewer.provider.awareness.getStates().get(other.doc.clientID);
+  return typeof state === "object" && state !== null ? { ...state } : null;
+}
+
+describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  });
+
+  /** A fresh database and Redis prefix with `count` nodes on them, started one after another. */
+  async function startCluster(count: number, perNodeEnv: Record<string, string>[] = []) {
+    const database = await createPostgresDatabase();
+    cleanups.push(database.drop);
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl ?? "", REDIS_PREFIX: "" };
+    env.REDIS_PREFIX = uniqueRedisPrefix();
+    const nodes: ServerNode[] = [];
+    // One after another: the first applies the migrations.
+    for (let i = 0; i < count; i++) {
+      const node = await spawnServerNode({ ...env, ...perNodeEnv[i] });
+      cleanups.push(() => node.kill());
+      nodes.push(node);
+    }
+    const startNode = async () => {
+      const node = await spawnServerNode(env);
+      cleanups.push(() => node.kill());
+      return node;
+    };
+    return { database, nodes, startNode };
+  }
+
+  function connect(...args: Parameters<typeof connectClient>): CollabClient {
+    const client = connectClient(...args);
+    cleanups.push(async () => client.destroy());
+    return client;
+  }
+
+  it(
+    "relays edits and presence between clients on different nodes",
+    { timeout: 60_000 },
+    async () => {
+      const { nodes, startNode } = await startCluster(2);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      const owner = await signUp(nodeA.server, "Olga Owner");
+      const editor = await signUp(nodeB.server, "Eddie Editor");
+      const modelId = await createModel(nodeA.server, owner, "Card payments");
+      expect(
+        (
+          await setMembers(nodeA.server, owner, modelId, [
+            { user: owner, role: "owner" },
+            { user: editor, role: "editor" },
+          ])
+        ).status,
+      ).toBe(200);
+
+      const onA = connect(nodeA.server, modelId, { user: owner });
+      const onB = connect(nodeB.server, modelId, { user: editor });
+      await Promise.all([waitForSync(onA, 20_000, "A sync"), waitForSync(onB, 20_000, "B sync")]);
+
+      // Both edit at once, each on its own node.
+      const written: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        written.push(
+          addThreat(
+            onA.doc,
+            { title: `Card data read from A ${i}`, category: "information-disclosure" },
+            owner.id,
+          ),
+        );
+        written.push(
+          addThreat(
+            onB.doc,
+            { title: `Refund forged on B ${i}`, category: "tampering" },
+            editor.id,
+          ),
+        );
+        await sleep(10);
+      }
+      await waitFor(
+        () => hasAll(onA, written) && hasAll(onB, written),
+        10_000,
+        "edits to cross nodes",
+      );
+      const titles = (client: CollabClient) =>
+        listThreats(client.doc)
+          .map((t) => `${t.id} ${t.title}`)
+          .sort();
+      expect(titles(onA)).toHaveLength(40);
+      expect(titles(onB)).toEqual(titles(onA));
+
+      // Presence crosses too, tied to the signed-in user whatever the client claims.
+      onA.provider.awareness.setLocalStateField("cursor", { x: 10, y: 20 });
+      onB.provider.awareness.setLocalStateField("user", {
+        id: owner.id,
+        name: "Olga Owner",
+        color: "#ff0000",
+      });
+      await waitFor(
+        () => {
+          const seenOnB = presenceOf(onB, onA);
+          const seenOnA = presenceOf(onA, onB);
+          return seenOnB?.cursor !== undefined && seenOnA?.user !== undefined;
+        },
+        10_000,
+        "presence to cross nodes",
+      );
+      expect(presenceOf(onB, onA)).toMatchObject({
+        cursor: { x: 10, y: 20 },
+        user: { id: owner.id, name: "Olga Owner", role: "owner" },
+      });
+      expect(presenceOf(onA, onB)).toMatchObject({
+        user: { id: editor.id, name: "Eddie Editor", color: "#ff0000", role: "editor" },
+      });
+
+      // A node that loads the room later gets the document and the others' presence.
+      const nodeC = await startNode();
+      const onC = connect(nodeC.server, modelId, { user: owner });
+      await waitForSync(onC, 20_000, "C sync");
+      expect(hasAll(onC, written)).toBe(true);
+      await waitFor(() => presenceOf(onC, onB) !== null, 10_000, "presence on the late node");
+      expect(presenceOf(onC, onB)).toMatchObject({ user: { id: editor.id, name: "Eddie Editor" } });
+      const fromC = addThreat(
+        onC.doc,
+        { title: "Late node joins", category: "spoofing" },
+        owner.id,
+      );
+      await waitFor(
+        () => hasAll(onA, [fromC]) && hasAll(onB, [fromC]),
+        10_000,
+        "C's edit to A and B",
+      );
+
+      // A client that leaves disappears from the other nodes' presence.
+      const leavingId = onA.doc.clientID;
+      onA.destroy();
+      await waitFor(
+        () =>
+          !onB.provider.awareness.getStates().has(leavingId) &&
+          !onC.provider.awareness.getStates().has(leavingId),
+        10_000,
+        "departure to cross nodes",
+      );
+    },
+  );
+
+  it(
+    "moves a killed node's clients to another node and keeps their offline edits",
+    { timeout: 60_000 },
+    async () => {
+      const { database, nodes } = await startCluster(2);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      // A plain load balancer with failover: new connections go to A while it lives, else B.
+      const balancer = await startTcpProxy([
+        { host: "127.0.0.1", port: nodeA.port },
+        { host: "127.0.0.1", port: nodeB.port },
+      ]);
+      cleanups.push(() => balancer.close());
+      const owner = await signUp(nodeA.server, "Mira Mover");
+      const editor = await signUp(nodeA.server, "Stan Stayer");
+      const modelId = await createModel(nodeA.server, owner, "Ledger service");
+      expect(
+        (
+          await setMembers(nodeA.server, owner, modelId, [
+            { user: owner, role: "owner" },
+            { user: editor, role: "editor" },
+          ])
+        ).status,
+      ).toBe(200);
+
+      const mover = connect(addressOf(balancer.port), modelId, { user: owner });
+      const stayer = connect(nodeB.server, modelId, { user: editor });
+      await Promise.all([
+        waitForSync(mover, 20_000, "mover sync"),
+        waitForSync(stayer, 20_000, "stayer sync"),
+      ]);
+
+      const online: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        online.push(
+          addThreat(
+            mover.doc,
+            { title: `Ledger entry ${i} altered`, category: "tampering" },
+            owner.id,
+          ),
+        );
+        await sleep(20);
+      }
+      await waitFor(() => hasAll(stayer, online), 10_000, "online edits on B");
+
+      await nodeA.kill();
+      await waitFor(() => !mover.provider.wsconnected, 10_000, "mover to notice the loss");
+      // Made while the mover has no server at all.
+      const offline: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        offline.push(
+          addThreat(mover.doc, { title: `Offline note ${i}`, category: "repudiation" }, owner.id),
+        );
+      }
+      const meanwhile = addThreat(
+        stayer.doc,
+        { title: "Edited on B meanwhile", category: "denial-of-service" },
+        editor.id,
+      );
+
+      const everything = [...online, ...offline, meanwhile];
+      await waitFor(
+        () => mover.provider.wsconnected && hasAll(mover, everything) && hasAll(stayer, everything),
+        20_000,
+        "mover to reconnect through the balancer and merge",
+      );
+
+      // The mover's presence follows it to B (same awareness id, same user).
+      mover.provider.awareness.setLocalStateField("cursor", { x: 99, y: 1 });
+      await waitFor(
+        () => {
+          const cursor = presenceOf(stayer, mover)?.cursor;
+          return typeof cursor === "object" && cursor !== null && "x" in cursor && cursor.x === 99;
+        },
+        10_000,
+        "mover's presence on B",
+      );
+
+      const reader = await StoredDocumentReader.open(database.url);
+      cleanups.push(() => reader.close());
+      expect(await reader.waitForThreats(modelId, everything, 10_000)).toEqual([]);
+      expect(nodeB.isRunning).toBe(true);
+    },
+  );
+});
