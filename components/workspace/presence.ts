@@ -11,7 +11,7 @@ export interface Participant {
 }
 
 /** Awareness states come from other clients: parse, never trust. */
-const awarenessUserSchema = z.object({
+export const awarenessUserSchema = z.object({
   id: z.string().min(1).max(LIMITS.idLength),
   name: z.string().max(LIMITS.nameLength),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),

@@ -9,6 +9,7 @@ import {
 describe("parseWorkspaceTab", () => {
   it("reads a known tab and falls back to the threats", () => {
     expect(parseWorkspaceTab("mitigations")).toBe("mitigations");
+    expect(parseWorkspaceTab("diagram")).toBe("diagram");
     expect(parseWorkspaceTab("threats")).toBe("threats");
     expect(parseWorkspaceTab(null)).toBe("threats");
     expect(parseWorkspaceTab("MITIGATIONS")).toBe("threats");
@@ -21,6 +22,9 @@ describe("buildWorkspaceTabUrl", () => {
     expect(buildWorkspaceTabUrl("http://h/models/m1?x=1#main", "mitigations")).toBe(
       "http://h/models/m1?x=1&tab=mitigations#main",
     );
+    expect(buildWorkspaceTabUrl("http://h/models/m1?diagram=d1", "diagram")).toBe(
+      "http://h/models/m1?diagram=d1&tab=diagram",
+    );
   });
 
   it("drops the parameter for the default tab", () => {
@@ -31,14 +35,19 @@ describe("buildWorkspaceTabUrl", () => {
 });
 
 describe("getTabAfterKey", () => {
+  it("lists the diagram first, then threats and mitigations", () => {
+    expect(WORKSPACE_TABS).toEqual(["diagram", "threats", "mitigations"]);
+  });
+
   it("moves with the arrow keys, wrapping around", () => {
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowRight")).toBe("mitigations");
-    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "ArrowRight")).toBe("threats");
-    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowLeft")).toBe("mitigations");
+    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "ArrowRight")).toBe("diagram");
+    expect(getTabAfterKey(WORKSPACE_TABS, "diagram", "ArrowLeft")).toBe("mitigations");
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowLeft")).toBe("diagram");
   });
 
   it("jumps with Home and End and ignores other keys", () => {
-    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "Home")).toBe("threats");
+    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "Home")).toBe("diagram");
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "End")).toBe("mitigations");
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "Enter")).toBeNull();
     expect(getTabAfterKey([], "threats", "ArrowRight")).toBeNull();

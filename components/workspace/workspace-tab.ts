@@ -1,8 +1,9 @@
 /** The sections of the workspace, in tab order. */
-export const WORKSPACE_TABS = ["threats", "mitigations"] as const;
+export const WORKSPACE_TABS = ["diagram", "threats", "mitigations"] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
+  diagram: "Diagram",
   threats: "Threats",
   mitigations: "Mitigations",
 };

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { setTitle } from "@/lib/model/meta";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
+import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
 import { MitigationsView } from "@/components/mitigations/mitigations-view";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
@@ -29,7 +30,7 @@ export interface WorkspaceProps {
 
 /**
  * The live workspace of one model: header, connection notices, and the shared document's
- * sections as tabs (threats, mitigations), the selected one kept in the URL.
+ * sections as tabs (diagram, threats, mitigations), the selected one kept in the URL.
  */
 export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const { notify } = useToast();
@@ -68,6 +69,15 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
 
   function renderPanel(panel: WorkspaceTab) {
     switch (panel) {
+      case "diagram":
+        return (
+          <DiagramTab
+            doc={collab.doc}
+            awareness={collab.awareness}
+            hasSynced={collab.hasSynced}
+            isReadOnly={isReadOnly}
+          />
+        );
       case "threats":
         return (
           <ThreatList

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { listStubFlows } from "@/lib/diagram/hierarchy";
+import { addElement, listElementsOfDiagram, updateElement } from "@/lib/model/elements";
+import { addFlow, listFlowsOfDiagram } from "@/lib/model/flows";
+import type * as Y from "yjs";
+import { CanvasGraphBuilder, type CanvasGraphInput } from "./canvas-graph";
+import { buildCanvasDoc } from "./test-factories";
+
+function readInput(doc: Y.Doc, diagramId: string): CanvasGraphInput {
+  return {
+    records: {
+      elements: listElementsOfDiagram(doc, diagramId),
+      flows: listFlowsOfDiagram(doc, diagramId),
+      stubs: listStubFlows(doc, diagramId),
+    },
+    selectedIds: new Set(),
+    editing: null,
+    liveGeometries: new Map(),
+    remoteSelections: new Map(),
+    isReadOnly: false,
+  };
+}
+
+/** A diagram of the size the canvas must stay fast for: 500 elements and 700 flows. */
+function buildLargeDiagram() {
+  const { doc, diagramId } = buildCanvasDoc();
+  const ids: string[] = [];
+  for (let index = 0; index < 500; index += 1) {
+    ids.push(
+      addElement(doc, {
+        kind: index % 2 === 0 ? "process" : "data-store",
+        diagramId,
+        name: `Element ${index}`,
+        x: (index % 25) * 200,
+        y: Math.floor(index / 25) * 200,
+      }),
+    );
+  }
+  for (let index = 0; index < 700; index += 1) {
+    const source = ids[index % 500] ?? "";
+    const target = ids[(index * 7 + 1) % 500] ?? "";
+    if (source !== target) addFlow(doc, { sourceId: source, targetId: target });
+  }
+  return { doc, diagramId, ids };
+}
+
+describe("CanvasGraphBuilder", () => {
+  it("draws every element and flow of a large diagram", () => {
+    const { doc, diagramId } = buildLargeDiagram();
+    const graph = new CanvasGraphBuilder().build(readInput(doc, diagramId));
+    expect(graph.nodes).toHaveLength(500);
+    expect(graph.edges.length).toBeGreaterThan(690);
+  });
+
+  it("keeps the node and edge objects of what did not change", () => {
+    const { doc, diagramId, ids } = buildLargeDiagram();
+    const builder = new CanvasGraphBuilder();
+    const input = readInput(doc, diagramId);
+    const first = builder.build(input);
+    const [moved = "", other = ""] = ids;
+
+    // A drag in progress changes only the dragged node (and the edges it ends, via positions).
+    const dragging = builder.build({
+      ...input,
+      liveGeometries: new Map([[moved, { x: 5000, y: 5000, width: 120, height: 120 }]]),
+    });
+    const changed = dragging.nodes.filter((node, index) => node !== first.nodes[index]);
+    expect(changed.map((node) => node.id)).toEqual([moved]);
+
+    // Selecting rebuilds the selected node only.
+    const selecting = builder.build({ ...input, selectedIds: new Set([other]) });
+    const reselected = selecting.nodes.filter((node, index) => node !== dragging.nodes[index]);
+    expect(reselected.map((node) => node.id).sort()).toEqual([moved, other].sort());
+    expect(selecting.edges.every((edge, index) => edge === dragging.edges[index])).toBe(true);
+  });
+
+  it("rebuilds an element whose record changed", () => {
+    const { doc, diagramId } = buildCanvasDoc();
+    const id = addElement(doc, { kind: "process", diagramId, name: "Web app" });
+    const builder = new CanvasGraphBuilder();
+    const before = builder.build(readInput(doc, diagramId)).nodes[0];
+    updateElement(doc, id, { name: "Web front end" });
+    const after = builder.build(readInput(doc, diagramId)).nodes[0];
+    expect(after).not.toBe(before);
+    expect(after?.ariaLabel).toBe("Process: Web front end");
+  });
+});

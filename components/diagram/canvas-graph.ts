@@ -1,0 +1,157 @@
+import type { DiagramElement } from "@/lib/model/element-records";
+import {
+  buildElementNode,
+  buildFlowEdge,
+  buildStubNodes,
+  computeCrossedBoundaryNames,
+  getContentBounds,
+  getElementGeometry,
+  listDrawableFlows,
+  type CanvasNode,
+  type ElementGeometry,
+  type ElementNode,
+  type FlowEdge,
+  type RemoteMark,
+} from "./diagram-mapping";
+import { getParallelOffsets } from "./edge-geometry";
+import type { RenameTarget } from "./canvas-context";
+import type { DiagramRecords } from "./use-diagram-records";
+
+/** Everything the canvas draws from, besides the records. */
+export interface CanvasGraphInput {
+  records: DiagramRecords;
+  selectedIds: ReadonlySet<string>;
+  editing: RenameTarget | null;
+  /** Geometry of elements being dragged or resized, here or by others. */
+  liveGeometries: ReadonlyMap<string, ElementGeometry>;
+  remoteSelections: ReadonlyMap<string, readonly RemoteMark[]>;
+  isReadOnly: boolean;
+}
+
+const NO_MARKS: readonly RemoteMark[] = [];
+
+function getMarksKey(marks: readonly RemoteMark[]): string {
+  return marks.map((mark) => `${mark.clientId}:${mark.color}:${mark.name}`).join("|");
+}
+
+interface CachedItem<T> {
+  key: readonly unknown[];
+  value: T;
+}
+
+function isSameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+}
+
+/**
+ * Builds React Flow nodes and edges from the records, reusing the previous node or edge object
+ * whenever nothing it is drawn from changed, so that React Flow and the memoised node
+ * components redraw only what changed (a drag redraws the dragged nodes and their flows).
+ */
+export class CanvasGraphBuilder {
+  private nodes = new Map<string, CachedItem<ElementNode>>();
+  private edges = new Map<string, CachedItem<FlowEdge>>();
+  private stubs: { key: readonly unknown[]; value: CanvasNode[] } | null = null;
+
+  build(input: CanvasGraphInput): { nodes: CanvasNode[]; edges: FlowEdge[] } {
+    const { records, selectedIds, editing, liveGeometries, remoteSelections, isReadOnly } = input;
+    const elementsById = new Map<string, DiagramElement>();
+    const nextNodes = new Map<string, CachedItem<ElementNode>>();
+    const nodes: CanvasNode[] = [];
+    for (const element of records.elements) {
+      elementsById.set(element.id, element);
+      const marks = remoteSelections.get(element.id) ?? NO_MARKS;
+      const isEditing = editing?.type === "element" && editing.id === element.id;
+      const geometry = liveGeometries.get(element.id);
+      const key = [
+        element,
+        selectedIds.has(element.id),
+        isEditing,
+        getMarksKey(marks),
+        geometry?.x,
+        geometry?.y,
+        geometry?.width,
+        geometry?.height,
+        isReadOnly,
+      ];
+      const cached = this.nodes.get(element.id);
+      const node =
+        cached && isSameKey(cached.key, key)
+          ? cached.value
+          : buildElementNode(element, {
+              isSelected: selectedIds.has(element.id),
+              isEditing,
+              remoteMarks: marks,
+              geometry,
+              isReadOnly,
+            });
+      nextNodes.set(element.id, { key, value: node });
+      nodes.push(node);
+    }
+    this.nodes = nextNodes;
+
+    const stubNodes = this.buildStubs(records, liveGeometries);
+    nodes.push(...stubNodes);
+
+    const flows = listDrawableFlows(records.flows, elementsById);
+    const crossings = computeCrossedBoundaryNames(records.elements, flows, liveGeometries);
+    const offsets = getParallelOffsets(flows);
+    const nextEdges = new Map<string, CachedItem<FlowEdge>>();
+    const edges: FlowEdge[] = [];
+    for (const flow of flows) {
+      const marks = remoteSelections.get(flow.id) ?? NO_MARKS;
+      const crossed = crossings.get(flow.id) ?? [];
+      const isEditing = editing?.type === "flow" && editing.id === flow.id;
+      const sourceName = elementsById.get(flow.sourceId)?.name ?? "";
+      const targetName = elementsById.get(flow.targetId)?.name ?? "";
+      const parallelOffset = offsets.get(flow.id) ?? 0;
+      const key = [
+        flow,
+        selectedIds.has(flow.id),
+        isEditing,
+        getMarksKey(marks),
+        crossed.join("\n"),
+        sourceName,
+        targetName,
+        parallelOffset,
+        isReadOnly,
+      ];
+      const cached = this.edges.get(flow.id);
+      const edge =
+        cached && isSameKey(cached.key, key)
+          ? cached.value
+          : buildFlowEdge(flow, {
+              isSelected: selectedIds.has(flow.id),
+              isEditing,
+              remoteMarks: marks,
+              crossedBoundaryNames: crossed,
+              sourceName,
+              targetName,
+              parallelOffset,
+              isReadOnly,
+            });
+      nextEdges.set(flow.id, { key, value: edge });
+      edges.push(edge);
+    }
+    this.edges = nextEdges;
+    return { nodes, edges };
+  }
+
+  private buildStubs(
+    records: DiagramRecords,
+    liveGeometries: ReadonlyMap<string, ElementGeometry>,
+  ): CanvasNode[] {
+    if (records.stubs.length === 0) return [];
+    // Stubs sit at the edge of the stored drawing; they do not follow drags frame by frame.
+    const key = [records.stubs, records.elements];
+    if (this.stubs && isSameKey(this.stubs.key, key)) return this.stubs.value;
+    const bounds = getContentBounds(
+      records.elements.map(
+        (element) => liveGeometries.get(element.id) ?? getElementGeometry(element),
+      ),
+    );
+    const value = buildStubNodes(records.stubs, bounds);
+    this.stubs = { key, value };
+    return value;
+  }
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { addDiagram, listDiagrams } from "@/lib/model/diagrams";
+import { INITIAL_DIAGRAM_TITLE } from "@/lib/model/document";
+import { layoutDiagram } from "@/lib/diagram/layout";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { createCanvasUndoManager } from "./canvas-history";
+import { DiagramEditor } from "./diagram-editor";
+import { ExportMenu } from "./export-menu";
+import { DiagramProperties } from "./properties/diagram-properties";
+import { ValidationPanel } from "./validation-panel";
+import { chooseDiagram } from "./diagram-url";
+import { useDiagramParam } from "./use-diagram-param";
+import { useDiagrams } from "./use-diagram-records";
+
+export interface DiagramTabProps {
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+  hasSynced: boolean;
+  isReadOnly: boolean;
+}
+
+/**
+ * The Diagram tab of the workspace: the editor of the diagram named in the URL (or the first
+ * top-level one). A model without any diagram gets a layer-0 "Context diagram" the first time
+ * someone who can write opens the tab; others see an empty state.
+ */
+export function DiagramTab({ doc, awareness, hasSynced, isReadOnly }: DiagramTabProps) {
+  const diagrams = useDiagrams(doc);
+  const [requestedId, openDiagram] = useDiagramParam();
+  const [undoManager, setUndoManager] = useState<Y.UndoManager | null>(null);
+
+  useEffect(() => {
+    if (!doc) return;
+    const manager = createCanvasUndoManager(doc);
+    setUndoManager(manager);
+    return () => {
+      manager.destroy();
+      setUndoManager(null);
+    };
+  }, [doc]);
+
+  const isEmpty = hasSynced && diagrams.length === 0;
+  useEffect(() => {
+    // Read again: the list in state may be a render behind the document.
+    if (!doc || !isEmpty || isReadOnly || listDiagrams(doc).length > 0) return;
+    addDiagram(doc, { title: INITIAL_DIAGRAM_TITLE, layer: 0 });
+  }, [doc, isEmpty, isReadOnly]);
+
+  if (!doc || !hasSynced || !undoManager) {
+    return <Skeleton className="h-[65vh] w-full" />;
+  }
+  const diagram = chooseDiagram(diagrams, requestedId);
+  if (diagram === null) {
+    return isReadOnly ? (
+      <EmptyState
+        title="No diagram yet"
+        description="When someone who can edit this model opens the Diagram tab, its context diagram is created and shown here."
+      />
+    ) : (
+      <Skeleton className="h-[65vh] w-full" />
+    );
+  }
+  return (
+    <DiagramEditor
+      key={diagram.id}
+      doc={doc}
+      awareness={awareness}
+      diagram={diagram}
+      diagrams={diagrams}
+      isReadOnly={isReadOnly}
+      undoManager={undoManager}
+      onOpenDiagram={openDiagram}
+      computeLayout={layoutDiagram}
+      renderToolbarExtras={() => (
+        <ExportMenu
+          doc={doc}
+          diagramId={diagram.id}
+          title={diagram.hierarchicalName || diagram.title}
+        />
+      )}
+      renderSidePanel={({ selection }) => (
+        <DiagramProperties
+          doc={doc}
+          diagramId={diagram.id}
+          selection={selection}
+          isReadOnly={isReadOnly}
+        />
+      )}
+      renderIssuesPanel={({ selectTarget }) => (
+        <ValidationPanel doc={doc} diagramId={diagram.id} onSelect={selectTarget} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  useInternalNode,
+  type EdgeProps,
+  type InternalNode,
+  type Node,
+} from "@xyflow/react";
+import { memo } from "react";
+import { cx } from "@/components/ui/class-names";
+import { useCanvasActions } from "./canvas-context";
+import type { FlowEdge } from "./diagram-mapping";
+import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
+import { InlineNameInput } from "./inline-name-input";
+
+function toEnd(node: InternalNode<Node>): {
+  rect: { x: number; y: number; width: number; height: number };
+  outline: NodeOutline;
+} {
+  return {
+    rect: {
+      x: node.internals.positionAbsolute.x,
+      y: node.internals.positionAbsolute.y,
+      width: node.measured.width ?? node.width ?? 0,
+      height: node.measured.height ?? node.height ?? 0,
+    },
+    outline: node.type === "process" ? "ellipse" : "box",
+  };
+}
+
+/**
+ * A data flow: a straight arrow between the outlines of its two elements, a head at both ends
+ * when bidirectional, its label at the middle with the trust boundaries it crosses.
+ */
+function FlowEdgeView({
+  id,
+  source,
+  target,
+  data,
+  selected,
+  markerEnd,
+  markerStart,
+}: EdgeProps<FlowEdge>) {
+  const { commitRename, cancelRename } = useCanvasActions();
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
+  // A flow whose element is gone (a peer deleted it a moment ago) draws nothing.
+  if (!sourceNode || !targetNode || !data) return null;
+
+  const { from, to } = getFlowEndpoints(toEnd(sourceNode), toEnd(targetNode), data.parallelOffset);
+  const path = `M ${from.x},${from.y} L ${to.x},${to.y}`;
+  const labelX = (from.x + to.x) / 2;
+  const labelY = (from.y + to.y) / 2;
+  const crossed = data.crossedBoundaryNames;
+  const mark = data.remoteMarks[0];
+
+  return (
+    <>
+      {mark ? (
+        <path d={path} fill="none" stroke={mark.color} strokeOpacity={0.45} strokeWidth={7} />
+      ) : null}
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        markerStart={markerStart}
+        interactionWidth={16}
+        style={{
+          stroke: selected ? "#4f46e5" : "#334155",
+          strokeWidth: selected ? 2.5 : 1.75,
+          strokeDasharray: data.flow.outOfScope ? "4 4" : undefined,
+        }}
+      />
+      <EdgeLabelRenderer>
+        <div
+          className="nodrag nopan pointer-events-auto absolute flex flex-col items-center gap-0.5"
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+        >
+          {data.isEditing ? (
+            <InlineNameInput
+              label="Name of the data flow"
+              initialValue={data.flow.name}
+              onCommit={(name) => commitRename({ type: "flow", id }, name)}
+              onCancel={cancelRename}
+            />
+          ) : data.label ? (
+            <span
+              className={cx(
+                "rounded bg-white/90 px-1.5 py-0.5 text-xs text-slate-800 shadow-sm ring-1 ring-slate-200",
+                selected && "ring-indigo-400",
+              )}
+            >
+              {data.label}
+            </span>
+          ) : null}
+          {crossed.length > 0 ? (
+            <span
+              className="rounded-full bg-red-50 px-1.5 text-[10px] font-medium whitespace-nowrap text-red-700 ring-1 ring-red-200"
+              title={`Crosses ${crossed.join(", ")}`}
+            >
+              Crosses {crossed.join(", ")}
+            </span>
+          ) : null}
+          {mark ? (
+            <span
+              className="rounded px-1 text-[10px] text-white"
+              style={{ backgroundColor: mark.color }}
+            >
+              {data.remoteMarks.map((remote) => remote.name).join(", ")}
+            </span>
+          ) : null}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+/** The edge types given to React Flow; defined once, outside any component. */
+export const EDGE_TYPES = { flow: memo(FlowEdgeView) };
