@@ -26,7 +26,11 @@ export interface CanvasGraphInput {
   liveGeometries: ReadonlyMap<string, ElementGeometry>;
   remoteSelections: ReadonlyMap<string, readonly RemoteMark[]>;
   isReadOnly: boolean;
+  /** Unresolved threats per element or flow id; absent ids have none. */
+  threatCounts?: ReadonlyMap<string, number>;
 }
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 const NO_MARKS: readonly RemoteMark[] = [];
 
@@ -55,6 +59,7 @@ export class CanvasGraphBuilder {
 
   build(input: CanvasGraphInput): { nodes: CanvasNode[]; edges: FlowEdge[] } {
     const { records, selectedIds, editing, liveGeometries, remoteSelections, isReadOnly } = input;
+    const threatCounts = input.threatCounts ?? NO_COUNTS;
     const elementsById = new Map<string, DiagramElement>();
     const nextNodes = new Map<string, CachedItem<ElementNode>>();
     const nodes: CanvasNode[] = [];
@@ -63,7 +68,9 @@ export class CanvasGraphBuilder {
       const marks = remoteSelections.get(element.id) ?? NO_MARKS;
       const isEditing = editing?.type === "element" && editing.id === element.id;
       const geometry = liveGeometries.get(element.id);
+      const threatCount = threatCounts.get(element.id) ?? 0;
       const key = [
+        threatCount,
         element,
         selectedIds.has(element.id),
         isEditing,
@@ -84,6 +91,7 @@ export class CanvasGraphBuilder {
               remoteMarks: marks,
               geometry,
               isReadOnly,
+              threatCount,
             });
       nextNodes.set(element.id, { key, value: node });
       nodes.push(node);
@@ -105,7 +113,9 @@ export class CanvasGraphBuilder {
       const sourceName = elementsById.get(flow.sourceId)?.name ?? "";
       const targetName = elementsById.get(flow.targetId)?.name ?? "";
       const parallelOffset = offsets.get(flow.id) ?? 0;
+      const threatCount = threatCounts.get(flow.id) ?? 0;
       const key = [
+        threatCount,
         flow,
         selectedIds.has(flow.id),
         isEditing,
@@ -129,6 +139,7 @@ export class CanvasGraphBuilder {
               targetName,
               parallelOffset,
               isReadOnly,
+              threatCount,
             });
       nextEdges.set(flow.id, { key, value: edge });
       edges.push(edge);

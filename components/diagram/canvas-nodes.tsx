@@ -68,6 +68,23 @@ function RemoteOutlines({ marks, rounded }: { marks: readonly RemoteMark[]; roun
   );
 }
 
+/** The number of unresolved threats on an element, in its top-right corner; nothing at 0. */
+function ThreatCountBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  const label = count === 1 ? "1 open threat" : `${count} open threats`;
+  return (
+    <span
+      title={label}
+      aria-label={label}
+      role="img"
+      data-threat-count={count}
+      className="pointer-events-none absolute -top-2.5 -right-2.5 z-10 flex h-5 min-w-5 items-center justify-center rounded-full bg-red-600 px-1 text-[11px] font-semibold text-white shadow ring-2 ring-white"
+    >
+      {count > 99 ? "99+" : count}
+    </span>
+  );
+}
+
 /** The name of an element, or the field that renames it in place. */
 function ElementName({ data, className }: { data: ElementNode["data"]; className?: string }) {
   const { commitRename, cancelRename } = useCanvasActions();
@@ -102,6 +119,7 @@ function ExternalEntityNodeView({ data, selected }: NodeProps<ElementNode>) {
     >
       <RemoteOutlines marks={data.remoteMarks} />
       <ElementName data={data} className="font-medium" />
+      <ThreatCountBadge count={data.threatCount} />
       <ConnectionHandles />
     </div>
   );
@@ -119,6 +137,7 @@ function ProcessNodeView({ data, selected }: NodeProps<ElementNode>) {
     >
       <RemoteOutlines marks={data.remoteMarks} rounded="rounded-[50%]" />
       <ElementName data={data} className="font-medium" />
+      <ThreatCountBadge count={data.threatCount} />
       {canZoomIn ? (
         <button
           type="button"
@@ -169,6 +188,7 @@ function DataStoreNodeView({ data, selected }: NodeProps<ElementNode>) {
     >
       <RemoteOutlines marks={data.remoteMarks} />
       <ElementName data={data} className="font-medium" />
+      <ThreatCountBadge count={data.threatCount} />
       <ConnectionHandles />
     </div>
   );

@@ -70,6 +70,10 @@ export interface DiagramEditorProps {
   renderIssuesPanel?: (context: EditorSlotContext) => ReactNode;
   /** Extra toolbar content (export). */
   renderToolbarExtras?: (context: EditorSlotContext) => ReactNode;
+  /** Unresolved threats per element or flow id, drawn as badges. */
+  threatCounts?: ReadonlyMap<string, number>;
+  /** An element or flow to select and show once the canvas is drawn (e.g. from a threat). */
+  initialSelectedId?: string | null;
   /** Positions from an automatic layout; the Auto layout button is disabled without it. */
   computeLayout?: (doc: Y.Doc, diagramId: string) => Promise<ReadonlyMap<string, LayoutTarget>>;
 }
@@ -122,6 +126,8 @@ function DiagramEditorBody({
   renderIssuesPanel,
   renderToolbarExtras,
   computeLayout,
+  threatCounts,
+  initialSelectedId = null,
 }: DiagramEditorProps) {
   const { notify } = useToast();
   const flow = useReactFlow<CanvasNode, FlowEdge>();
@@ -146,6 +152,7 @@ function DiagramEditorBody({
   const [pendingDeletion, setPendingDeletion] = useState<DeletionPlan | null>(null);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const [isLayingOut, setIsLayingOut] = useState(false);
+  const [isCanvasReady, setIsCanvasReady] = useState(false);
   const clipboard = useRef<CanvasClipboard | null>(null);
   const pasteCount = useRef(0);
   const addCount = useRef(0);
@@ -174,8 +181,18 @@ function DiagramEditorBody({
         liveGeometries,
         remoteSelections,
         isReadOnly,
+        threatCounts,
       }),
-    [builder, records, selectedIds, editing, liveGeometries, remoteSelections, isReadOnly],
+    [
+      builder,
+      records,
+      selectedIds,
+      editing,
+      liveGeometries,
+      remoteSelections,
+      isReadOnly,
+      threatCounts,
+    ],
   );
 
   const selection = useMemo(
@@ -438,6 +455,21 @@ function DiagramEditorBody({
     [flow, records.flows],
   );
 
+  // Shows the element or flow the page was opened for, once React Flow has measured the nodes.
+  const shownTargetId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!isCanvasReady || initialSelectedId === null) return;
+    if (shownTargetId.current === initialSelectedId) return;
+    const type = elementsById.has(initialSelectedId)
+      ? "element"
+      : flowIds.has(initialSelectedId)
+        ? "flow"
+        : null;
+    if (type === null) return;
+    shownTargetId.current = initialSelectedId;
+    selectTarget({ type, id: initialSelectedId });
+  }, [isCanvasReady, initialSelectedId, elementsById, flowIds, selectTarget]);
+
   async function autoLayout() {
     if (!computeLayout || isReadOnly) return;
     setIsLayingOut(true);
@@ -620,6 +652,8 @@ function DiagramEditorBody({
             ref={canvasRef}
             role="region"
             aria-label="Diagram canvas"
+            data-testid="diagram-canvas"
+            data-ready={isCanvasReady}
             className="relative h-[65vh] min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white"
             onPointerMove={(event) =>
               publisher.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
@@ -668,6 +702,7 @@ function DiagramEditorBody({
                 maxZoom={2.5}
                 fitView
                 fitViewOptions={FIT_VIEW_OPTIONS}
+                onInit={() => setIsCanvasReady(true)}
                 proOptions={{ hideAttribution: true }}
                 ariaLabelConfig={{ "controls.ariaLabel": "Zoom controls" }}
               >

@@ -33,6 +33,8 @@ export interface ElementNodeData extends Record<string, unknown> {
   remoteMarks: readonly RemoteMark[];
   /** The name is being edited in place. */
   isEditing: boolean;
+  /** Threats targeting the element that are still open or under investigation. */
+  threatCount: number;
 }
 export type ElementNode = Node<ElementNodeData, ElementNodeType>;
 
@@ -53,6 +55,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   isEditing: boolean;
   /** Sideways shift, so flows between the same two elements do not overlap. */
   parallelOffset: number;
+  /** Threats targeting the flow that are still open or under investigation. */
+  threatCount: number;
 }
 export type FlowEdge = Edge<FlowEdgeData, "flow">;
 
@@ -122,6 +126,8 @@ export interface ElementNodeState {
   /** A drag or resize in progress (here or by someone else); the stored geometry otherwise. */
   geometry?: ElementGeometry;
   isReadOnly: boolean;
+  /** Unresolved threats targeting it (0 when none). */
+  threatCount?: number;
 }
 
 /** The React Flow node of an element. Trust boundaries are drawn behind everything else. */
@@ -136,7 +142,13 @@ export function buildElementNode(element: DiagramElement, state: ElementNodeStat
     position: { x: box.x, y: box.y },
     width: Math.max(box.width, 1),
     height: Math.max(box.height, 1),
-    data: { element, geometry, remoteMarks: state.remoteMarks, isEditing: state.isEditing },
+    data: {
+      element,
+      geometry,
+      remoteMarks: state.remoteMarks,
+      isEditing: state.isEditing,
+      threatCount: state.threatCount ?? 0,
+    },
     selected: state.isSelected,
     draggable: !state.isReadOnly && !state.isEditing,
     connectable: !state.isReadOnly && !isBoundary,
@@ -164,6 +176,8 @@ export interface FlowEdgeState {
   targetName: string;
   parallelOffset: number;
   isReadOnly: boolean;
+  /** Unresolved threats targeting it (0 when none). */
+  threatCount?: number;
 }
 
 /** The React Flow edge of a data flow: an arrow, with a second head when bidirectional. */
@@ -181,6 +195,7 @@ export function buildFlowEdge(flow: Flow, state: FlowEdgeState): FlowEdge {
       remoteMarks: state.remoteMarks,
       isEditing: state.isEditing,
       parallelOffset: state.parallelOffset,
+      threatCount: state.threatCount ?? 0,
     },
     selected: state.isSelected,
     deletable: !state.isReadOnly,

@@ -1,17 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { addDiagram, listDiagrams } from "@/lib/model/diagrams";
 import { INITIAL_DIAGRAM_TITLE } from "@/lib/model/document";
 import { layoutDiagram } from "@/lib/diagram/layout";
+import { countUnresolvedThreatsByTarget } from "@/components/threats/threat-targets";
+import { useThreats } from "@/components/threats/use-threats";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { createCanvasUndoManager } from "./canvas-history";
 import { DiagramEditor } from "./diagram-editor";
 import { ExportMenu } from "./export-menu";
 import { DiagramProperties } from "./properties/diagram-properties";
+import { SelectionThreats } from "./selection-threats";
 import { ValidationPanel } from "./validation-panel";
 import { chooseDiagram } from "./diagram-url";
 import { useDiagramParam } from "./use-diagram-param";
@@ -22,6 +25,12 @@ export interface DiagramTabProps {
   awareness: Awareness | null;
   hasSynced: boolean;
   isReadOnly: boolean;
+  /** The signed-in user: recorded as the author of generated threats. */
+  authorId: string;
+  /** An element or flow to select once the diagram is drawn (from a threat's link). */
+  selectedTargetId: string | null;
+  /** Opens the threat list filtered to one element's or flow's threats. */
+  onShowInThreatList: (targetId: string) => void;
 }
 
 /**
@@ -29,8 +38,18 @@ export interface DiagramTabProps {
  * top-level one). A model without any diagram gets a layer-0 "Context diagram" the first time
  * someone who can write opens the tab; others see an empty state.
  */
-export function DiagramTab({ doc, awareness, hasSynced, isReadOnly }: DiagramTabProps) {
+export function DiagramTab({
+  doc,
+  awareness,
+  hasSynced,
+  isReadOnly,
+  authorId,
+  selectedTargetId,
+  onShowInThreatList,
+}: DiagramTabProps) {
   const diagrams = useDiagrams(doc);
+  const threats = useThreats(doc);
+  const threatCounts = useMemo(() => countUnresolvedThreatsByTarget(threats), [threats]);
   const [requestedId, openDiagram] = useDiagramParam();
   const [undoManager, setUndoManager] = useState<Y.UndoManager | null>(null);
 
@@ -76,6 +95,8 @@ export function DiagramTab({ doc, awareness, hasSynced, isReadOnly }: DiagramTab
       undoManager={undoManager}
       onOpenDiagram={openDiagram}
       computeLayout={layoutDiagram}
+      threatCounts={threatCounts}
+      initialSelectedId={selectedTargetId}
       renderToolbarExtras={() => (
         <ExportMenu
           doc={doc}
@@ -84,12 +105,22 @@ export function DiagramTab({ doc, awareness, hasSynced, isReadOnly }: DiagramTab
         />
       )}
       renderSidePanel={({ selection }) => (
-        <DiagramProperties
-          doc={doc}
-          diagramId={diagram.id}
-          selection={selection}
-          isReadOnly={isReadOnly}
-        />
+        <div className="space-y-4">
+          <DiagramProperties
+            doc={doc}
+            diagramId={diagram.id}
+            selection={selection}
+            isReadOnly={isReadOnly}
+          />
+          <SelectionThreats
+            doc={doc}
+            diagramId={diagram.id}
+            selection={selection}
+            isReadOnly={isReadOnly}
+            authorId={authorId}
+            onShowInThreatList={onShowInThreatList}
+          />
+        </div>
       )}
       renderIssuesPanel={({ selectTarget }) => (
         <ValidationPanel doc={doc} diagramId={diagram.id} onSelect={selectTarget} />

@@ -95,6 +95,14 @@ function FlowEdgeView({
               {data.label}
             </span>
           ) : null}
+          {data.threatCount > 0 ? (
+            <span
+              data-threat-count={data.threatCount}
+              className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold whitespace-nowrap text-white"
+            >
+              {data.threatCount === 1 ? "1 open threat" : `${data.threatCount} open threats`}
+            </span>
+          ) : null}
           {crossed.length > 0 ? (
             <span
               className="rounded-full bg-red-50 px-1.5 text-[10px] font-medium whitespace-nowrap text-red-700 ring-1 ring-red-200"

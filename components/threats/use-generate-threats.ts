@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import type * as Y from "yjs";
 import { listElements } from "@/lib/model";
+import type { GenerationScope } from "@/lib/stride/engine";
 import { generateThreats } from "@/lib/stride/generate";
 import { getErrorMessage } from "@/components/api/api-client";
 import { listRuleSets } from "@/components/api/endpoints";
@@ -14,8 +15,11 @@ import {
   selectGenerationRuleSets,
 } from "./threat-generation";
 
+const WHOLE_MODEL: GenerationScope = { kind: "model" };
+
 /**
- * Generates threats for the whole model into the shared document with the built-in rule sets
+ * Generates threats for the whole model, one diagram or one element (with its interactions)
+ * into the shared document with the built-in rule sets
  * and the organisation's enabled ones (fetched fresh on each run); reports what happened.
  */
 export function useGenerateThreats(options: {
@@ -26,43 +30,44 @@ export function useGenerateThreats(options: {
   const { doc, authorId, onReport } = options;
   const [isGenerating, setIsGenerating] = useState(false);
 
-  const generate = useCallback(async () => {
-    if (!doc) return;
-    if (listElements(doc).length === 0) {
-      onReport({ tone: "info", message: NO_ELEMENTS_MESSAGE });
-      return;
-    }
-    setIsGenerating(true);
-    try {
-      let organisationSets;
-      try {
-        organisationSets = await listRuleSets();
-      } catch (caught) {
-        onReport({ tone: "danger", message: getErrorMessage(caught) });
+  const generate = useCallback(
+    async (scope: GenerationScope = WHOLE_MODEL) => {
+      if (!doc) return;
+      if (listElements(doc).length === 0) {
+        onReport({ tone: "info", message: NO_ELEMENTS_MESSAGE });
         return;
       }
+      setIsGenerating(true);
       try {
-        const result = generateThreats(
-          doc,
-          selectGenerationRuleSets(organisationSets),
-          {
-            kind: "model",
-          },
-          // The built-in and enabled organisation sets are every rule in force, so threats of
-          // a rule disabled or deleted since are flagged for review.
-          { authorId, isEveryRuleInForce: true },
-        );
-        onReport({ tone: "success", message: describeGeneration(result) });
-      } catch (caught) {
-        onReport({
-          tone: "danger",
-          message: getModelErrorMessage(caught, "The threats could not be generated."),
-        });
+        let organisationSets;
+        try {
+          organisationSets = await listRuleSets();
+        } catch (caught) {
+          onReport({ tone: "danger", message: getErrorMessage(caught) });
+          return;
+        }
+        try {
+          const result = generateThreats(
+            doc,
+            selectGenerationRuleSets(organisationSets),
+            scope,
+            // The built-in and enabled organisation sets are every rule in force, so threats of
+            // a rule disabled or deleted since are flagged for review.
+            { authorId, isEveryRuleInForce: true },
+          );
+          onReport({ tone: "success", message: describeGeneration(result) });
+        } catch (caught) {
+          onReport({
+            tone: "danger",
+            message: getModelErrorMessage(caught, "The threats could not be generated."),
+          });
+        }
+      } finally {
+        setIsGenerating(false);
       }
-    } finally {
-      setIsGenerating(false);
-    }
-  }, [doc, authorId, onReport]);
+    },
+    [doc, authorId, onReport],
+  );
 
   return { generate, isGenerating };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { setTitle } from "@/lib/model/meta";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
@@ -20,6 +21,12 @@ import { useWorkspaceTab } from "./use-workspace-tab";
 import { WorkspaceHeader } from "./workspace-header";
 import type { WorkspaceTab } from "./workspace-tab";
 import { WorkspaceTabs } from "./workspace-tabs";
+import {
+  buildDiagramTargetUrl,
+  buildThreatListTargetUrl,
+  DIAGRAM_SELECT_PARAM,
+  THREAT_TARGET_PARAM,
+} from "./workspace-links";
 
 export interface WorkspaceProps {
   model: ModelSummary;
@@ -44,6 +51,14 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [membersRevision, setMembersRevision] = useState(0);
   const [tab, selectTab] = useWorkspaceTab();
+  const searchParams = useSearchParams();
+  const threatTargetId = searchParams.get(THREAT_TARGET_PARAM);
+  const diagramTargetId = searchParams.get(DIAGRAM_SELECT_PARAM);
+
+  /** Follows a link between the threat list and the diagram; Back returns to where it was. */
+  function navigateWithinWorkspace(href: string) {
+    if (href !== window.location.href) window.history.pushState(null, "", href);
+  }
 
   const title = documentTitle || model.title;
   const hasWriteRole = canWriteDocument(model.role);
@@ -76,11 +91,23 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             awareness={collab.awareness}
             hasSynced={collab.hasSynced}
             isReadOnly={isReadOnly}
+            authorId={user.id}
+            selectedTargetId={diagramTargetId}
+            onShowInThreatList={(targetId) =>
+              navigateWithinWorkspace(buildThreatListTargetUrl(window.location.href, targetId))
+            }
           />
         );
       case "threats":
         return (
           <ThreatList
+            key={threatTargetId ?? "all"}
+            initialTargetId={threatTargetId}
+            onShowOnDiagram={(target) =>
+              navigateWithinWorkspace(
+                buildDiagramTargetUrl(window.location.href, target.diagramId, target.id),
+              )
+            }
             doc={collab.doc}
             hasSynced={collab.hasSynced}
             isReadOnly={isReadOnly}

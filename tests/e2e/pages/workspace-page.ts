@@ -68,7 +68,9 @@ export class WorkspacePage {
   }
 
   /** A filter above the list by what it filters: "category", "status", "severity", "review". */
-  filterBy(what: "category" | "status" | "severity" | "review"): Locator {
+  filterBy(
+    what: "category" | "status" | "severity" | "review" | "diagram" | "element or flow",
+  ): Locator {
     return this.threatFinder.getByRole("combobox", { name: `Filter by ${what}` });
   }
 
