@@ -106,12 +106,6 @@ export function DiagramTab({
       )}
       renderSidePanel={({ selection }) => (
         <div className="space-y-4">
-          <DiagramProperties
-            doc={doc}
-            diagramId={diagram.id}
-            selection={selection}
-            isReadOnly={isReadOnly}
-          />
           <SelectionThreats
             doc={doc}
             diagramId={diagram.id}
@@ -119,6 +113,12 @@ export function DiagramTab({
             isReadOnly={isReadOnly}
             authorId={authorId}
             onShowInThreatList={onShowInThreatList}
+          />
+          <DiagramProperties
+            doc={doc}
+            diagramId={diagram.id}
+            selection={selection}
+            isReadOnly={isReadOnly}
           />
         </div>
       )}

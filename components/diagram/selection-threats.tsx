@@ -46,7 +46,7 @@ export function SelectionThreats({
   if (count === 0) {
     if (isReadOnly) return null;
     return (
-      <section aria-labelledby={headingId} className="space-y-2 border-t border-slate-200 pt-4">
+      <section aria-labelledby={headingId} className="space-y-2 border-b border-slate-200 pb-4">
         <h3 id={headingId} className="text-sm font-semibold text-slate-900">
           Threats
         </h3>
@@ -78,7 +78,7 @@ export function SelectionThreats({
   const isElement = selection.elementIds.length === 1;
 
   return (
-    <section aria-labelledby={headingId} className="space-y-3 border-t border-slate-200 pt-4">
+    <section aria-labelledby={headingId} className="space-y-3 border-b border-slate-200 pb-4">
       <div className="flex items-baseline justify-between gap-2">
         <h3 id={headingId} className="text-sm font-semibold text-slate-900">
           Threats
