@@ -90,7 +90,10 @@ async function admit(
     else if (early.length < MAX_EARLY_MESSAGES) early.push(bytes);
     else ws.close(CLOSE_CODES.rateLimited, "too many messages before joining");
   });
-  ws.on("error", () => ws.terminate());
+  // A protocol error (an oversized frame, bad framing) comes after ws has sent its close frame
+  // with the code (1009, 1002); ws ends the socket once the peer answers or a timeout passes.
+  // Terminating here would race that frame and leave the client with a bare 1006.
+  ws.on("error", (error) => log.debug("websocket protocol error", { error }));
   ws.on("close", () => {
     if (connection && modelId) runtime.rooms.disconnect(modelId, connection);
     if (connection) connection.isClosed = true;

@@ -1,0 +1,228 @@
+/**
+ * The cold time to open a large data-flow diagram in the browser until it is interactive
+ * (`dfd_open_ms_500`): the real app (Next.js pages, API and realtime server) on loopback with a
+ * fresh embedded database, a model of 500 elements and 700 flows on one diagram, and the
+ * system Chromium. Each run opens the model in a new browser context (empty cache, new
+ * websocket) and stops the clock once the canvas has drawn the synced diagram and answered a
+ * click on an element by selecting it.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { chromium } from "@playwright/test";
+import WebSocket from "ws";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
+import { addDiagram, addElement, addFlow } from "@/lib/model";
+import { SCHEMA_VERSION } from "@/lib/model/document";
+
+const SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** What one measurement gives: the median and every run, in milliseconds. */
+export interface DfdOpenResult {
+  medianMs: number;
+  runsMs: number[];
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address !== null && typeof address === "object") resolve(address.port);
+        else reject(new Error("no port"));
+      });
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not become healthy within 120 s");
+}
+
+/** A diagram of `elements` elements (a tenth of them trust boundaries) and `flows` flows. */
+export function buildLargeDiagramUpdate(elements: number, flows: number): Uint8Array {
+  const doc = new Y.Doc();
+  const diagramId = addDiagram(doc, { title: "Large system", layer: 0, parentElementId: null });
+  const ends: string[] = [];
+  const columns = 25;
+  doc.transact(() => {
+    for (let index = 0; index < elements; index += 1) {
+      const x = (index % columns) * 220;
+      const y = Math.floor(index / columns) * 160;
+      if (index % 10 === 9) {
+        addElement(doc, {
+          kind: "trust-boundary",
+          diagramId,
+          name: `Boundary ${index}`,
+          x: x - 20,
+          y: y - 20,
+          width: 400,
+          height: 300,
+        });
+        continue;
+      }
+      const kind = index % 3 === 0 ? "process" : index % 3 === 1 ? "data-store" : "external-entity";
+      ends.push(addElement(doc, { kind, diagramId, name: `Element ${index}`, x, y }));
+    }
+    for (let index = 0; index < flows; index += 1) {
+      const source = ends[index % ends.length] ?? "";
+      const target = ends[(index * 7 + 1) % ends.length] ?? "";
+      if (source === target) continue;
+      addFlow(doc, { sourceId: source, targetId: target, name: `Flow ${index}` });
+    }
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** Sends a whole document update to a model's room and waits until the server has it. */
+async function pushUpdate(baseUrl: string, modelId: string, cookie: string, update: Uint8Array) {
+  const url = `${baseUrl.replace("http", "ws")}${COLLAB_PATH_PREFIX}${modelId}?schema=${SCHEMA_VERSION}`;
+  const socket = new WebSocket(url, { headers: { cookie, origin: baseUrl } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve());
+    socket.once("error", reject);
+  });
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, update);
+  socket.send(encoding.toUint8Array(encoder));
+  // The server handles one connection's messages in order: once it answers a sync step 1
+  // sent after the update, the update is applied; then the persistence interval passes.
+  const probe = encoding.createEncoder();
+  encoding.writeVarUint(probe, 0);
+  syncProtocol.writeSyncStep1(probe, new Y.Doc());
+  await new Promise<void>((resolve, reject) => {
+    socket.on("message", () => resolve());
+    socket.once("close", (code) => reject(new Error(`the room closed the socket (${code})`)));
+    socket.send(encoding.toUint8Array(probe));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  socket.close();
+}
+
+/**
+ * Measures `runs` cold opens of a 500-element, 700-flow diagram. Builds the app first when its
+ * build is missing or stale (as `npm start` does).
+ */
+export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpenResult> {
+  const build = spawnSync("npx", ["tsx", "scripts/build-if-needed.ts"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the app could not be built");
+
+  const port = await findFreePort();
+  const baseUrl = `http://localhost:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-bench-"));
+  const server = spawn("npx", ["tsx", "server/main.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: baseUrl,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    await waitForHealth(baseUrl, server);
+    const email = `bench-${Date.now()}@example.test`;
+    const signUp = await fetch(`${baseUrl}/api/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, name: "Bench", password: "correct horse battery staple" }),
+    });
+    const signUpBody: unknown = await signUp.json();
+    const userId = readPath(signUpBody, ["user", "id"]);
+    const token = await encode({ token: { sub: userId, email, name: "Bench" }, secret: SECRET });
+    const cookie = `next-auth.session-token=${token}`;
+    const created = await fetch(`${baseUrl}/api/models`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: baseUrl },
+      body: JSON.stringify({ title: "Large diagram" }),
+    });
+    const modelId = readPath(await created.json(), ["model", "id"]);
+    await pushUpdate(baseUrl, modelId, cookie, buildLargeDiagramUpdate(500, 700));
+
+    const runsMs: number[] = [];
+    // One unmeasured open warms the server (compiled routes, loaded room), not the browser.
+    for (let run = 0; run <= options.runs; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addCookies([
+        { name: "next-auth.session-token", value: token, url: baseUrl, httpOnly: true },
+      ]);
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(`${baseUrl}/models/${modelId}?tab=diagram`);
+      const canvas = page.locator('[data-testid="diagram-canvas"][data-ready="true"]');
+      await canvas.waitFor({ timeout: 120_000 });
+      const node = page.locator(".react-flow__node").first();
+      await node.click();
+      await page.locator(".react-flow__node.selected").first().waitFor({ timeout: 60_000 });
+      const elapsed = performance.now() - started;
+      if (run > 0) runsMs.push(elapsed);
+      await context.close();
+    }
+    const sorted = [...runsMs].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    return { medianMs: median, runsMs };
+  } finally {
+    await browser.close();
+    if (server.pid !== undefined) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function readPath(value: unknown, keys: string[]): string {
+  let current: unknown = value;
+  for (const key of keys) {
+    if (typeof current !== "object" || current === null) throw new Error(`no ${keys.join(".")}`);
+    current = Reflect.get(current, key);
+  }
+  if (typeof current !== "string") throw new Error(`${keys.join(".")} is not a string`);
+  return current;
+}

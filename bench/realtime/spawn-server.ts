@@ -1,0 +1,163 @@
+/**
+ * Starts a realtime server as a child process, so that the bench's clients never share its
+ * event loop: ours (on a fresh PGlite folder, or a fresh database on BENCH_DATABASE_URL), the
+ * reference y-websocket server, or the raw relay.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { nanoid } from "nanoid";
+import pg from "pg";
+import { listeningMessageSchema, statsReplySchema, type StatsReply } from "./server-stats";
+
+export type ServerKind = "ours" | "reference" | "raw";
+
+/** The secret that signs the bench's session cookies on our server. */
+export const BENCH_SECRET = "bench-secret-for-loopback-measurements-0123456789";
+
+const SERVER_ENTRIES: Record<ServerKind, string> = {
+  ours: "servers/ours.ts",
+  reference: "servers/reference.ts",
+  raw: "servers/raw-relay.ts",
+};
+const here = path.dirname(fileURLToPath(import.meta.url));
+const START_TIMEOUT_MS = 60_000;
+const STATS_TIMEOUT_MS = 30_000;
+
+/** A server child process. */
+export interface BenchServer {
+  kind: ServerKind;
+  port: number;
+  pid: number;
+  /** CPU time, RSS and rooms of the server process, optionally after a full GC. */
+  stats(options?: { collectGarbage?: boolean }): Promise<StatsReply>;
+  /** Stops the process and removes its data. */
+  stop(): Promise<void>;
+}
+
+/** Creates an empty database on the PostgreSQL of BENCH_DATABASE_URL; returns it and a drop. */
+async function createBenchDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tr_bench_${nanoid(10)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "x")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Starts a server. `env` adds to the environment of ours (e.g. ROOM_UNLOAD_GRACE_MS); the
+ * others take none.
+ */
+export async function startBenchServer(
+  kind: ServerKind,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `threat-room-bench-${kind}-`));
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  const database = kind === "ours" && adminUrl ? await createBenchDatabase(adminUrl) : null;
+  const child = fork(path.join(here, SERVER_ENTRIES[kind]), [], {
+    execArgv: [
+      "--import",
+      "tsx",
+      "--expose-gc",
+      // BENCH_PROFILE_DIR=/tmp/profiles writes a .cpuprofile of each server process there.
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+    ],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: database?.url ?? "",
+      NEXTAUTH_SECRET: BENCH_SECRET,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const cleanUp = async () => {
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let port: number;
+  try {
+    port = await waitForPort(child);
+  } catch (error) {
+    child.kill("SIGKILL");
+    await exited;
+    await cleanUp();
+    throw error;
+  }
+
+  let nextId = 1;
+  const waiting = new Map<number, (reply: StatsReply) => void>();
+  child.on("message", (message: unknown) => {
+    const reply = statsReplySchema.safeParse(message);
+    if (!reply.success) return;
+    waiting.get(reply.data.id)?.(reply.data);
+    waiting.delete(reply.data.id);
+  });
+
+  return {
+    kind,
+    port,
+    pid: child.pid ?? 0,
+    stats: ({ collectGarbage = false } = {}) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error(`${kind} server did not report its stats`));
+        }, STATS_TIMEOUT_MS);
+        waiting.set(id, (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        });
+        child.send({ type: "stats", id, collectGarbage });
+      }),
+    stop: async () => {
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(killer);
+      await cleanUp();
+    },
+  };
+}
+
+function waitForPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("server did not start")), START_TIMEOUT_MS);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with code ${code} before listening`));
+    });
+    child.on("message", (message: unknown) => {
+      const listening = listeningMessageSchema.safeParse(message);
+      if (!listening.success) return;
+      clearTimeout(timer);
+      resolve(listening.data.port);
+    });
+  });
+}

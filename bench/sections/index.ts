@@ -1,0 +1,14 @@
+import type { BenchSection } from "../section";
+import { roomMemorySection } from "./room-memory";
+import { syncLatencySection } from "./sync-latency";
+import { threatgenSection } from "./threatgen";
+
+/**
+ * The sections of `npm run bench`, run in this order. A new section is a module exporting a
+ * BenchSection, added here; its figures join the BENCH line.
+ */
+export const SECTIONS: readonly BenchSection[] = [
+  threatgenSection,
+  syncLatencySection,
+  roomMemorySection,
+];
