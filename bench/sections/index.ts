@@ -1,4 +1,5 @@
 import type { BenchSection } from "../section";
+import { dfdOpenSection } from "./dfd-open";
 import { roomMemorySection } from "./room-memory";
 import { syncLatencySection } from "./sync-latency";
 import { threatgenSection } from "./threatgen";
@@ -11,4 +12,5 @@ export const SECTIONS: readonly BenchSection[] = [
   threatgenSection,
   syncLatencySection,
   roomMemorySection,
+  dfdOpenSection,
 ];

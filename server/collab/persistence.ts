@@ -43,28 +43,50 @@ export async function loadStoredDocument(db: Database, modelId: string): Promise
 }
 
 /**
- * Appends updates to the log in one statement and touches the model's title and time.
+ * Appends updates to the log in one statement and, with `touchModel`, sets the model's title
+ * and time in the same transaction. Touching on every append would double the writes of a busy
+ * room, so rooms touch at most every few seconds (and when the title changes or they compact).
  * Returns how many rows were written.
  */
 export async function appendUpdates(
   db: Database,
-  options: { modelId: string; updates: PendingUpdate[]; title: string | null },
+  options: {
+    modelId: string;
+    updates: PendingUpdate[];
+    title: string | null;
+    /** Also set the model's updatedAt (and title); otherwise one insert, no transaction. */
+    touchModel: boolean;
+  },
 ): Promise<number> {
   if (options.updates.length === 0) return 0;
+  const rows = options.updates.map((update) => ({
+    modelId: options.modelId,
+    bytes: update.bytes,
+    userId: update.userId,
+  }));
+  if (!options.touchModel) {
+    await db.insert(docUpdates).values(rows);
+    return rows.length;
+  }
   await db.transaction(async (tx) => {
-    await tx.insert(docUpdates).values(
-      options.updates.map((update) => ({
-        modelId: options.modelId,
-        bytes: update.bytes,
-        userId: update.userId,
-      })),
-    );
+    await tx.insert(docUpdates).values(rows);
     await tx
       .update(models)
       .set({ updatedAt: new Date(), ...(options.title ? { title: options.title } : {}) })
       .where(eq(models.id, options.modelId));
   });
   return options.updates.length;
+}
+
+/** Sets the model's updatedAt (and title when given): the last edit's time in the model list. */
+export async function touchModel(
+  db: Database,
+  options: { modelId: string; title: string | null },
+): Promise<void> {
+  await db
+    .update(models)
+    .set({ updatedAt: new Date(), ...(options.title ? { title: options.title } : {}) })
+    .where(eq(models.id, options.modelId));
 }
 
 /**

@@ -18,6 +18,7 @@ import type { RoomBus, RoomBusListener, RoomChannel } from "@/server/collab/room
 import {
   appendUpdates,
   compactDocument,
+  touchModel,
   loadStoredDocument,
   type PendingUpdate,
 } from "@/server/collab/persistence";
@@ -48,6 +49,7 @@ export interface RoomSettings {
 
 const MAX_BUFFERED_MESSAGES = 200;
 const MAX_RETRY_DELAY_MS = 5_000;
+const MODEL_TOUCH_INTERVAL_MS = 5_000;
 /** A node may speak for all of its clients at once (its answer to a sync request). */
 const MAX_REMOTE_AWARENESS_ENTRIES = 10_000;
 
@@ -81,6 +83,10 @@ export class Room {
   private flushing: Promise<void> | null = null;
   private retryDelayMs = 0;
   private loggedSinceCompaction = 0;
+  private storedTitle: string | null | undefined = undefined;
+  private modelTouchedAt = 0;
+  /** The last append left the model's updatedAt behind (see appendUpdates). */
+  private isModelTouchPending = false;
   /** Bytes of the stored state plus updates since; an estimate of the document's size. */
   private approximateBytes = 0;
 
@@ -420,11 +426,21 @@ export class Room {
       const batch = this.pending;
       this.pending = [];
       try {
+        const title = this.readTitle();
+        const now = Date.now();
+        const shouldTouchModel =
+          title !== this.storedTitle || now - this.modelTouchedAt >= MODEL_TOUCH_INTERVAL_MS;
         await appendUpdates(this.db, {
           modelId: this.modelId,
           updates: batch,
-          title: this.readTitle(),
+          title,
+          touchModel: shouldTouchModel,
         });
+        if (shouldTouchModel) {
+          this.storedTitle = title;
+          this.modelTouchedAt = now;
+        }
+        this.isModelTouchPending = !shouldTouchModel;
         this.retryDelayMs = 0;
         this.loggedSinceCompaction += batch.length;
       } catch (error) {
@@ -458,9 +474,16 @@ export class Room {
     return title || null;
   }
 
-  /** Flushes, then folds the log into a snapshot. */
+  /** Flushes, brings the model's updatedAt up to date, then folds the log into a snapshot. */
   async compact(): Promise<void> {
     await this.flush();
+    if (this.isModelTouchPending) {
+      const title = this.readTitle();
+      await touchModel(this.db, { modelId: this.modelId, title });
+      this.isModelTouchPending = false;
+      this.storedTitle = title;
+      this.modelTouchedAt = Date.now();
+    }
     await this.fold();
   }
 
@@ -470,6 +493,7 @@ export class Room {
    * never concurrently with a flush's append.
    */
   private async fold(): Promise<void> {
+    let mergedBytes: number | null = null;
     const result = await compactDocument(this.db, {
       modelId: this.modelId,
       mergeState: (logged) => {
@@ -480,11 +504,13 @@ export class Room {
           },
           LOG_ORIGIN,
         );
-        return Y.encodeStateAsUpdate(this.doc);
+        const state = Y.encodeStateAsUpdate(this.doc);
+        mergedBytes = state.byteLength;
+        return state;
       },
     });
     this.loggedSinceCompaction = Math.max(0, this.loggedSinceCompaction - result.foldedUpdates);
-    this.approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    if (mergedBytes !== null) this.approximateBytes = mergedBytes;
   }
 
   /**
