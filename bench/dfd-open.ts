@@ -12,7 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import WebSocket from "ws";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
@@ -44,7 +44,7 @@ export interface DfdOpenResult {
  * Pans (dragging the empty canvas) and zooms (the wheel) for about two seconds while counting
  * the frames the page draws: how smooth moving around a large diagram feels.
  */
-async function measurePanZoomFps(page: import("@playwright/test").Page): Promise<number> {
+async function measurePanZoomFps(page: Page): Promise<number> {
   const box = await page.locator('[data-testid="diagram-canvas"]').boundingBox();
   if (box === null) throw new Error("the canvas has no box");
   // A string, not a function: the bench runs through a bundler that renames functions.

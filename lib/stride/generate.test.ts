@@ -241,9 +241,7 @@ describe("generateThreats", () => {
     expect(afterDisable.flagged).toEqual([id]);
     expect(getThreat(doc, id ?? "")?.reviewReason).toBe(STALE_REVIEW_REASONS.ruleWithdrawn);
     // Deleted outright: still flagged once, not rewritten.
-    expect(generateThreats(doc, emptySet, MODEL, { isEveryRuleInForce: true }).flagged).toEqual(
-      [],
-    );
+    expect(generateThreats(doc, emptySet, MODEL, { isEveryRuleInForce: true }).flagged).toEqual([]);
 
     const afterReturn = generateThreats(doc, sniffing, MODEL, { isEveryRuleInForce: true });
     expect(afterReturn.cleared).toEqual([id]);

@@ -183,7 +183,10 @@ export function generateThreats(
     const pairKey = toPairKey(origin.ruleId, origin.interactionKey);
     recorded.set(pairKey, [...(recorded.get(pairKey) ?? []), threat]);
     const isRuleInForce = enabledRuleIds.has(origin.ruleId);
-    if ((isRuleInForce || options.isEveryRuleInForce === true) && isInScope(origin.interactionKey)) {
+    if (
+      (isRuleInForce || options.isEveryRuleInForce === true) &&
+      isInScope(origin.interactionKey)
+    ) {
       candidates.push({ threat, pairKey, interactionKey: origin.interactionKey, isRuleInForce });
     }
   }
