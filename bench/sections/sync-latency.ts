@@ -289,7 +289,7 @@ export const syncLatencySection: BenchSection = {
           `${timing.sliceMs / 1000} s slices, the servers taking turns; cpu % is the server process ` +
           "(user + system) over its slices, 100 % = one core; rss after them.",
         "Clients share the bench process; latency includes their own decoding, as a browser's would.",
-        `Ours stores every update (${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite, in the server process"}); ` +
+        `Ours stores every update (${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite, in a worker thread of the server process"}); ` +
           "the reference server keeps documents in memory.",
       ],
     };

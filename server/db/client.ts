@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -9,6 +8,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "@/drizzle/schema";
+import { PgliteWorkerClient } from "./pglite-worker-client";
 
 /** The drizzle database, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -53,8 +53,9 @@ export async function openDatabase(options: {
   }
   const folder = path.join(options.dataDir, "pg");
   fs.mkdirSync(folder, { recursive: true });
-  const client = await PGlite.create(folder);
-  const db = drizzlePglite(client, { schema });
+  // In a worker thread: its statements never hold up the websockets on this thread.
+  const client = await PgliteWorkerClient.open(folder);
+  const db = drizzlePglite(client.asPglite(), { schema });
   await migratePglite(db, { migrationsFolder });
   return { db, kind: "pglite", close: () => client.close() };
 }
