@@ -15,21 +15,10 @@ import {
 } from "./support/server-node";
 import { startTcpProxy } from "./support/tcp-proxy";
 import { createPostgresDatabase } from "./support/test-server";
+import { hasAll, sleep } from "./support/threat-checks";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function threatIds(client: CollabClient): Set<string> {
-  return new Set(listThreats(client.doc).map((threat) => threat.id));
-}
-
-function hasAll(client: CollabClient, ids: Iterable<string>): boolean {
-  const present = threatIds(client);
-  for (const id of ids) if (!present.has(id)) return false;
-  return true;
-}
 
 /** The presence a client sees for another client's awareness id. */
 function presenceOf(viewer: CollabClient, other: CollabClient): Record<string, unknown> | null {
