@@ -54,13 +54,31 @@ describe("formatCondition", () => {
           },
         ],
       }),
-    ).toBe("crosses a trust boundary and (target is a process or flow.protocol is empty)");
+    ).toBe("crosses a trust boundary and (any of: target is a process, flow.protocol is empty)");
     expect(
       formatCondition({
         op: "not",
         condition: { op: "or", conditions: [{ op: "always" }, { op: "crosses-boundary" }] },
       }),
-    ).toBe("not (always or crosses a trust boundary)");
+    ).toBe("not (any of: always, crosses a trust boundary)");
+    expect(
+      formatCondition({
+        op: "or",
+        conditions: [
+          {
+            op: "and",
+            conditions: [
+              { op: "kind-is", subject: "source", kind: "data-store" },
+              { op: "crosses-boundary" },
+            ],
+          },
+          { op: "kind-is", subject: "target", kind: "data-store" },
+        ],
+      }),
+    ).toBe("any of: (source is a data-store and crosses a trust boundary), target is a data-store");
+    expect(formatCondition({ op: "or", conditions: [{ op: "crosses-boundary" }] })).toBe(
+      "crosses a trust boundary",
+    );
   });
 
   it("reads negated field tests as one phrase", () => {

@@ -2,8 +2,9 @@ import type { RuleCondition, RuleScope } from "@/lib/stride/rule-types";
 
 /**
  * A rule condition as readable text, e.g. `source is a external-entity and flow.protocol does
- * not contain “HTTPS”`; a negated field test reads as one phrase ("is empty", "is answered"). Nested and/or groups are parenthesised; walks the tree without recursion limits
- * beyond what parseRuleSet already bounds.
+ * not contain “HTTPS”`; a negated field test reads as one phrase ("is empty", "is answered"),
+ * an `or` as "any of: a, b". Nested groups are parenthesised; walks the tree without recursion
+ * limits beyond what parseRuleSet already bounds.
  */
 export function formatCondition(condition: RuleCondition): string {
   return formatNode(condition, false);
@@ -36,10 +37,10 @@ function formatNode(condition: RuleCondition, isNested: boolean): string {
       return "always";
     case "and":
     case "or": {
-      const text = condition.conditions
-        .map((child) => formatNode(child, true))
-        .join(` ${condition.op} `);
-      return isNested && condition.conditions.length > 1 ? `(${text})` : text;
+      const parts = condition.conditions.map((child) => formatNode(child, true));
+      if (parts.length < 2) return parts.join("");
+      const text = condition.op === "and" ? parts.join(" and ") : `any of: ${parts.join(", ")}`;
+      return isNested ? `(${text})` : text;
     }
     case "not":
       return (

@@ -16,9 +16,12 @@ import {
   listTextFieldOptions,
   type DraftScope,
 } from "./field-options";
+import { ConditionGroupList } from "./condition-group-list";
 import { FieldTestList } from "./field-test-list";
 import {
   createFieldTest,
+  createFieldTestId,
+  getGroupContext,
   isExclusionChecked,
   listTextExclusions,
   replaceTextExclusions,
@@ -108,14 +111,16 @@ export interface RuleConditionFieldsProps {
 }
 
 /**
- * The rule builder's condition: what the rule runs over, the field tests that must all hold
- * ("only when"), and the exclusions ("unless").
+ * The rule builder's condition: what the rule runs over, the field tests and groups that must
+ * all hold ("only when"), and the exclusions and exception groups ("unless").
  */
 export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFieldsProps) {
   const scopeName = useId();
   const exclusionHintId = useId();
   const exclusionOptions = listExclusionOptions(draft);
   const textExclusions = listTextExclusions(draft);
+  const groupContext = getGroupContext(draft);
+  const firstFreeId = Number(createFieldTestId(draft));
 
   function handleAddTest(list: "requirements" | "exclusions") {
     const test = createFieldTest(draft, list);
@@ -197,6 +202,15 @@ export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFi
         onTestsChange={(requirements) => onChange({ requirements })}
         onAdd={() => handleAddTest("requirements")}
       />
+      <ConditionGroupList
+        groupName="Group"
+        addLabel="Add “any of” group"
+        groups={draft.requirementGroups}
+        context={groupContext}
+        firstFreeId={firstFreeId}
+        errors={errors}
+        onGroupsChange={(requirementGroups) => onChange({ requirementGroups })}
+      />
 
       <fieldset aria-describedby={exclusionHintId} className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">Unless</legend>
@@ -237,6 +251,15 @@ export function RuleConditionFields({ draft, onChange, errors }: RuleConditionFi
           errors={errors.tests}
           onTestsChange={(tests) => onChange({ exclusions: replaceTextExclusions(draft, tests) })}
           onAdd={() => handleAddTest("exclusions")}
+        />
+        <ConditionGroupList
+          groupName="Exception group"
+          addLabel="Add exception group"
+          groups={draft.exclusionGroups}
+          context={groupContext}
+          firstFreeId={firstFreeId}
+          errors={errors}
+          onGroupsChange={(exclusionGroups) => onChange({ exclusionGroups })}
         />
       </fieldset>
     </div>

@@ -17,6 +17,15 @@ import {
   type FieldOption,
 } from "./field-options";
 import {
+  buildGroupCondition,
+  fitGroups,
+  listGroupIds,
+  readConditionGroup,
+  type ConditionGroup,
+  type GroupContext,
+  type GroupErrors,
+} from "./condition-groups";
+import {
   buildFieldCondition,
   findFieldTestProblem,
   isOperatorOfType,
@@ -32,8 +41,10 @@ import {
  *   interaction: source kind is one of ..., target kind is one of ..., the flow crosses a trust
  *                boundary (of any shape, a box or a line), then "only when" field tests;
  *   element:     every element of the chosen kinds, then "only when" field tests;
- *   only when:   all of a list of tests of text and yes/no fields (field-tests.ts);
- *   unless:      any of a list of yes/no fields is yes, or a text field test holds.
+ *   only when:   all of a list of tests of text and yes/no fields (field-tests.ts), then all of
+ *                a list of "any of" / "all of" groups (condition-groups.ts);
+ *   unless:      any of a list of yes/no fields is yes, or a text field test holds, then any of
+ *                a list of groups.
  * Rules of any other shape (hand-written, imported) read as null and keep their condition.
  */
 
@@ -68,15 +79,27 @@ export interface RuleDraft {
    * are tested "is-yes" only; text fields (listTextFieldOptions) with any text operator.
    */
   exclusions: FieldTest[];
+  /** "Only when", after `requirements`: every group must hold too. */
+  requirementGroups: ConditionGroup[];
+  /** "Unless", after `exclusions`: the rule does not fire when any group holds either. */
+  exclusionGroups: ConditionGroup[];
+  /**
+   * Interaction rules: the crossing is written after the "only when" tests and groups rather
+   * than after the kinds. It changes nothing in what the rule matches; it is kept so that a
+   * rule read from its JSON is saved back unchanged.
+   */
+  isCrossingWrittenLast: boolean;
 }
 
 /** The builder fields a validation message belongs to; `form` is the whole rule. */
 export type DraftField =
   "id" | "title" | "description" | "category" | "elementKinds" | "exclusions" | "form";
 
-/** One message per builder field, and per field test by test id. */
+/** One message per builder field, per field test by test id, and per group or group condition. */
 export type DraftErrors = Partial<Record<DraftField, string>> & {
   tests?: Readonly<Record<string, FieldTestErrors>>;
+  /** Messages of groups and of their kind and crossing conditions, by id. */
+  items?: Readonly<Record<string, string>>;
 };
 export type DraftResult = { ok: true; rule: Rule } | { ok: false; errors: DraftErrors };
 
@@ -96,13 +119,32 @@ export function createRuleDraft(): RuleDraft {
     elementKinds: ["process"],
     requirements: [],
     exclusions: [],
+    requirementGroups: [],
+    exclusionGroups: [],
+    isCrossingWrittenLast: false,
   };
 }
 
-/** An id for a new field test of the draft: one more than the largest numeric id in use. */
-export function createFieldTestId(draft: Pick<RuleDraft, "requirements" | "exclusions">): string {
-  const used = [...draft.requirements, ...draft.exclusions].map((test) => Number(test.id));
+/**
+ * An id for a new field test, group or group condition of the draft: one more than the largest
+ * numeric id in use.
+ */
+export function createFieldTestId(
+  draft: Pick<RuleDraft, "requirements" | "exclusions" | "requirementGroups" | "exclusionGroups">,
+): string {
+  const used = [
+    ...[...draft.requirements, ...draft.exclusions].map((test) => test.id),
+    ...listGroupIds([...draft.requirementGroups, ...draft.exclusionGroups]),
+  ].map(Number);
   return String(Math.max(0, ...used.filter(Number.isSafeInteger)) + 1);
+}
+
+/** What the draft's groups may use: its offered fields, and kinds and crossings or not. */
+export function getGroupContext(draft: RuleDraft): GroupContext {
+  return {
+    fields: new Map(listFieldOptions(draft).map((option) => [option.key, option])),
+    isInteraction: draft.scope === "interaction",
+  };
 }
 
 /**
@@ -179,9 +221,12 @@ export function reviseDraft(draft: RuleDraft, changes: Partial<RuleDraft>): Rule
   const revised = { ...draft, ...changes };
   const flagKeys = new Set(listExclusionOptions(revised).map((option) => option.key));
   const textKeys = new Set(listTextFieldOptions(revised).map((option) => option.key));
+  const context = getGroupContext(revised);
   return {
     ...revised,
     requirements: fitTests(revised.requirements, listFieldOptions(revised)),
+    requirementGroups: fitGroups(revised.requirementGroups, context),
+    exclusionGroups: fitGroups(revised.exclusionGroups, context),
     exclusions: revised.exclusions.filter((test) =>
       flagKeys.has(test.key)
         ? test.operator === "is-yes"
@@ -302,23 +347,33 @@ function composeCondition(draft: RuleDraft): ComposedCondition {
   const testErrors: Record<string, FieldTestErrors> = {};
   const errors: DraftErrors = {};
 
-  const offered = new Map(listFieldOptions(draft).map((option) => [option.key, option]));
+  const context = getGroupContext(draft);
+  const groupErrors: GroupErrors = { tests: testErrors, items: {} };
+  const addGroups = (groups: readonly ConditionGroup[], conditions: RuleCondition[]) => {
+    for (const group of groups) {
+      const condition = buildGroupCondition(group, context, groupErrors);
+      if (condition !== null) conditions.push(condition);
+    }
+  };
+
   const include: RuleCondition[] = [];
+  const crossing =
+    draft.scope === "interaction" && draft.boundaryCrossing !== "not-required"
+      ? crossesBoundary(draft.boundaryCrossing === "any" ? undefined : draft.boundaryCrossing)
+      : null;
   if (draft.scope === "interaction") {
     if (draft.sourceKinds.length > 0) include.push(isKind("source", ...draft.sourceKinds));
     if (draft.targetKinds.length > 0) include.push(isKind("target", ...draft.targetKinds));
-    if (draft.boundaryCrossing !== "not-required") {
-      include.push(
-        crossesBoundary(draft.boundaryCrossing === "any" ? undefined : draft.boundaryCrossing),
-      );
-    }
   }
+  if (crossing !== null && !draft.isCrossingWrittenLast) include.push(crossing);
   for (const test of draft.requirements) {
-    const option = offered.get(test.key);
+    const option = context.fields.get(test.key);
     const problem = findFieldTestProblem(test, option);
     if (problem !== null) testErrors[test.id] = problem;
     else if (option !== undefined) include.push(buildFieldCondition(test, option));
   }
+  addGroups(draft.requirementGroups, include);
+  if (crossing !== null && draft.isCrossingWrittenLast) include.push(crossing);
 
   const flags = new Map(listExclusionOptions(draft).map((option) => [option.key, option]));
   const texts = new Map(listTextFieldOptions(draft).map((option) => [option.key, option]));
@@ -338,12 +393,14 @@ function composeCondition(draft: RuleDraft): ComposedCondition {
     if (problem !== null) testErrors[test.id] = problem;
     else if (option !== undefined) exclude.push(buildFieldCondition(test, option));
   }
+  addGroups(draft.exclusionGroups, exclude);
 
   const scope: Rule["scope"] =
     draft.scope === "interaction"
       ? { kind: "interaction", appliesTo: draft.appliesTo }
       : { kind: "element", elementKinds: [...new Set(draft.elementKinds)] };
   if (Object.keys(testErrors).length > 0) errors.tests = testErrors;
+  if (Object.keys(groupErrors.items).length > 0) errors.items = groupErrors.items;
   return {
     condition: {
       scope,
@@ -422,33 +479,85 @@ function listConjuncts(condition: RuleCondition): readonly RuleCondition[] {
   return condition.op === "and" ? condition.conditions : [condition];
 }
 
+/** Reads ids in reading order, so that a draft read twice gets the same ids. */
+function createIdCounter(): () => string {
+  let count = 0;
+  return () => {
+    count += 1;
+    return String(count);
+  };
+}
+
 /**
- * Reads one part of an interaction rule's include into the draft (kinds, crossing or a field
- * test), or returns false for a part the builder cannot show.
+ * Reads one part of an interaction rule's include into the draft as kinds or the crossing, in
+ * the places the builder writes them, or returns false for a part that is neither.
  */
-function readInteractionPart(
-  part: RuleCondition,
-  draft: RuleDraft,
-  readTest: (condition: RuleCondition) => FieldTest | null,
-): boolean {
+function readInteractionPart(part: RuleCondition, draft: RuleDraft): boolean {
+  const hasConditions = draft.requirements.length > 0 || draft.requirementGroups.length > 0;
   if (part.op === "crosses-boundary") {
     if (draft.boundaryCrossing !== "not-required") return false;
     draft.boundaryCrossing = part.shape ?? "any";
+    draft.isCrossingWrittenLast = hasConditions;
     return true;
   }
+  // Kinds come first: source, then target. Later kind tests can only be groups.
+  if (hasConditions || draft.boundaryCrossing !== "not-required") return false;
   const subject = readSubjectOfKinds(part);
-  if (subject !== null) {
-    const kinds = readKinds(part, subject);
-    const current = subject === "source" ? draft.sourceKinds : draft.targetKinds;
-    // A second condition on the same subject would intersect, which the builder cannot show.
-    if (kinds === null || current.length > 0) return false;
-    if (subject === "source") draft.sourceKinds = kinds;
-    else draft.targetKinds = kinds;
-    return true;
+  if (subject === null || draft.targetKinds.length > 0) return false;
+  if (subject === "source" && draft.sourceKinds.length > 0) return false;
+  const kinds = readKinds(part, subject);
+  if (kinds === null) return false;
+  if (subject === "source") draft.sourceKinds = kinds;
+  else draft.targetKinds = kinds;
+  return true;
+}
+
+/**
+ * Reads a rule's include into the draft: each part as kinds, the crossing, a field test or a
+ * group (`asOneGroup`: the whole include as a single group). Returns false when a part is none.
+ */
+function readInclude(
+  rule: Rule,
+  draft: RuleDraft,
+  nextId: () => string,
+  asOneGroup: boolean,
+): boolean {
+  const parts = asOneGroup ? [rule.include] : listConjuncts(rule.include);
+  for (const part of parts) {
+    if (!asOneGroup && draft.scope === "interaction" && readInteractionPart(part, draft)) continue;
+    const test = asOneGroup ? null : readFieldTest(part);
+    if (test !== null && draft.requirementGroups.length === 0) {
+      draft.requirements.push({ id: nextId(), ...test });
+      continue;
+    }
+    const group = readConditionGroup(part, nextId);
+    if (group === null) return false;
+    draft.requirementGroups.push(group);
   }
-  const test = readTest(part);
-  if (test === null) return false;
-  draft.requirements.push(test);
+  return true;
+}
+
+/**
+ * Reads a rule's exclude into the draft: each part of its `or` as a field test or a group
+ * (`asOneGroup`: the whole exclude as a single group). Returns false when a part is neither.
+ */
+function readExclude(
+  exclude: RuleCondition,
+  draft: RuleDraft,
+  nextId: () => string,
+  asOneGroup: boolean,
+): boolean {
+  const parts = asOneGroup || exclude.op !== "or" ? [exclude] : exclude.conditions;
+  for (const part of parts) {
+    const test = asOneGroup ? null : readFieldTest(part);
+    if (test !== null && draft.exclusionGroups.length === 0) {
+      draft.exclusions.push({ id: nextId(), ...test });
+      continue;
+    }
+    const group = readConditionGroup(part, nextId);
+    if (group === null) return false;
+    draft.exclusionGroups.push(group);
+  }
   return true;
 }
 
@@ -480,37 +589,35 @@ function isSameData(a: unknown, b: unknown): boolean {
  * gives back the same scope and conditions, so saving an untouched rule changes nothing.
  */
 export function readRuleDraft(rule: Rule): RuleDraft | null {
-  const draft = draftRuleTexts(rule);
-  let testCount = 0;
-  function readTest(condition: RuleCondition): FieldTest | null {
-    const test = readFieldTest(condition);
-    if (test === null) return null;
-    testCount += 1;
-    return { id: String(testCount), ...test };
+  // Parts read one by one first; failing that, the whole include or exclude as one group
+  // (e.g. "all of" kind tests in an order the builder does not write kinds in).
+  for (const includeAsOneGroup of [false, true]) {
+    for (const excludeAsOneGroup of rule.exclude === undefined ? [false] : [false, true]) {
+      const draft = readDraftAs(rule, includeAsOneGroup, excludeAsOneGroup);
+      if (draft !== null) return draft;
+    }
   }
+  return null;
+}
 
+/** readRuleDraft with one way of reading the include and the exclude; see readInclude. */
+function readDraftAs(
+  rule: Rule,
+  includeAsOneGroup: boolean,
+  excludeAsOneGroup: boolean,
+): RuleDraft | null {
+  const draft = draftRuleTexts(rule);
+  const nextId = createIdCounter();
   if (rule.scope.kind === "interaction") {
     draft.scope = "interaction";
     draft.appliesTo = rule.scope.appliesTo;
-    for (const part of listConjuncts(rule.include)) {
-      if (!readInteractionPart(part, draft, readTest)) return null;
-    }
   } else {
     draft.scope = "element";
     draft.elementKinds = [...new Set(rule.scope.elementKinds)];
-    for (const part of listConjuncts(rule.include)) {
-      const test = readTest(part);
-      if (test === null) return null;
-      draft.requirements.push(test);
-    }
   }
-  if (rule.exclude !== undefined) {
-    const leaves = rule.exclude.op === "or" ? rule.exclude.conditions : [rule.exclude];
-    for (const leaf of leaves) {
-      const test = readTest(leaf);
-      if (test === null) return null;
-      draft.exclusions.push(test);
-    }
+  if (!readInclude(rule, draft, nextId, includeAsOneGroup)) return null;
+  if (rule.exclude !== undefined && !readExclude(rule.exclude, draft, nextId, excludeAsOneGroup)) {
+    return null;
   }
 
   // The parts read must be offered, valid and in the order the builder writes them.
