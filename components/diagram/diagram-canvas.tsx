@@ -1,0 +1,139 @@
+"use client";
+
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from "@xyflow/react";
+import type { RefObject } from "react";
+import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
+import { NODE_TYPES } from "./canvas-nodes";
+import type { PaletteItem } from "./diagram-commands";
+import { FIT_VIEW_OPTIONS } from "./diagram-editor-types";
+import { isStubId, type CanvasNode, type FlowEdge } from "./diagram-mapping";
+import { EDGE_TYPES } from "./flow-edge";
+import type { RemoteCanvasPeer } from "./live-canvas";
+import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
+import { RemoteCursors } from "./remote-cursors";
+import type { LiveCanvasPublisher } from "./use-live-canvas";
+
+export interface DiagramCanvasProps {
+  canvasRef: RefObject<HTMLDivElement | null>;
+  graph: { nodes: CanvasNode[]; edges: FlowEdge[] };
+  actions: CanvasActions;
+  peers: RemoteCanvasPeer[];
+  publisher: LiveCanvasPublisher;
+  isReadOnly: boolean;
+  /** React Flow has drawn and measured the nodes. */
+  isReady: boolean;
+  /** The diagram has no elements and no parent flow stubs: a hint is shown. */
+  isEmpty: boolean;
+  onReady: () => void;
+  onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  onConnect: (connection: Connection) => void;
+  canConnect: (connection: { source: string; target: string }) => boolean;
+  onStartRename: (target: RenameTarget) => void;
+  /** A palette item dropped on the canvas, at that point of the diagram. */
+  onDropItem: (item: PaletteItem, position: { x: number; y: number }) => void;
+}
+
+/** The live canvas region: React Flow with its controls, remote cursors and drop target. */
+export function DiagramCanvas({
+  canvasRef,
+  graph,
+  actions,
+  peers,
+  publisher,
+  isReadOnly,
+  isReady,
+  isEmpty,
+  onReady,
+  onNodesChange,
+  onEdgesChange,
+  onConnect,
+  canConnect,
+  onStartRename,
+  onDropItem,
+}: DiagramCanvasProps) {
+  const flow = useReactFlow<CanvasNode, FlowEdge>();
+  return (
+    <div
+      ref={canvasRef}
+      role="region"
+      aria-label="Diagram canvas"
+      data-testid="diagram-canvas"
+      data-ready={isReady}
+      className="relative h-[65vh] min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white"
+      onPointerMove={(event) =>
+        publisher.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+      }
+      onPointerLeave={() => publisher.setCursor(null)}
+      onDragOver={(event) => {
+        if (isReadOnly || !event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "copy";
+      }}
+      onDrop={(event) => {
+        const item = parsePaletteItem(event.dataTransfer.getData(PALETTE_DRAG_TYPE));
+        if (item === null || isReadOnly) return;
+        event.preventDefault();
+        onDropItem(item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      }}
+    >
+      <CanvasActionsContext.Provider value={actions}>
+        <ReactFlow<CanvasNode, FlowEdge>
+          nodes={graph.nodes}
+          edges={graph.edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={(connection) => canConnect(connection)}
+          onNodeDoubleClick={(_event, node) => {
+            if (!isReadOnly && !isStubId(node.id)) onStartRename({ type: "element", id: node.id });
+          }}
+          onEdgeDoubleClick={(_event, edge) => {
+            if (!isReadOnly) onStartRename({ type: "flow", id: edge.id });
+          }}
+          connectionMode={ConnectionMode.Loose}
+          connectionRadius={36}
+          nodesDraggable={!isReadOnly}
+          nodesConnectable={!isReadOnly}
+          elevateNodesOnSelect={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements
+          minZoom={0.1}
+          maxZoom={2.5}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onInit={onReady}
+          proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={{ "controls.ariaLabel": "Zoom controls" }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel="Diagram overview" />
+          <RemoteCursors peers={peers} />
+        </ReactFlow>
+      </CanvasActionsContext.Provider>
+      {isEmpty ? (
+        <p className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-500">
+          {isReadOnly
+            ? "This diagram is empty."
+            : "Add elements from the toolbar, drag them onto the canvas, or press E, P, D, B or L."}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import type { NamedDiagram } from "./use-diagram-records";
+
+export interface DiagramEditorProps {
+  doc: Y.Doc;
+  awareness: Awareness | null;
+  diagram: NamedDiagram;
+  diagrams: readonly NamedDiagram[];
+  isReadOnly: boolean;
+  undoManager: Y.UndoManager;
+  onOpenDiagram: (diagramId: string) => void;
+  /** The right-hand panel: properties of the selection. */
+  renderSidePanel?: (context: EditorSlotContext) => ReactNode;
+  /** The panel under the canvas: issues found in the diagram. */
+  renderIssuesPanel?: (context: EditorSlotContext) => ReactNode;
+  /** Extra toolbar content (export). */
+  renderToolbarExtras?: (context: EditorSlotContext) => ReactNode;
+  /** Unresolved threats per element or flow id, drawn as badges. */
+  threatCounts?: ReadonlyMap<string, number>;
+  /** An element or flow to select and show once the canvas is drawn (e.g. from a threat). */
+  initialSelectedId?: string | null;
+  /** Positions from an automatic layout; the Auto layout button is disabled without it. */
+  computeLayout?: (doc: Y.Doc, diagramId: string) => Promise<ReadonlyMap<string, LayoutTarget>>;
+}
+
+/** Where an automatic layout puts an element; a boundary may also get a new size. */
+export interface LayoutTarget {
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+}
+
+/** An element or data flow to select and show. */
+export interface SelectionTarget {
+  type: "element" | "flow";
+  id: string;
+}
+
+/** The selection split by kind: elements and data flows of the diagram. */
+export interface EditorSelection {
+  elementIds: string[];
+  flowIds: string[];
+}
+
+/** What the editor's panels get: the selection, and a way to select and show a target. */
+export interface EditorSlotContext {
+  selection: EditorSelection;
+  selectTarget: (target: SelectionTarget) => void;
+}
+
+/** How a canvas write is attempted: null when refused (read-only) or when it failed. */
+export type CanvasWrite = <T>(change: () => T, failure: string) => T | null;
+
+/** The fit-view settings of the canvas, its toolbar button and its keyboard shortcut. */
+export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };

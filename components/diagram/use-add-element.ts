@@ -1,0 +1,62 @@
+"use client";
+
+import { useRef, type Dispatch, type RefObject, type SetStateAction } from "react";
+import { useReactFlow } from "@xyflow/react";
+import type * as Y from "yjs";
+import { addPaletteItem, type PaletteItem } from "./diagram-commands";
+import type { CanvasWrite } from "./diagram-editor-types";
+import type { CanvasNode, FlowEdge } from "./diagram-mapping";
+
+/** Moves keyboard focus to a node once React Flow has drawn it (Enter then renames it). */
+function focusNodeWhenDrawn(
+  canvasRef: RefObject<HTMLDivElement | null>,
+  id: string,
+  attemptsLeft = 10,
+) {
+  window.requestAnimationFrame(() => {
+    const node = canvasRef.current?.querySelector<HTMLElement>(
+      `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+    );
+    if (node) node.focus({ preventScroll: true });
+    else if (attemptsLeft > 0) focusNodeWhenDrawn(canvasRef, id, attemptsLeft - 1);
+  });
+}
+
+/**
+ * Adding palette items: at `center`, or in the middle of the visible canvas. The new element
+ * is selected and gets keyboard focus.
+ */
+export function useAddElement(options: {
+  doc: Y.Doc;
+  diagramId: string;
+  canvasRef: RefObject<HTMLDivElement | null>;
+  write: CanvasWrite;
+  setSelectedIds: Dispatch<SetStateAction<ReadonlySet<string>>>;
+}): (item: PaletteItem, center?: { x: number; y: number }) => void {
+  const { doc, diagramId, canvasRef, write, setSelectedIds } = options;
+  const flow = useReactFlow<CanvasNode, FlowEdge>();
+  const addCount = useRef(0);
+
+  function getViewportCenter(): { x: number; y: number } {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (!rect) return { x: 0, y: 0 };
+    const center = flow.screenToFlowPosition({
+      x: rect.left + rect.width / 2,
+      y: rect.top + rect.height / 2,
+    });
+    // Several additions in a row fan out instead of stacking exactly.
+    const step = (addCount.current % 6) * 28;
+    addCount.current += 1;
+    return { x: center.x + step, y: center.y + step };
+  }
+
+  return function addItem(item: PaletteItem, center = getViewportCenter()) {
+    const id = write(
+      () => addPaletteItem(doc, item, diagramId, center),
+      "The element could not be added.",
+    );
+    if (id === null) return;
+    setSelectedIds(new Set([id]));
+    focusNodeWhenDrawn(canvasRef, id);
+  };
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import type { Dispatch, SetStateAction } from "react";
+import type { Connection } from "@xyflow/react";
+import type * as Y from "yjs";
+import type { DiagramElement } from "@/lib/model/element-records";
+import { useToast } from "@/components/ui/toast";
+import { canConnectElements } from "./connection-rules";
+import { connectElements } from "./diagram-commands";
+import type { CanvasWrite } from "./diagram-editor-types";
+
+/** Drawing data flows: which connections are allowed, and adding one (then selected). */
+export function useFlowConnection(options: {
+  doc: Y.Doc;
+  elementsById: ReadonlyMap<string, DiagramElement>;
+  write: CanvasWrite;
+  setSelectedIds: Dispatch<SetStateAction<ReadonlySet<string>>>;
+}): {
+  canConnect: (connection: { source: string; target: string }) => boolean;
+  handleConnect: (connection: Connection) => void;
+} {
+  const { doc, elementsById, write, setSelectedIds } = options;
+  const { notify } = useToast();
+
+  function canConnect(connection: { source: string; target: string }): boolean {
+    return canConnectElements(elementsById, connection);
+  }
+
+  function handleConnect(connection: Connection) {
+    if (!canConnect(connection)) {
+      notify({
+        tone: "info",
+        message: "A data flow joins two elements; trust boundaries cannot be its ends.",
+      });
+      return;
+    }
+    const id = write(
+      () => connectElements(doc, connection.source, connection.target),
+      "The data flow could not be added.",
+    );
+    if (id) setSelectedIds(new Set([id]));
+  }
+
+  return { canConnect, handleConnect };
+}
