@@ -92,9 +92,12 @@ export async function touchModel(
 /**
  * Folds the log into a new automatic snapshot in one transaction, under an advisory lock per
  * model so that two nodes never compact one model at once, at repeatable-read isolation so that
- * the delete removes exactly the rows that were read. `mergeState` receives the updates
- * found in the log and returns the full state to store (the caller merges them with its own
- * document). Older automatic snapshots are removed; named and phase snapshots stay.
+ * the delete removes exactly the rows that were read. `mergeState` receives the newest
+ * automatic snapshot (when there is one) followed by the updates found in the log, and returns
+ * the full state to store (the caller merges them into its own document). The snapshot is
+ * included because another node may have folded updates this node never received (its Redis
+ * link was down, say) into it: storing this node's document alone would drop them. Older
+ * automatic snapshots are removed; named and phase snapshots stay.
  */
 export async function compactDocument(
   db: Database,
@@ -111,7 +114,16 @@ export async function compactDocument(
         .where(eq(docUpdates.modelId, options.modelId))
         .orderBy(docUpdates.seq);
       const uptoSeq = rows.at(-1)?.seq ?? 0;
-      const state = options.mergeState(rows.map((row) => row.bytes));
+      const [latest] = await tx
+        .select({ state: docSnapshots.state })
+        .from(docSnapshots)
+        .where(and(eq(docSnapshots.modelId, options.modelId), eq(docSnapshots.kind, "auto")))
+        .orderBy(desc(docSnapshots.id))
+        .limit(1);
+      const state = options.mergeState([
+        ...(latest ? [latest.state] : []),
+        ...rows.map((row) => row.bytes),
+      ]);
       const [current] = await tx
         .select({ version: max(docSnapshots.version) })
         .from(docSnapshots)

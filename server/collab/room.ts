@@ -140,8 +140,17 @@ export class Room {
   private joinBus(): void {
     const whenReady = (handle: () => void) => {
       if (this.isDestroyed) return;
-      if (this.isReady) handle();
-      else this.remoteBacklog.push(handle);
+      // Redis is a trust boundary too: a message another node could not have meant (a corrupt
+      // state vector, say) is logged and skipped, never allowed to fail the room's load.
+      const guarded = () => {
+        try {
+          handle();
+        } catch (error) {
+          log.warn("skipped a message from another node", { modelId: this.modelId, error });
+        }
+      };
+      if (this.isReady) guarded();
+      else this.remoteBacklog.push(guarded);
     };
     const listener: RoomBusListener = {
       onUpdate: (update) => whenReady(() => this.applyRemoteUpdate(update)),
@@ -166,9 +175,39 @@ export class Room {
           // Sync step two the other way: the answering node may lack what only this one has.
           this.channel?.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector));
         }),
-      onConnected: () => whenReady(() => this.channel?.requestSync(Y.encodeStateVector(this.doc))),
+      onConnected: () =>
+        whenReady(() => {
+          this.channel?.requestSync(Y.encodeStateVector(this.doc));
+          // Nodes that unloaded the room meanwhile cannot answer; what they stored can.
+          void this.mergeStoredDocument();
+        }),
     };
     this.channel = this.bus.join(this.modelId, listener);
+  }
+
+  /**
+   * Applies what the database holds to this document (and so to its clients): edits other
+   * nodes stored while this node did not hear from them. Failures are logged; the next
+   * compaction merges the stored state anyway.
+   */
+  private async mergeStoredDocument(): Promise<void> {
+    try {
+      const stored = await loadStoredDocument(this.db, this.modelId);
+      if (this.isDestroyed) return;
+      Y.transact(
+        this.doc,
+        () => {
+          if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOG_ORIGIN);
+          for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOG_ORIGIN);
+        },
+        LOG_ORIGIN,
+      );
+    } catch (error) {
+      log.warn("could not read the stored document after reconnecting", {
+        modelId: this.modelId,
+        error,
+      });
+    }
   }
 
   private leaveBus(): void {

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { docSnapshots, docUpdates, models } from "@/drizzle/schema";
 import { getTitle, setTitle } from "@/lib/model/meta";
+import { RoomManager } from "@/server/collab/room-manager";
+import { loadStoredDocument } from "@/server/collab/persistence";
+import * as Y from "yjs";
 import { addThreat, listThreats } from "@/lib/model/threats";
 import { createModel, signUp, type TestUser } from "./support/api-client";
 import { connectClient, waitFor, waitForSync } from "./support/collab-client";
@@ -86,5 +89,43 @@ describe.each(DATABASES)("persistence (%s)", (kind) => {
     for (const client of clients) client.destroy();
     await waitFor(() => server.runtime.rooms.roomCount === 0, 10_000, "all rooms unloaded");
     expect(server.runtime.rooms.connectionCount).toBe(0);
+  });
+
+  it("keeps what another node stored that this node never heard of when it compacts", async () => {
+    // Two nodes of one database whose bus messages did not reach each other (Redis was down):
+    // the second node stores its edit in a snapshot when it unloads; the first one, still
+    // serving a client, compacts later without having received that edit.
+    const modelId = await createModel(server, owner, "Two nodes");
+    const client = connectClient(server, modelId, { user: owner });
+    await waitForSync(client);
+    addThreat(client.doc, { title: "From the first node", category: "spoofing" }, owner.id);
+    const otherNode = new RoomManager(server.runtime.db, {
+      persistIntervalMs: 10,
+      compactAfterUpdates: 1_000,
+      unloadGraceMs: 10,
+    });
+    await otherNode.change(modelId, (doc) => {
+      addThreat(doc, { title: "From the other node", category: "tampering" }, owner.id);
+    });
+    await waitFor(() => otherNode.roomCount === 0, 5_000, "the other node unloaded the room");
+    const titles = (doc: Y.Doc) =>
+      listThreats(doc)
+        .map((threat) => threat.title)
+        .sort();
+
+    await server.runtime.rooms.peek(modelId)?.compact();
+
+    const stored = await loadStoredDocument(server.runtime.db, modelId);
+    const storedDoc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(storedDoc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(storedDoc, update);
+    expect(titles(storedDoc)).toEqual(["From the first node", "From the other node"]);
+    // The compaction also brought the other node's edit to this node's client.
+    await waitFor(
+      () => titles(client.doc).includes("From the other node"),
+      5_000,
+      "the client sees the other node's edit",
+    );
+    client.destroy();
   });
 });
