@@ -12,6 +12,34 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+/** PostgreSQL's foreign_key_violation: a row names a model that no longer exists. */
+const FOREIGN_KEY_VIOLATION = "23503";
+
+/** True when the error, or one of its causes (drizzle wraps the driver's), is a foreign key violation. */
+function isForeignKeyViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth += 1) {
+    if (Reflect.get(current, "code") === FOREIGN_KEY_VIOLATION) return true;
+    current = Reflect.get(current, "cause");
+  }
+  return false;
+}
+
+/**
+ * True when a write failed because the model is gone (deleted through another node, say), so
+ * retrying can never succeed: a foreign key violation, and no model row. Any other failure,
+ * or a failed check, reads as false (the caller keeps retrying).
+ */
+export async function isModelGone(db: Database, modelId: string, error: unknown): Promise<boolean> {
+  if (!isForeignKeyViolation(error)) return false;
+  try {
+    const [row] = await db.select({ id: models.id }).from(models).where(eq(models.id, modelId));
+    return row === undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** An update waiting to be appended to the log. */
 export interface PendingUpdate {
   bytes: Uint8Array;

@@ -3,6 +3,7 @@ import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import type { CollabConnection } from "@/server/collab/connection";
+import { isModelGone } from "@/server/collab/persistence";
 import { Room, SERVER_ORIGIN, type RoomSettings } from "@/server/collab/room";
 import { localRoomBus, type RoomBus } from "@/server/collab/room-bus";
 
@@ -66,6 +67,8 @@ export class RoomManager {
     let room = this.rooms.get(modelId);
     if (!room) {
       room = new Room(modelId, this.db, this.settings, this.bus);
+      room.onModelGone = () =>
+        this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
       this.rooms.set(modelId, room);
       const created = room;
       created.ready.catch((error: unknown) => {
@@ -122,6 +125,10 @@ export class RoomManager {
         await room.unload();
         this.rooms.delete(room.modelId);
       } catch (error) {
+        if (await isModelGone(this.db, room.modelId, error)) {
+          this.closeModel(room.modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
+          return;
+        }
         // Keep the room (and its unsaved updates) loaded; try again later.
         log.warn("room could not be unloaded; will retry", { modelId: room.modelId, error });
         this.scheduleUnloadIfIdle(room, Math.max(this.settings.unloadGraceMs, UNLOAD_RETRY_MS));

@@ -18,6 +18,7 @@ import type { RoomBus, RoomBusListener, RoomChannel } from "@/server/collab/room
 import {
   appendUpdates,
   compactDocument,
+  isModelGone,
   touchModel,
   loadStoredDocument,
   type PendingUpdate,
@@ -106,6 +107,9 @@ export class Room {
     // The rejection is handled by whoever awaits `ready`; this keeps it from going unhandled.
     this.ready.catch(() => undefined);
   }
+
+  /** Called when a write shows that the model was deleted; the manager then drops the room. */
+  onModelGone: (() => void) | null = null;
 
   /** Number of updates waiting to be appended to the log. */
   get pendingCount(): number {
@@ -456,6 +460,9 @@ export class Room {
   flush(): Promise<void> {
     this.flushing ??= this.flushOnce().finally(() => {
       this.flushing = null;
+      // Updates that arrived during the last await (a compaction, say) found this flush under
+      // way and scheduled nothing of their own.
+      if (this.pending.length > 0) this.scheduleFlush();
     });
     return this.flushing;
   }
@@ -483,6 +490,13 @@ export class Room {
         this.retryDelayMs = 0;
         this.loggedSinceCompaction += batch.length;
       } catch (error) {
+        if (await isModelGone(this.db, this.modelId, error)) {
+          // Deleted (through another node): nothing can be stored for it any more.
+          log.info("the model was deleted; its room is dropped", { modelId: this.modelId });
+          this.pending = [];
+          this.onModelGone?.();
+          return;
+        }
         this.pending = [...batch, ...this.pending];
         this.retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(100, this.retryDelayMs * 2));
         log.warn("could not append updates; will retry", {

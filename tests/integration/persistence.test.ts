@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { docSnapshots, docUpdates, models } from "@/drizzle/schema";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { getTitle, setTitle } from "@/lib/model/meta";
 import { RoomManager } from "@/server/collab/room-manager";
 import { loadStoredDocument } from "@/server/collab/persistence";
@@ -126,6 +127,22 @@ describe.each(DATABASES)("persistence (%s)", (kind) => {
       5_000,
       "the client sees the other node's edit",
     );
+    client.destroy();
+  });
+
+  it("drops the room of a model deleted elsewhere at its next write, instead of retrying", async () => {
+    const modelId = await createModel(server, owner, "Deleted elsewhere");
+    const client = connectClient(server, modelId, { user: owner });
+    await waitForSync(client);
+    // Deleted by another node: this one is not told, and finds out when it writes.
+    await server.runtime.db.delete(models).where(eq(models.id, modelId));
+    addThreat(client.doc, { title: "Written after the deletion", category: "spoofing" }, owner.id);
+    await waitFor(
+      () => client.closes.some((close) => close.code === CLOSE_CODES.modelDeleted),
+      5_000,
+      "the client told the model was deleted",
+    );
+    expect(server.runtime.rooms.peek(modelId)).toBeUndefined();
     client.destroy();
   });
 });
