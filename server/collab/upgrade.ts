@@ -13,6 +13,8 @@ import type { Runtime } from "@/server/runtime";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 
 const MAX_EARLY_MESSAGES = 100;
+/** How long a socket that broke the protocol may take to receive its close frame. */
+const PROTOCOL_ERROR_GRACE_MS = 1_000;
 
 function refuse(socket: Duplex, status: number, text: string): void {
   const body = JSON.stringify({
@@ -91,9 +93,13 @@ async function admit(
     else ws.close(CLOSE_CODES.rateLimited, "too many messages before joining");
   });
   // A protocol error (an oversized frame, bad framing) comes after ws has sent its close frame
-  // with the code (1009, 1002); ws ends the socket once the peer answers or a timeout passes.
-  // Terminating here would race that frame and leave the client with a bare 1006.
-  ws.on("error", (error) => log.debug("websocket protocol error", { error }));
+  // with the code (1009, 1002). Terminating at once would race that frame and leave the client
+  // with a bare 1006; waiting for ws's own 30 s close timeout would keep a misbehaving peer
+  // (and its presence) in the room. A second is enough for the frame to leave.
+  ws.on("error", (error) => {
+    log.debug("websocket protocol error", { error });
+    setTimeout(() => ws.terminate(), PROTOCOL_ERROR_GRACE_MS).unref();
+  });
   ws.on("close", () => {
     if (connection && modelId) runtime.rooms.disconnect(modelId, connection);
     if (connection) connection.isClosed = true;

@@ -56,6 +56,11 @@ export async function openDatabase(options: {
   // In a worker thread: its statements never hold up the websockets on this thread.
   const client = await PgliteWorkerClient.open(folder);
   const db = drizzlePglite(client.asPglite(), { schema });
-  await migratePglite(db, { migrationsFolder });
+  try {
+    await migratePglite(db, { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw error;
+  }
   return { db, kind: "pglite", close: () => client.close() };
 }

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { PGlite } from "@electric-sql/pglite";
 import { z } from "zod";
+import { log } from "@/server/logger";
 
 /*
  * The main thread's side of pglite-worker.mjs: a client with the two methods drizzle's PGlite
@@ -72,11 +73,17 @@ export class PgliteWorkerClient implements Queryable {
   private nextId = 1;
   private nextTxId = 1;
   private failure: Error | null = null;
+  private isClosing = false;
 
   private constructor(private readonly worker: Worker) {
     worker.on("message", (message: unknown) => this.handleAnswer(message));
     worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => this.fail(new Error(`the database worker exited (${code})`)));
+    worker.on("exit", (code) => {
+      const error = new Error(`the database worker exited (${code})`);
+      // Every statement fails from now on; a supervisor should restart the process.
+      if (!this.isClosing) log.error("the embedded database stopped", { error });
+      this.fail(error);
+    });
   }
 
   /** Starts the worker on the database folder and waits until the database is open. */
@@ -85,19 +92,35 @@ export class PgliteWorkerClient implements Queryable {
       workerData: { dataDir },
     });
     const client = new PgliteWorkerClient(worker);
-    await new Promise<void>((resolve, reject) => {
-      client.pending.set(0, {
-        resolve: (answer) =>
-          answer.error ? reject(new EmbeddedDatabaseError(answer.error)) : resolve(),
-        reject,
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.pending.set(0, {
+          resolve: (answer) =>
+            answer.error ? reject(new EmbeddedDatabaseError(answer.error)) : resolve(),
+          reject,
+        });
       });
-    });
+    } catch (error) {
+      client.isClosing = true;
+      await worker.terminate();
+      throw error;
+    }
     return client;
   }
 
   private handleAnswer(message: unknown): void {
     const parsed = answerSchema.safeParse(message);
-    if (!parsed.success) return;
+    if (!parsed.success) {
+      // An answer that cannot be read still ends its call, or a transaction would hold forever.
+      const id =
+        typeof message === "object" && message !== null ? Reflect.get(message, "id") : null;
+      const waiting = typeof id === "number" ? this.pending.get(id) : undefined;
+      if (waiting !== undefined && typeof id === "number") {
+        this.pending.delete(id);
+        waiting.reject(new Error("the database worker sent an answer that cannot be read"));
+      }
+      return;
+    }
     const waiting = this.pending.get(parsed.data.id);
     if (waiting === undefined) return;
     this.pending.delete(parsed.data.id);
@@ -165,7 +188,10 @@ export class PgliteWorkerClient implements Queryable {
   }
 
   /** Closes the database, then stops the worker. */
+  /** Closes the database, then stops the worker; nothing to do when the worker is gone. */
   async close(): Promise<void> {
+    this.isClosing = true;
+    if (this.failure) return;
     try {
       await this.call({ kind: "close" });
     } finally {

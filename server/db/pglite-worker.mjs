@@ -67,7 +67,9 @@ function beginTransaction(message) {
       })
       .finally(() => transactions.delete(message.txId));
     settled.catch((error) => {
-      if (!hasBegun) rejectBegun(error);
+      if (hasBegun) return;
+      pendingSettles.delete(message.txId);
+      rejectBegun(error);
     });
     // Kept for the end message, which answers once the commit or rollback is done.
     pendingSettles.set(message.txId, settled);
