@@ -10,6 +10,13 @@ import {
 
 /** Longest wait between two attempts to reach Redis again. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
+/**
+ * How often each connection is pinged, and how long an answer may take before the connection
+ * counts as dead and is reconnected: a link that drops packets without closing would otherwise
+ * go unnoticed, and the nodes would stop hearing each other without resyncing.
+ */
+const HEARTBEAT_INTERVAL_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 3_000;
 
 interface JoinedRoom {
   modelId: string;
@@ -31,6 +38,7 @@ export class RedisRoomBus implements RoomBus {
   private readonly joined = new Map<string, JoinedRoom>();
   private isLinkDown = false;
   private isClosed = false;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly options: { url: string; prefix: string }) {
     const connectionOptions = {
@@ -54,6 +62,24 @@ export class RedisRoomBus implements RoomBus {
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) =>
       this.dispatch(channel.toString(), message),
     );
+    this.heartbeat = setInterval(() => this.checkConnections(), HEARTBEAT_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Pings both connections; one that does not answer in time is dropped and reconnects. */
+  private checkConnections(): void {
+    for (const connection of [this.publisher, this.subscriber]) {
+      if (connection.status !== "ready") continue;
+      const timer = setTimeout(() => {
+        this.reportLinkDown(new Error("Redis did not answer a ping"));
+        connection.disconnect(true);
+      }, HEARTBEAT_TIMEOUT_MS);
+      timer.unref();
+      connection.ping().then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer), // an error closes or reports the connection by itself
+      );
+    }
   }
 
   join(modelId: string, listener: RoomBusListener): RoomChannel {
@@ -94,6 +120,7 @@ export class RedisRoomBus implements RoomBus {
 
   async close(): Promise<void> {
     this.isClosed = true;
+    clearInterval(this.heartbeat);
     this.joined.clear();
     await Promise.all(
       [this.publisher, this.subscriber].map((connection) =>
