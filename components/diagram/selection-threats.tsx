@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import type * as Y from "yjs";
 import { STRIDE_CATEGORY_CODES, STRIDE_CATEGORY_LABELS, THREAT_STATUS_LABELS } from "@/lib/model";
 import { isThreatUnresolved } from "@/components/threats/threat-targets";
@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { DiagramSelection } from "./properties/diagram-properties";
+import { useDiagramRecords } from "./use-diagram-records";
 
 export interface SelectionThreatsProps {
   doc: Y.Doc;
@@ -21,6 +22,20 @@ export interface SelectionThreatsProps {
   authorId: string;
   /** Opens the threat list filtered to this element or flow. */
   onShowInThreatList: (targetId: string) => void;
+}
+
+/** The ids of the trust boundaries drawn on the diagram. */
+function useBoundaryIds(doc: Y.Doc, diagramId: string): ReadonlySet<string> {
+  const { elements } = useDiagramRecords(doc, diagramId);
+  return useMemo(
+    () =>
+      new Set(
+        elements
+          .filter((element) => element.kind === "trust-boundary")
+          .map((element) => element.id),
+      ),
+    [elements],
+  );
 }
 
 /**
@@ -38,6 +53,7 @@ export function SelectionThreats({
 }: SelectionThreatsProps) {
   const headingId = useId();
   const threats = useThreats(doc);
+  const boundaryIds = useBoundaryIds(doc, diagramId);
   const { notify } = useToast();
   const { generate, isGenerating } = useGenerateThreats({ doc, authorId, onReport: notify });
   const count = selection.elementIds.length + selection.flowIds.length;
@@ -66,6 +82,13 @@ export function SelectionThreats({
     );
   }
   if (count > 1 || targetId === undefined) return null;
+  if (boundaryIds.has(targetId)) {
+    return (
+      <p className="border-b border-slate-200 pb-4 text-sm text-slate-500">
+        A trust boundary has no threats of its own: the data flows that cross it do.
+      </p>
+    );
+  }
 
   const targeted = threats
     .filter((threat) => threat.targetId === targetId)

@@ -34,6 +34,46 @@ function buildToolsUpdate(): Uint8Array {
   return update;
 }
 
+/**
+ * "Edges": Client -> Server, a "Zone" box boundary right of the Server and an "Edge line" line
+ * boundary further right: nothing is crossed until the boundaries are reshaped.
+ */
+function buildEdgesUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  const diagramId = addDiagram(doc, { title: "Edges", layer: 0 });
+  const client = addElement(doc, { kind: "external-entity", diagramId, name: "Client" });
+  const server = addElement(doc, { kind: "process", diagramId, name: "Server", x: 500 });
+  addElement(doc, {
+    kind: "trust-boundary",
+    diagramId,
+    name: "Zone",
+    x: 760,
+    y: -60,
+    width: 200,
+    height: 240,
+  });
+  addElement(doc, {
+    kind: "trust-boundary",
+    diagramId,
+    name: "Edge line",
+    shape: "line",
+    x: 1100,
+    y: -80,
+    width: 0,
+    height: 260,
+  });
+  addFlow(doc, { sourceId: client, targetId: server, name: "Call" });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+async function requireBox(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error("not on screen");
+  return box;
+}
+
 async function centerOf(node: Locator): Promise<{ x: number; y: number }> {
   const box = await node.boundingBox();
   if (box === null) throw new Error("not on screen");
@@ -41,6 +81,9 @@ async function centerOf(node: Locator): Promise<{ x: number; y: number }> {
 }
 
 test.describe("diagram tools", () => {
+  // The whole canvas on screen: the mouse cannot reach what is below the fold.
+  test.use({ viewport: { width: 1440, height: 1100 } });
+
   test("crossings follow moves, checks select what they name, auto layout and export", async ({
     alice,
     openSession,
@@ -126,6 +169,77 @@ test.describe("diagram tools", () => {
       const bytes = await fs.readFile(await png.path());
       expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
       expect(bytes.byteLength).toBeGreaterThan(2_000);
+    });
+  });
+
+  test("resizes a boundary box, reshapes a boundary line and selects with a box", async ({
+    alice,
+    openSession,
+  }) => {
+    const session = await openSession(alice);
+    const { page } = session;
+    const model = await session.api.createModel(buildTitle("Diagram edges"));
+    const diagram = new DiagramPage(page);
+    await diagram.open(model.id);
+    await pushUpdatePastTheUi(page, { modelId: model.id, update: buildEdgesUpdate() });
+    await diagram.main.getByRole("combobox", { name: "Diagram" }).selectOption("Edges");
+    const client = diagram.element("External entity", "Client");
+    const server = diagram.element("Process", "Server");
+    await expect(server).toBeVisible();
+    await expect(diagram.canvas.getByText(/^Crosses /)).toHaveCount(0);
+
+    await test.step("resizing the box over the server makes the flow cross it", async () => {
+      await diagram.canvas.getByText("Zone", { exact: true }).click();
+      const zone = diagram.element("Trust boundary", "Zone");
+      const handle = zone.locator(".react-flow__resize-control.line.left");
+      const from = await requireBox(handle);
+      const serverBox = await requireBox(server);
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(serverBox.x - 20, from.y + from.height / 2, { steps: 10 });
+      await page.mouse.up();
+      await expect(diagram.canvas.getByText("Crosses Zone")).toBeVisible();
+      await diagram.undoButton.click();
+      await expect(diagram.canvas.getByText("Crosses Zone")).toHaveCount(0);
+    });
+
+    await test.step("dragging the line's ends across the flow makes the flow cross it", async () => {
+      await diagram.canvas.getByText("Edge line", { exact: true }).click();
+      const clientBox = await requireBox(client);
+      const serverBox = await requireBox(server);
+      const middleX = (clientBox.x + clientBox.width + serverBox.x) / 2;
+      const flowY = clientBox.y + clientBox.height / 2;
+      for (const [grip, y] of [
+        ["Start of Edge line", flowY - 120],
+        ["End of Edge line", flowY + 120],
+      ] as const) {
+        const box = await requireBox(diagram.canvas.getByRole("img", { name: grip }));
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(middleX, y, { steps: 10 });
+        await page.mouse.up();
+      }
+      await expect(diagram.canvas.getByText("Crosses Edge line")).toBeVisible();
+    });
+
+    await test.step("a box drawn with Shift selects what it covers", async () => {
+      await diagram.clickEmptyCanvas();
+      const clientBox = await requireBox(client);
+      const serverBox = await requireBox(server);
+      await page.keyboard.down("Shift");
+      await page.mouse.move(clientBox.x - 30, Math.min(clientBox.y, serverBox.y) - 30);
+      await page.mouse.down();
+      await page.mouse.move(
+        serverBox.x + serverBox.width + 20,
+        Math.max(clientBox.y + clientBox.height, serverBox.y + serverBox.height) + 30,
+        { steps: 10 },
+      );
+      await page.mouse.up();
+      await page.keyboard.up("Shift");
+      await expect(client).toHaveClass(/selected/);
+      await expect(server).toHaveClass(/selected/);
+      const properties = diagram.main.getByRole("complementary", { name: "Selection properties" });
+      await expect(properties.getByText(/^2 elements( and 1 data flow)? selected$/)).toBeVisible();
     });
   });
 });
