@@ -9,7 +9,6 @@ import { readServerEnv, resolveDataDir, type ServerEnv } from "@/server/config";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { RateLimiter } from "@/server/auth/rate-limit";
 import { loadOrCreateSecret } from "@/server/auth/secret";
-import { checkConnectionAccess } from "@/server/collab/access";
 import { RoomManager } from "@/server/collab/room-manager";
 import { RedisRoomBus } from "@/server/collab/redis-room-bus";
 import { localRoomBus } from "@/server/collab/room-bus";
@@ -64,7 +63,7 @@ export async function startServer(options: {
       compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
       unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
     },
-    bus,
+    { bus },
   );
   const runtime: Runtime = {
     db: database.db,
@@ -141,9 +140,7 @@ export async function startServer(options: {
   }, HEARTBEAT_MS);
   heartbeat.unref();
   const accessSweep = setInterval(() => {
-    void rooms.recheckAccess((connection, modelId) =>
-      checkConnectionAccess(database.db, connection, modelId),
-    );
+    void rooms.recheckAccess();
   }, env.ACCESS_RECHECK_SECONDS * 1000);
   accessSweep.unref();
 

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { log } from "@/server/logger";
-import type { RoomBus, RoomBusListener, RoomChannel } from "@/server/collab/room-bus";
+import type {
+  RoomAnnouncement,
+  RoomBus,
+  RoomBusListener,
+  RoomChannel,
+} from "@/server/collab/room-bus";
 import {
   decodeRoomBusMessage,
   encodeRoomBusMessage,
@@ -118,6 +123,11 @@ export class RedisRoomBus implements RoomBus {
     };
   }
 
+  announce(modelId: string, event: RoomAnnouncement): void {
+    // Nodes that hold the room are subscribed to its channel, whether this node is or not.
+    this.publish(this.channelOf(modelId), { kind: "announcement", fromNode: this.nodeId, event });
+  }
+
   async close(): Promise<void> {
     this.isClosed = true;
     clearInterval(this.heartbeat);
@@ -209,6 +219,9 @@ export class RedisRoomBus implements RoomBus {
           if (message.toNode === this.nodeId) {
             room.listener.onSyncReply(message.update, message.stateVector);
           }
+          return;
+        case "announcement":
+          room.listener.onAnnouncement(message.event);
           return;
       }
     } catch (error) {

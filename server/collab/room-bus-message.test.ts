@@ -21,6 +21,8 @@ describe("room bus messages", () => {
       update: bytes(5, 6),
       stateVector: bytes(1, 7, 9),
     },
+    { kind: "announcement", fromNode: "node-a", event: "model-deleted" },
+    { kind: "announcement", fromNode: "node-b", event: "access-changed" },
   ];
 
   it.each(messages)("round-trips a $kind message", (message) => {
@@ -41,5 +43,22 @@ describe("room bus messages", () => {
     encoding.writeVarUint(unknownKind, 9);
     encoding.writeVarString(unknownKind, "n");
     expect(decodeRoomBusMessage(encoding.toUint8Array(unknownKind))).toBeNull();
+  });
+
+  it("ignores an announcement it does not know", () => {
+    const announcementWithCode = (code: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, ROOM_BUS_PROTOCOL_VERSION);
+      encoding.writeVarUint(encoder, 4);
+      encoding.writeVarString(encoder, "n");
+      encoding.writeVarUint(encoder, code);
+      return encoding.toUint8Array(encoder);
+    };
+    expect(decodeRoomBusMessage(announcementWithCode(1))).toEqual({
+      kind: "announcement",
+      fromNode: "n",
+      event: "access-changed",
+    });
+    expect(decodeRoomBusMessage(announcementWithCode(2))).toBeNull();
   });
 });

@@ -1,13 +1,22 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import type { RoomAnnouncement } from "@/server/collab/room-bus";
 
-/** Version of the messages nodes exchange; a node ignores messages of another version. */
+/**
+ * Version of the messages nodes exchange; a node ignores messages of another version. A new
+ * kind or announcement keeps the version: a node that does not know it ignores that message
+ * only, and keeps relaying everything else with nodes of the newer code.
+ */
 export const ROOM_BUS_PROTOCOL_VERSION = 1;
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const KIND_SYNC_REQUEST = 2;
 const KIND_SYNC_REPLY = 3;
+const KIND_ANNOUNCEMENT = 4;
+
+/** Announcements by wire code (their index): append only, never reorder. */
+const ANNOUNCEMENTS: readonly RoomAnnouncement[] = ["model-deleted", "access-changed"];
 
 /** A message between nodes on a room's channel. */
 export type RoomBusMessage =
@@ -20,7 +29,8 @@ export type RoomBusMessage =
       toNode: string;
       update: Uint8Array;
       stateVector: Uint8Array;
-    };
+    }
+  | { kind: "announcement"; fromNode: string; event: RoomAnnouncement };
 
 /** Encodes a message as binary: version, kind, sending node, then the payload. */
 export function encodeRoomBusMessage(message: RoomBusMessage): Uint8Array {
@@ -44,6 +54,11 @@ export function encodeRoomBusMessage(message: RoomBusMessage): Uint8Array {
       encoding.writeVarString(encoder, message.toNode);
       encoding.writeVarUint8Array(encoder, message.update);
       encoding.writeVarUint8Array(encoder, message.stateVector);
+      break;
+    case "announcement":
+      encoding.writeVarUint(encoder, KIND_ANNOUNCEMENT);
+      encoding.writeVarString(encoder, message.fromNode);
+      encoding.writeVarUint(encoder, ANNOUNCEMENTS.indexOf(message.event));
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -83,6 +98,12 @@ export function decodeRoomBusMessage(data: Uint8Array): RoomBusMessage | null {
           stateVector: decoding.readVarUint8Array(decoder),
         };
         break;
+      case KIND_ANNOUNCEMENT: {
+        const event = ANNOUNCEMENTS[decoding.readVarUint(decoder)];
+        if (event === undefined) return null;
+        message = { kind: "announcement", fromNode, event };
+        break;
+      }
       default:
         return null;
     }

@@ -5,6 +5,13 @@
  * others for what its document lacks. No node is special. Without scale-out the bus is a no-op.
  */
 
+/**
+ * A change to a model, decided outside its document, that every node holding the model's room
+ * must act on at once: `model-deleted` closes the room's connections, `access-changed` re-checks
+ * each connection's membership.
+ */
+export type RoomAnnouncement = "model-deleted" | "access-changed";
+
 /** What a room does with messages from the other nodes. */
 export interface RoomBusListener {
   /** A document update another node accepted. */
@@ -20,6 +27,8 @@ export interface RoomBusListener {
    * have been missed, so the room should ask the other nodes for them.
    */
   onConnected(): void;
+  /** Another node announced a change to the model (see RoomAnnouncement). */
+  onAnnouncement(event: RoomAnnouncement): void;
 }
 
 /** One room's channel on the bus. Publishing never throws: a lost link is logged and healed. */
@@ -40,6 +49,12 @@ export interface RoomBus {
   readonly nodeId: string;
   /** Starts listening to a room's channel. */
   join(modelId: string, listener: RoomBusListener): RoomChannel;
+  /**
+   * Tells every other node holding the model's room about a change, whether or not this node
+   * holds the room; this node acts on it itself. Best effort: an announcement lost with the
+   * link is made up for by each node's periodic access check and its next write.
+   */
+  announce(modelId: string, event: RoomAnnouncement): void;
   /** Closes the connections; rooms must have left first. */
   close(): Promise<void>;
 }
@@ -56,5 +71,6 @@ const silentChannel: RoomChannel = {
 export const localRoomBus: RoomBus = {
   nodeId: "local",
   join: () => silentChannel,
+  announce: () => undefined,
   close: () => Promise.resolve(),
 };

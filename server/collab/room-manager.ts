@@ -2,10 +2,11 @@ import * as Y from "yjs";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
+import { checkConnectionAccess } from "@/server/collab/access";
 import type { CollabConnection } from "@/server/collab/connection";
 import { isModelGone } from "@/server/collab/persistence";
 import { Room, SERVER_ORIGIN, type RoomSettings } from "@/server/collab/room";
-import { localRoomBus, type RoomBus } from "@/server/collab/room-bus";
+import { localRoomBus, type RoomAnnouncement, type RoomBus } from "@/server/collab/room-bus";
 
 /** Wait before trying again to unload a room that could not be saved (database away). */
 const UNLOAD_RETRY_MS = 2_000;
@@ -15,7 +16,7 @@ export interface RoomManagerSettings extends RoomSettings {
   unloadGraceMs: number;
 }
 
-/** Checks whether a connection may stay: its current role, or null to close it. */
+/** Checks whether a connection may stay: its current role, or the code to close it with. */
 export type AccessCheck = (
   connection: CollabConnection,
   modelId: string,
@@ -30,13 +31,24 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private isShuttingDown = false;
+  private readonly bus: RoomBus;
+  private readonly accessCheck: AccessCheck;
 
   constructor(
     private readonly db: Database,
     private readonly settings: RoomManagerSettings,
-    /** Where rooms meet their copies on other nodes; none by default. */
-    private readonly bus: RoomBus = localRoomBus,
-  ) {}
+    options: {
+      /** Where rooms meet their copies on other nodes; none by default. */
+      bus?: RoomBus;
+      /** Whether a connection may stay; the membership and credential policy by default. */
+      accessCheck?: AccessCheck;
+    } = {},
+  ) {
+    this.bus = options.bus ?? localRoomBus;
+    this.accessCheck =
+      options.accessCheck ??
+      ((connection, modelId) => checkConnectionAccess(db, connection, modelId));
+  }
 
   /** Number of loaded rooms. */
   get roomCount(): number {
@@ -69,6 +81,7 @@ export class RoomManager {
       room = new Room(modelId, this.db, this.settings, this.bus);
       room.onModelGone = () =>
         this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
+      room.onAnnouncement = (event) => this.handleAnnouncement(modelId, event);
       this.rooms.set(modelId, room);
       const created = room;
       created.ready.catch((error: unknown) => {
@@ -157,17 +170,17 @@ export class RoomManager {
   }
 
   /**
-   * Re-checks every connection of one model (or of all models) and closes those that lost
-   * access; a changed role takes effect in place.
+   * Re-checks every connection of one model (or of all models) on this node and closes those
+   * that lost access; a changed role takes effect in place.
    */
-  async recheckAccess(check: AccessCheck, modelId?: string): Promise<void> {
+  async recheckAccess(modelId?: string): Promise<void> {
     const rooms = modelId
       ? [this.rooms.get(modelId)].filter((r) => r !== undefined)
       : [...this.rooms.values()];
     for (const room of rooms) {
       for (const connection of [...room.connections]) {
         try {
-          const verdict = await check(connection, room.modelId);
+          const verdict = await this.accessCheck(connection, room.modelId);
           if ("role" in verdict) connection.role = verdict.role;
           else connection.close(verdict.closeCode, verdict.reason);
         } catch (error) {
@@ -177,6 +190,35 @@ export class RoomManager {
           });
         }
       }
+    }
+  }
+
+  /**
+   * After a model's members changed: re-checks its connections on this node and has every
+   * other node holding its room do the same at once.
+   */
+  async reportAccessChanged(modelId: string): Promise<void> {
+    this.bus.announce(modelId, "access-changed");
+    await this.recheckAccess(modelId);
+  }
+
+  /**
+   * After a model was deleted: closes its connections and drops its room on this node and on
+   * every other node holding it.
+   */
+  reportModelDeleted(modelId: string): void {
+    this.bus.announce(modelId, "model-deleted");
+    this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
+  }
+
+  private handleAnnouncement(modelId: string, event: RoomAnnouncement): void {
+    switch (event) {
+      case "model-deleted":
+        this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
+        return;
+      case "access-changed":
+        void this.recheckAccess(modelId);
+        return;
     }
   }
 

@@ -14,7 +14,12 @@ import { canWriteDocument } from "@/lib/model/roles";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import { CollabConnection } from "@/server/collab/connection";
-import type { RoomBus, RoomBusListener, RoomChannel } from "@/server/collab/room-bus";
+import type {
+  RoomAnnouncement,
+  RoomBus,
+  RoomBusListener,
+  RoomChannel,
+} from "@/server/collab/room-bus";
 import {
   appendUpdates,
   compactDocument,
@@ -111,6 +116,12 @@ export class Room {
   /** Called when a write shows that the model was deleted; the manager then drops the room. */
   onModelGone: (() => void) | null = null;
 
+  /**
+   * Called when another node announces a change to the model, loaded or not yet: connections
+   * wait in the room while it loads, and must not outlive their access meanwhile.
+   */
+  onAnnouncement: ((event: RoomAnnouncement) => void) | null = null;
+
   /** Number of updates waiting to be appended to the log. */
   get pendingCount(): number {
     return this.pending.length;
@@ -185,6 +196,9 @@ export class Room {
           // Nodes that unloaded the room meanwhile cannot answer; what they stored can.
           void this.mergeStoredDocument();
         }),
+      onAnnouncement: (event) => {
+        if (!this.isDestroyed) this.onAnnouncement?.(event);
+      },
     };
     this.channel = this.bus.join(this.modelId, listener);
   }

@@ -1,10 +1,12 @@
 /**
  * Several server nodes sharing one PostgreSQL database and one Redis: clients on different
- * nodes see each other's edits and presence, and a node's death loses nothing.
+ * nodes see each other's edits and presence, a removal or deletion through any node closes the
+ * connections on every node, and a node's death loses nothing.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { addThreat, listThreats } from "@/lib/model/threats";
-import { createModel, setMembers, signUp } from "./support/api-client";
+import { api, createModel, setMembers, signUp } from "./support/api-client";
 import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
 import {
   StoredDocumentReader,
@@ -19,6 +21,12 @@ import { hasAll, sleep } from "./support/threat-checks";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
+
+/**
+ * Longest wait for another node to close a connection after a change through the API: well
+ * under any periodic access check.
+ */
+const ANNOUNCED_CLOSE_MS = 3_000;
 
 /** The presence a client sees for another client's awareness id. */
 function presenceOf(viewer: CollabClient, other: CollabClient): Record<string, unknown> | null {
@@ -250,6 +258,54 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       cleanups.push(() => reader.close());
       expect(await reader.waitForThreats(modelId, everything, 10_000)).toEqual([]);
       expect(nodeB.isRunning).toBe(true);
+    },
+  );
+
+  it(
+    "closes connections on other nodes at once when a member is removed or the model deleted",
+    { timeout: 60_000 },
+    async () => {
+      // The periodic access check cannot be what closes the connections here.
+      const noSweep = { ACCESS_RECHECK_SECONDS: "300" };
+      const { nodes } = await startCluster(2, [noSweep, noSweep]);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      const owner = await signUp(nodeA.server, "Rhea Remover");
+      const editor = await signUp(nodeA.server, "Ezra Evicted");
+      const modelId = await createModel(nodeA.server, owner, "Payroll export");
+      const team = [
+        { user: owner, role: "owner" },
+        { user: editor, role: "editor" },
+      ];
+      expect((await setMembers(nodeA.server, owner, modelId, team)).status).toBe(200);
+
+      // Only node B holds the room; node A serves the API calls.
+      const ownerOnB = connect(nodeB.server, modelId, { user: owner });
+      const editorOnB = connect(nodeB.server, modelId, { user: editor });
+      await Promise.all([
+        waitForSync(ownerOnB, 20_000, "owner sync"),
+        waitForSync(editorOnB, 20_000, "editor sync"),
+      ]);
+
+      expect(
+        (await setMembers(nodeA.server, owner, modelId, [{ user: owner, role: "owner" }])).status,
+      ).toBe(200);
+      await waitFor(
+        () => editorOnB.closes.some((c) => c.code === CLOSE_CODES.accessRevoked),
+        ANNOUNCED_CLOSE_MS,
+        "the removed editor's connection on B to close",
+      );
+      expect(ownerOnB.closes).toEqual([]);
+      expect(ownerOnB.provider.wsconnected).toBe(true);
+
+      expect(
+        (await api(nodeA.server, "DELETE", `/api/models/${modelId}`, { user: owner })).status,
+      ).toBe(204);
+      await waitFor(
+        () => ownerOnB.closes.some((c) => c.code === CLOSE_CODES.modelDeleted),
+        ANNOUNCED_CLOSE_MS,
+        "the owner's connection on B to close after the deletion",
+      );
     },
   );
 });

@@ -1,7 +1,6 @@
 import { createModelInput, replaceMembersInput, updateModelInput } from "@/lib/api/schemas";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
-import { checkConnectionAccess } from "@/server/collab/access";
 import { authorize } from "@/server/policies/model-policy";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { listMembers } from "@/server/services/members/list-members";
@@ -78,9 +77,6 @@ export async function putMembers(req: ApiRequest): Promise<ApiResult> {
     userId: actor.user.id,
     members: input.members,
   });
-  await req.runtime.rooms.recheckAccess(
-    (connection, id) => checkConnectionAccess(req.runtime.db, connection, id),
-    modelId,
-  );
+  await req.runtime.rooms.reportAccessChanged(modelId);
   return { status: 200, body: { members } };
 }

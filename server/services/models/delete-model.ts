@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import { models } from "@/drizzle/schema";
-import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import type { Database } from "@/server/db/client";
 import type { RoomManager } from "@/server/collab/room-manager";
 import { authorize } from "@/server/policies/model-policy";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 
-/** Deletes a model with its document, history and memberships; closes its open connections. */
+/**
+ * Deletes a model with its document, history and memberships; closes its open connections on
+ * every node.
+ */
 export async function deleteModel(
   db: Database,
   rooms: RoomManager,
@@ -16,7 +18,7 @@ export async function deleteModel(
   const role = await getMemberRole(db, options);
   authorize(role, "delete");
   await db.delete(models).where(eq(models.id, options.modelId));
-  rooms.closeModel(options.modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
+  rooms.reportModelDeleted(options.modelId);
   await recordAuditEvent(db, {
     actorId: options.userId,
     action: "model.deleted",
