@@ -288,7 +288,7 @@ function ConditionRow({ name, condition, context, errors, onChange, onRemove }: 
       <Select
         label="Condition"
         isLabelHidden
-        className="min-w-56 flex-1"
+        className="min-w-44 flex-1"
         options={choices}
         value={choice}
         error={condition.type === "field" ? errors.tests?.[condition.id]?.key : undefined}
@@ -305,7 +305,7 @@ function ConditionRow({ name, condition, context, errors, onChange, onRemove }: 
         <Select
           label="Boundary"
           isLabelHidden
-          className="w-48"
+          className="w-40"
           options={SHAPE_OPTIONS}
           value={condition.shape}
           onValueChange={(shape) => onChange({ ...condition, shape })}
@@ -363,7 +363,7 @@ function FieldTestControls({ condition, context, errors, onChange }: FieldTestCo
       <Select
         label="Test"
         isLabelHidden
-        className="w-48"
+        className="w-40"
         options={operators}
         value={condition.operator}
         onValueChange={(operator) => onChange({ ...condition, operator })}

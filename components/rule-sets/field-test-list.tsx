@@ -103,7 +103,7 @@ export function FieldTestList({
                     ref={index === tests.length - 1 ? lastFieldRef : undefined}
                     label="Field"
                     isLabelHidden
-                    className="min-w-56 flex-1"
+                    className="min-w-44 flex-1"
                     options={
                       option === undefined
                         ? [{ value: test.key, label: test.key }, ...fieldOptions]
@@ -116,7 +116,7 @@ export function FieldTestList({
                   <Select
                     label="Test"
                     isLabelHidden
-                    className="w-48"
+                    className="w-40"
                     options={operatorOptions}
                     value={test.operator}
                     onValueChange={(operator) => handleEdit(test.id, { operator })}
