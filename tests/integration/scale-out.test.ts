@@ -308,4 +308,42 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       );
     },
   );
+
+  it(
+    "closes a revoked API token's connections on other nodes at once",
+    { timeout: 60_000 },
+    async () => {
+      const noSweep = { ACCESS_RECHECK_SECONDS: "300" };
+      const { nodes } = await startCluster(2, [noSweep, noSweep]);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      const owner = await signUp(nodeA.server, "Tova Token");
+      const modelId = await createModel(nodeA.server, owner, "Nightly export");
+      const created = await api(nodeA.server, "POST", "/api/tokens", {
+        user: owner,
+        body: { name: "nightly job" },
+      });
+      expect(created.status).toBe(201);
+      const token = created.body as { token: { id: string }; secret: string };
+
+      const jobOnB = connect(nodeB.server, modelId, { token: token.secret });
+      const ownerOnB = connect(nodeB.server, modelId, { user: owner });
+      await Promise.all([
+        waitForSync(jobOnB, 20_000, "job sync"),
+        waitForSync(ownerOnB, 20_000, "owner sync"),
+      ]);
+
+      const revoked = await api(nodeA.server, "DELETE", `/api/tokens/${token.token.id}`, {
+        user: owner,
+      });
+      expect(revoked.status).toBe(204);
+      await waitFor(
+        () => jobOnB.closes.some((c) => c.code === CLOSE_CODES.unauthenticated),
+        ANNOUNCED_CLOSE_MS,
+        "the revoked token's connection on B to close",
+      );
+      // The owner's own session is not the revoked token: it stays.
+      expect(ownerOnB.closes).toEqual([]);
+    },
+  );
 });

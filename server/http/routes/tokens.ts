@@ -4,6 +4,7 @@ import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { createApiToken } from "@/server/services/tokens/create-api-token";
 import { listApiTokens } from "@/server/services/tokens/list-api-tokens";
+import { listModels } from "@/server/services/models/list-models";
 import { revokeApiToken } from "@/server/services/tokens/revoke-api-token";
 
 /** POST /api/tokens: create a personal API token; the secret is in this answer only. */
@@ -20,7 +21,10 @@ export async function getTokens(req: ApiRequest): Promise<ApiResult> {
   return { status: 200, body: { tokens: await listApiTokens(req.runtime.db, actor.user.id) } };
 }
 
-/** DELETE /api/tokens/:id: revoke a token; its open websockets are closed. */
+/**
+ * DELETE /api/tokens/:id: revoke a token; its open websockets are closed here at once, and on
+ * other nodes as soon as they re-check the models of its owner (announced through the bus).
+ */
 export async function deleteToken(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const tokenId = req.pathId();
@@ -29,5 +33,7 @@ export async function deleteToken(req: ApiRequest): Promise<ApiResult> {
     if (connection.tokenId === tokenId)
       connection.close(CLOSE_CODES.unauthenticated, "token revoked");
   }
+  const models = await listModels(req.runtime.db, actor.user.id);
+  await Promise.all(models.map((model) => req.runtime.rooms.reportAccessChanged(model.id)));
   return { status: 204 };
 }
