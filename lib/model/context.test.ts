@@ -9,7 +9,13 @@ import {
   updateContextItem,
 } from "./context";
 import { getContextMap } from "./roots";
-import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+import {
+  buildModelDoc,
+  cloneDoc,
+  expectAppError,
+  receivedFromPeer,
+  syncDocs,
+} from "./test-helpers";
 
 describe("context lists", () => {
   it("adds, edits and removes items by id", () => {
@@ -42,8 +48,7 @@ describe("context lists", () => {
   it("refuses empty text, unknown lists, bad positions and unknown ids", () => {
     const { doc } = buildModelDoc();
     expectAppError(() => addContextItem(doc, "assets", "   "), "bad_request");
-    // @ts-expect-error -- not a context list
-    expectAppError(() => addContextItem(doc, "threats", "x"), "bad_request");
+    expectAppError(() => addContextItem(doc, receivedFromPeer("threats"), "x"), "bad_request");
     expectAppError(() => addContextItem(doc, "assets", "x", 5), "bad_request");
     expectAppError(() => updateContextItem(doc, "assets", "ghost", "x"), "not_found");
     expect(listContextItems(doc, "assets")).toEqual([]);

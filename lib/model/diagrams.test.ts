@@ -11,7 +11,7 @@ import { INITIAL_DIAGRAM_TITLE } from "./document";
 import { addElement, getElement } from "./elements";
 import { addFlow, getFlow } from "./flows";
 import { getDiagramsMap } from "./roots";
-import { buildModelDoc, expectAppError } from "./test-helpers";
+import { buildModelDoc, expectAppError, receivedFromPeer } from "./test-helpers";
 
 describe("diagrams", () => {
   it("zooms a process into a lower layer and lists by layer", () => {
@@ -34,8 +34,10 @@ describe("diagrams", () => {
   it("refuses invalid layers, empty titles and parents that are not processes", () => {
     const { doc, diagramId } = buildModelDoc();
     const store = addElement(doc, { kind: "data-store", diagramId });
-    // @ts-expect-error -- layers are 0 to 3
-    expectAppError(() => addDiagram(doc, { title: "Deep", layer: 4 }), "bad_request");
+    expectAppError(
+      () => addDiagram(doc, receivedFromPeer({ title: "Deep", layer: 4 })),
+      "bad_request",
+    );
     expectAppError(() => addDiagram(doc, { title: " " }), "bad_request");
     expectAppError(() => addDiagram(doc, { title: "Zoom", parentElementId: store }), "bad_request");
     expectAppError(

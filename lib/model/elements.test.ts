@@ -12,7 +12,13 @@ import {
 } from "./elements";
 import { addFlow, getFlow } from "./flows";
 import { getElementsMap } from "./roots";
-import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+import {
+  buildModelDoc,
+  cloneDoc,
+  expectAppError,
+  receivedFromPeer,
+  syncDocs,
+} from "./test-helpers";
 
 describe("addElement", () => {
   it("stores each kind with the defaults of its kind", () => {
@@ -53,12 +59,13 @@ describe("addElement", () => {
   it("refuses context fields of another kind, bad values and unknown diagrams", () => {
     const { doc, diagramId } = buildModelDoc();
     expectAppError(
-      // @ts-expect-error -- holdsLogs belongs to data stores
-      () => addElement(doc, { kind: "process", diagramId, holdsLogs: true }),
+      () => addElement(doc, receivedFromPeer({ kind: "process", diagramId, holdsLogs: true })),
       "bad_request",
     );
-    // @ts-expect-error -- not a kind
-    expectAppError(() => addElement(doc, { kind: "actor", diagramId }), "bad_request");
+    expectAppError(
+      () => addElement(doc, receivedFromPeer({ kind: "actor", diagramId })),
+      "bad_request",
+    );
     expectAppError(
       () => addElement(doc, { kind: "process", diagramId, x: Number.POSITIVE_INFINITY }),
       "bad_request",
@@ -92,8 +99,10 @@ describe("updateElement", () => {
     expect(updateElement(doc, id, { code: "Rust", acceptsInputFrom: "everyone" })).toBe(true);
     expect(getElement(doc, id)).toMatchObject({ code: "Rust", acceptsInputFrom: "everyone" });
     expectAppError(() => updateElement(doc, id, { holdsSecrets: true }), "bad_request");
-    // @ts-expect-error -- the kind never changes
-    expectAppError(() => updateElement(doc, id, { kind: "data-store" }), "bad_request");
+    expectAppError(
+      () => updateElement(doc, id, receivedFromPeer({ kind: "data-store" })),
+      "bad_request",
+    );
     expectAppError(() => updateElement(doc, "missing", { x: 1 }), "not_found");
   });
 

@@ -10,7 +10,13 @@ import {
   updateFlow,
 } from "./flows";
 import { getFlowsMap } from "./roots";
-import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+import {
+  buildModelDoc,
+  cloneDoc,
+  expectAppError,
+  receivedFromPeer,
+  syncDocs,
+} from "./test-helpers";
 
 function buildDiagram() {
   const { doc, diagramId } = buildModelDoc();
@@ -62,8 +68,8 @@ describe("addFlow", () => {
     expectAppError(() => addFlow(doc, { sourceId: "ghost", targetId: web }), "bad_request");
     expectAppError(() => addFlow(doc, { sourceId: web, targetId: worker }), "bad_request");
     expectAppError(
-      // @ts-expect-error -- not a plane
-      () => addFlow(doc, { sourceId: browser, targetId: web, plane: "management" }),
+      () =>
+        addFlow(doc, receivedFromPeer({ sourceId: browser, targetId: web, plane: "management" })),
       "bad_request",
     );
     expectAppError(

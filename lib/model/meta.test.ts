@@ -12,7 +12,13 @@ import {
 } from "./meta";
 import type { Meta } from "./meta";
 import { getMetaMap } from "./roots";
-import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+import {
+  buildModelDoc,
+  cloneDoc,
+  expectAppError,
+  receivedFromPeer,
+  syncDocs,
+} from "./test-helpers";
 
 describe("title", () => {
   it("trims and stores a valid title", () => {
@@ -60,8 +66,7 @@ describe("getMeta and observeMeta", () => {
       focus: "attacker",
       createdAt: 1_700_000_000_000,
     });
-    // @ts-expect-error -- not a focus
-    expectAppError(() => setFocus(doc, "everything"), "bad_request");
+    expectAppError(() => setFocus(doc, receivedFromPeer("everything")), "bad_request");
   });
 
   it("keeps reviewers added concurrently", () => {
@@ -84,8 +89,7 @@ describe("DREAD scale", () => {
     setDreadScale(doc, "0-10");
     syncDocs(doc, peer);
     expect(getDreadScale(peer)).toBe("0-10");
-    // @ts-expect-error -- not a scale
-    expectAppError(() => setDreadScale(doc, "1-5"), "bad_request");
+    expectAppError(() => setDreadScale(doc, receivedFromPeer("1-5")), "bad_request");
     expect(getDreadScale(doc)).toBe("0-10");
   });
 

@@ -10,7 +10,13 @@ import {
   updateMitigation,
 } from "./mitigations";
 import { getMitigationsMap } from "./roots";
-import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+import {
+  buildModelDoc,
+  cloneDoc,
+  expectAppError,
+  receivedFromPeer,
+  syncDocs,
+} from "./test-helpers";
 import { addThreat } from "./threats";
 
 function buildThreats() {
@@ -56,8 +62,8 @@ describe("addMitigation", () => {
       "bad_request",
     );
     expectAppError(
-      // @ts-expect-error -- not a control function
-      () => addMitigation(doc, { title: "X", controlFunction: "offensive" }, "u1"),
+      () =>
+        addMitigation(doc, receivedFromPeer({ title: "X", controlFunction: "offensive" }), "u1"),
       "bad_request",
     );
     expectAppError(() => addMitigation(doc, { title: "" }, "u1"), "bad_request");

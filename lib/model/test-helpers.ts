@@ -50,3 +50,13 @@ export function expectAppError(run: () => unknown, code: ErrorCode): AppError {
   expect(caught.code).toBe(code);
   return caught;
 }
+
+/**
+ * A value as an untyped peer or script would send it: through JSON, with no compile-time type.
+ * Tests pass deliberately invalid input through it to check the accessors' run-time validation,
+ * which is what stands between the document and such callers.
+ */
+export function receivedFromPeer(value: unknown): never;
+export function receivedFromPeer(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}

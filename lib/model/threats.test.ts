@@ -4,7 +4,13 @@ import { addElement } from "./elements";
 import { setDreadScale } from "./meta";
 import { addMitigation, getMitigation } from "./mitigations";
 import { getThreatsMap } from "./roots";
-import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "./test-helpers";
+import {
+  buildModelDoc,
+  cloneDoc,
+  expectAppError,
+  receivedFromPeer,
+  syncDocs,
+} from "./test-helpers";
 import {
   STRIDE_CATEGORIES,
   STRIDE_CATEGORY_CODES,
@@ -161,8 +167,10 @@ describe("addThreat", () => {
       { title: "Ok", category: "spoofing", response: "reduce", acceptedBy: "u2" },
     ];
     for (const input of cases) {
-      // @ts-expect-error -- deliberately invalid input from an untyped caller
-      const error = expectAppError(() => addThreat(doc, input, "u1"), "bad_request");
+      const error = expectAppError(
+        () => addThreat(doc, receivedFromPeer(input), "u1"),
+        "bad_request",
+      );
       expect(error.issues?.length).toBeGreaterThan(0);
     }
     expectAppError(() => addThreat(doc, { title: "Ok", category: "spoofing" }, ""), "bad_request");
@@ -299,10 +307,14 @@ describe("updateThreat", () => {
   it("refuses invalid patches and unknown ids", () => {
     const { doc } = buildModelDoc();
     const id = addThreat(doc, { title: "T", category: "tampering" }, "u1");
-    // @ts-expect-error -- author is not editable
-    expectAppError(() => updateThreat(doc, id, { author: "someone" }), "bad_request");
-    // @ts-expect-error -- not a status
-    expectAppError(() => updateThreat(doc, id, { status: "done" }), "bad_request");
+    expectAppError(
+      () => updateThreat(doc, id, receivedFromPeer({ author: "someone" })),
+      "bad_request",
+    );
+    expectAppError(
+      () => updateThreat(doc, id, receivedFromPeer({ status: "done" })),
+      "bad_request",
+    );
     expectAppError(() => updateThreat(doc, id, { title: "" }), "bad_request");
     expectAppError(() => updateThreat(doc, "missing", { title: "New" }), "not_found");
     expect(getThreat(doc, id)?.title).toBe("T");
@@ -512,8 +524,10 @@ describe("updateThreats", () => {
     const { doc } = buildModelDoc();
     const first = addThreat(doc, { title: "First", category: "tampering" }, "u1");
     expectAppError(() => updateThreats(doc, [first, "missing"], { severity: "low" }), "not_found");
-    // @ts-expect-error -- not a severity
-    expectAppError(() => updateThreats(doc, [first], { severity: "huge" }), "bad_request");
+    expectAppError(
+      () => updateThreats(doc, [first], receivedFromPeer({ severity: "huge" })),
+      "bad_request",
+    );
     expectAppError(() => updateThreats(doc, [first], { response: "accept" }), "bad_request");
     expect(getThreat(doc, first)?.severity).toBeNull();
   });
