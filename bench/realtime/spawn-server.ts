@@ -8,8 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { nanoid } from "nanoid";
-import pg from "pg";
+import { createScratchDatabase } from "../../tests/integration/support/scratch-database";
 import { listeningMessageSchema, statsReplySchema, type StatsReply } from "./server-stats";
 
 export type ServerKind = "ours" | "reference" | "raw";
@@ -37,30 +36,6 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Creates an empty database on the PostgreSQL of BENCH_DATABASE_URL; returns it and a drop. */
-async function createBenchDatabase(
-  adminUrl: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tr_bench_${nanoid(10)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 /**
  * Starts a server. `env` adds to the environment of ours (e.g. ROOM_UNLOAD_GRACE_MS); the
  * others take none.
@@ -71,7 +46,8 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `threat-room-bench-${kind}-`));
   const adminUrl = process.env.BENCH_DATABASE_URL;
-  const database = kind === "ours" && adminUrl ? await createBenchDatabase(adminUrl) : null;
+  const database =
+    kind === "ours" && adminUrl ? await createScratchDatabase(adminUrl, "tr_bench") : null;
   const child = fork(path.join(here, SERVER_ENTRIES[kind]), [], {
     execArgv: [
       "--import",

@@ -108,36 +108,61 @@ function ElementName({ data, className }: { data: ElementNode["data"]; className
 
 const SELECTED_RING = "ring-2 ring-indigo-500 ring-offset-2";
 
-function ExternalEntityNodeView({ data, selected }: NodeProps<ElementNode>) {
+/**
+ * The frame every element kind but trust boundaries shares: its shape (from `shapeClassName`),
+ * selection ring, other people's outlines, name, open-threat badge and connection handles.
+ */
+function ElementFrame({
+  data,
+  selected,
+  shapeClassName,
+  rounded,
+  children,
+}: {
+  data: ElementNode["data"];
+  selected: boolean;
+  shapeClassName: string;
+  /** The outline's rounding, for other people's selection marks. */
+  rounded?: string;
+  children?: ReactNode;
+}) {
   return (
     <div
       className={cx(
-        "relative flex size-full items-center justify-center border-2 border-slate-700 bg-white text-slate-900 shadow-sm",
+        "relative flex size-full items-center justify-center text-slate-900",
+        shapeClassName,
         selected && SELECTED_RING,
         data.element.outOfScope && "opacity-60",
       )}
     >
-      <RemoteOutlines marks={data.remoteMarks} />
+      <RemoteOutlines marks={data.remoteMarks} rounded={rounded} />
       <ElementName data={data} className="font-medium" />
       <ThreatCountBadge count={data.threatCount} />
+      {children}
       <ConnectionHandles />
     </div>
+  );
+}
+
+function ExternalEntityNodeView({ data, selected }: NodeProps<ElementNode>) {
+  return (
+    <ElementFrame
+      data={data}
+      selected={selected}
+      shapeClassName="border-2 border-slate-700 bg-white shadow-sm"
+    />
   );
 }
 
 function ProcessNodeView({ data, selected }: NodeProps<ElementNode>) {
   const { openSubDiagram, canZoomIn } = useCanvasActions();
   return (
-    <div
-      className={cx(
-        "relative flex size-full items-center justify-center rounded-[50%] border-2 border-indigo-700 bg-indigo-50 text-slate-900 shadow-sm",
-        selected && SELECTED_RING,
-        data.element.outOfScope && "opacity-60",
-      )}
+    <ElementFrame
+      data={data}
+      selected={selected}
+      shapeClassName="rounded-[50%] border-2 border-indigo-700 bg-indigo-50 shadow-sm"
+      rounded="rounded-[50%]"
     >
-      <RemoteOutlines marks={data.remoteMarks} rounded="rounded-[50%]" />
-      <ElementName data={data} className="font-medium" />
-      <ThreatCountBadge count={data.threatCount} />
       {canZoomIn ? (
         <button
           type="button"
@@ -156,8 +181,7 @@ function ProcessNodeView({ data, selected }: NodeProps<ElementNode>) {
           <ZoomInIcon />
         </button>
       ) : null}
-      <ConnectionHandles />
-    </div>
+    </ElementFrame>
   );
 }
 
@@ -179,18 +203,11 @@ function ZoomInIcon() {
 
 function DataStoreNodeView({ data, selected }: NodeProps<ElementNode>) {
   return (
-    <div
-      className={cx(
-        "relative flex size-full items-center justify-center border-y-2 border-emerald-700 bg-emerald-50/60 text-slate-900",
-        selected && SELECTED_RING,
-        data.element.outOfScope && "opacity-60",
-      )}
-    >
-      <RemoteOutlines marks={data.remoteMarks} />
-      <ElementName data={data} className="font-medium" />
-      <ThreatCountBadge count={data.threatCount} />
-      <ConnectionHandles />
-    </div>
+    <ElementFrame
+      data={data}
+      selected={selected}
+      shapeClassName="border-y-2 border-emerald-700 bg-emerald-50/60"
+    />
   );
 }
 

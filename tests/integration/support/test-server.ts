@@ -6,9 +6,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { nanoid } from "nanoid";
-import pg from "pg";
 import { readServerEnv } from "@/server/config";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 import { startServer, type RunningServer } from "@/server/main";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -30,31 +29,11 @@ export interface TestServer extends RunningServer {
   destroy(): Promise<void>;
 }
 
-/** Creates an empty PostgreSQL database and returns its URL and a function that drops it. */
-export async function createPostgresDatabase(): Promise<{
-  url: string;
-  drop: () => Promise<void>;
-}> {
+/** Creates an empty PostgreSQL database on TEST_DATABASE_URL's server. */
+export async function createPostgresDatabase(): Promise<ScratchDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `tr_test_${nanoid(10)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  return createScratchDatabase(adminUrl, "tr_test");
 }
 
 /** The environment of a test server. */
