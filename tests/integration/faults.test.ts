@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { addThreat, deleteThreat, listThreats } from "@/lib/model/threats";
-import { createModel, setMembers, signUp } from "./support/api-client";
+import { createModel, createModelWithEditor, setMembers, signUp } from "./support/api-client";
 import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
 import {
   StoredDocumentReader,
@@ -187,15 +187,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       });
       const owner = await signUp(nodeA.server, "Rhea Redis");
       const editor = await signUp(nodeA.server, "Bo Bystander");
-      const modelId = await createModel(nodeA.server, owner, "Message queue");
-      expect(
-        (
-          await setMembers(nodeA.server, owner, modelId, [
-            { user: owner, role: "owner" },
-            { user: editor, role: "editor" },
-          ])
-        ).status,
-      ).toBe(200);
+      const modelId = await createModelWithEditor(nodeA.server, { owner, editor }, "Message queue");
       const a1 = connect(nodeA.server, modelId, { user: owner });
       const a2 = connect(nodeA.server, modelId, { user: editor });
       const b1 = connect(nodeB.server, modelId, { user: editor });

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { addThreat, listThreats } from "@/lib/model/threats";
-import { api, createModel, setMembers, signUp } from "./support/api-client";
+import { api, createModel, createModelWithEditor, setMembers, signUp } from "./support/api-client";
 import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
 import {
   StoredDocumentReader,
@@ -76,15 +76,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       if (!nodeA || !nodeB) throw new Error("cluster did not start");
       const owner = await signUp(nodeA.server, "Olga Owner");
       const editor = await signUp(nodeB.server, "Eddie Editor");
-      const modelId = await createModel(nodeA.server, owner, "Card payments");
-      expect(
-        (
-          await setMembers(nodeA.server, owner, modelId, [
-            { user: owner, role: "owner" },
-            { user: editor, role: "editor" },
-          ])
-        ).status,
-      ).toBe(200);
+      const modelId = await createModelWithEditor(nodeA.server, { owner, editor }, "Card payments");
 
       const onA = connect(nodeA.server, modelId, { user: owner });
       const onB = connect(nodeB.server, modelId, { user: editor });
@@ -191,15 +183,11 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       cleanups.push(() => balancer.close());
       const owner = await signUp(nodeA.server, "Mira Mover");
       const editor = await signUp(nodeA.server, "Stan Stayer");
-      const modelId = await createModel(nodeA.server, owner, "Ledger service");
-      expect(
-        (
-          await setMembers(nodeA.server, owner, modelId, [
-            { user: owner, role: "owner" },
-            { user: editor, role: "editor" },
-          ])
-        ).status,
-      ).toBe(200);
+      const modelId = await createModelWithEditor(
+        nodeA.server,
+        { owner, editor },
+        "Ledger service",
+      );
 
       const mover = connect(addressOf(balancer.port), modelId, { user: owner });
       const stayer = connect(nodeB.server, modelId, { user: editor });

@@ -108,6 +108,23 @@ export async function setMembers(
   });
 }
 
+/** Creates a model owned by `owner` with `editor` as its editor; returns its id. */
+export async function createModelWithEditor(
+  server: TestServer,
+  members: { owner: TestUser; editor: TestUser },
+  title: string,
+): Promise<string> {
+  const modelId = await createModel(server, members.owner, title);
+  const answer = await setMembers(server, members.owner, modelId, [
+    { user: members.owner, role: "owner" },
+    { user: members.editor, role: "editor" },
+  ]);
+  if (answer.status !== 200) {
+    throw new Error(`set members failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return modelId;
+}
+
 /** Reads a string at a path of a parsed JSON value; throws when it is not there. */
 export function readString(value: unknown, keys: string[]): string {
   let current: unknown = value;
