@@ -56,7 +56,7 @@ export interface ValidationPanelProps {
 
 /**
  * The DFD checks of one diagram: a count, then one button per issue, errors first, that
- * selects what the issue is about. Kept current as anyone edits the diagram.
+ * selects what the issue is about. Kept current while people edit the diagram.
  */
 export function ValidationPanel({ doc, diagramId, onSelect }: ValidationPanelProps) {
   const issues = useDiagramIssues(doc, diagramId);
