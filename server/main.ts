@@ -12,11 +12,12 @@ import { loadOrCreateSecret } from "@/server/auth/secret";
 import { RoomManager } from "@/server/collab/room-manager";
 import { RedisRoomBus } from "@/server/collab/redis-room-bus";
 import { localRoomBus } from "@/server/collab/room-bus";
-import { handleCollabUpgrade, isCollabPath } from "@/server/collab/upgrade";
+import { handleCollabUpgrade } from "@/server/collab/upgrade";
 import { handleApiRequest, isApiPath } from "@/server/http/api-router";
 import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { errorResult, sendResult } from "@/server/http/respond";
+import { refuseUpgrade, routeUpgrade } from "@/server/http/upgrade-routing";
 import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
 
@@ -31,6 +32,8 @@ export interface RunningServer {
   url: string;
   runtime: Runtime;
   database: DatabaseHandle;
+  /** How many TCP connections the server holds open right now (HTTP, websocket, half-open). */
+  openSockets(): Promise<number>;
   /** Stops accepting, saves every room, closes the database. */
   close(): Promise<void>;
 }
@@ -84,6 +87,10 @@ export async function startServer(options: {
       dir: projectRoot,
       hostname: "localhost",
       port: env.PORT,
+      // On its first request Next attaches an upgrade listener to this server, which would
+      // answer (or leave hanging) upgrades that ours already handles. It gets a server of its
+      // own that never listens; every upgrade goes through the one listener below.
+      httpServer: http.createServer(),
     });
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -115,16 +122,16 @@ export async function startServer(options: {
   });
   server.on("upgrade", (req, socket, head) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (isCollabPath(pathname)) {
-      // Never handed to Next: it would end upgrades on paths it does not know.
+    const route = routeUpgrade(pathname, { hasNextDev: nextUpgrade !== null });
+    if (route === "collab") {
       handleCollabUpgrade(req, socket, head, wss, runtime).catch((error: unknown) => {
         log.error("upgrade failed", { error });
         socket.destroy();
       });
-    } else if (nextUpgrade) {
+    } else if (route === "next-dev" && nextUpgrade) {
       void nextUpgrade(req, socket, head);
-    } else if (!nextHandler) {
-      socket.destroy();
+    } else {
+      refuseUpgrade(socket, 404, "Not found");
     }
   });
 
@@ -163,6 +170,10 @@ export async function startServer(options: {
     url: `http://127.0.0.1:${port}`,
     runtime,
     database,
+    openSockets: () =>
+      new Promise<number>((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat);

@@ -8,6 +8,7 @@ import { authenticate } from "@/server/auth/authenticate";
 import { isOriginAllowed } from "@/server/auth/origin";
 import { CollabConnection } from "@/server/collab/connection";
 import { publicUrlOf } from "@/server/http/request-info";
+import { refuseUpgrade } from "@/server/http/upgrade-routing";
 import { log } from "@/server/logger";
 import type { Runtime } from "@/server/runtime";
 import { getMemberRole } from "@/server/services/members/get-member-role";
@@ -15,21 +16,6 @@ import { getMemberRole } from "@/server/services/members/get-member-role";
 const MAX_EARLY_MESSAGES = 100;
 /** How long a socket that broke the protocol may take to receive its close frame. */
 const PROTOCOL_ERROR_GRACE_MS = 1_000;
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  const body = JSON.stringify({
-    error: { code: status === 401 ? "unauthorized" : "forbidden", message: text },
-  });
-  socket.end(
-    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
-/** True for upgrade requests this server answers (the realtime endpoint). */
-export function isCollabPath(pathname: string): boolean {
-  return pathname.startsWith(COLLAB_PATH_PREFIX);
-}
 
 /**
  * Handles an upgrade to `/collab/<modelId>`: checks Origin and credentials before accepting
@@ -52,7 +38,7 @@ export async function handleCollabUpgrade(
   if (
     !isOriginAllowed(req.headers, { publicUrl, trustedOrigins: runtime.env.TRUSTED_ORIGINS, isTls })
   ) {
-    refuse(socket, 403, "Forbidden");
+    refuseUpgrade(socket, 403, "Forbidden");
     return;
   }
   const actor = await authenticate(runtime.db, req.headers, {
@@ -63,7 +49,7 @@ export async function handleCollabUpgrade(
     return null;
   });
   if (!actor) {
-    refuse(socket, 401, "Unauthorized");
+    refuseUpgrade(socket, 401, "Unauthorized");
     return;
   }
   wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {

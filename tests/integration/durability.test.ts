@@ -55,6 +55,7 @@ function asTestServer(port: number, dataDir: string, databaseUrl: string | undef
     stop: unused,
     destroy: unused,
     close: unused,
+    openSockets: () => Promise.reject(new Error("not available for a server in another process")),
     runtime: undefined as unknown as RunningServer["runtime"],
     database: undefined as unknown as RunningServer["database"],
   };

@@ -117,6 +117,7 @@ export function addressOf(port: number): TestServer {
     stop: async () => unavailable(),
     destroy: async () => unavailable(),
     close: async () => unavailable(),
+    openSockets: async () => unavailable(),
     get runtime(): Runtime {
       return unavailable();
     },
