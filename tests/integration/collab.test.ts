@@ -16,6 +16,7 @@ import {
   waitForSync,
   type CollabClient,
 } from "./support/collab-client";
+import { DEADLINE, timeoutFor } from "./support/deadlines";
 import {
   DATABASES,
   restartTestServer,
@@ -376,37 +377,45 @@ describe.each(DATABASES)("realtime collaboration (%s)", (kind) => {
 });
 
 describe("offline edits", () => {
-  it("merges edits made while disconnected when the client reconnects", async () => {
-    const server = await startTestServer("pglite");
-    try {
-      const owner = await signUp(server, "Olive Owner");
-      const modelId = await createModel(server, owner, "Offline");
-      const a = connectClient(server, modelId, { user: owner });
-      const b = connectClient(server, modelId, { user: owner });
-      await Promise.all([waitForSync(a), waitForSync(b)]);
-      a.provider.disconnect();
-      const offline = addThreat(
-        a.doc,
-        { title: "Written offline", category: "repudiation" },
-        owner.id,
-      );
-      const online = addThreat(b.doc, { title: "Written online", category: "tampering" }, owner.id);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(listThreats(b.doc).some((t) => t.id === offline)).toBe(false);
-      a.provider.connect();
-      await waitFor(
-        () =>
-          [a, b].every((c) =>
-            [offline, online].every((id) => listThreats(c.doc).some((t) => t.id === id)),
-          ),
-        5000,
-        "offline merge",
-      );
-      expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
-      a.destroy();
-      b.destroy();
-    } finally {
-      await server.destroy();
-    }
-  });
+  it(
+    "merges edits made while disconnected when the client reconnects",
+    timeoutFor(DEADLINE.serverStart, DEADLINE.sync, DEADLINE.propagation),
+    async () => {
+      const server = await startTestServer("pglite");
+      try {
+        const owner = await signUp(server, "Olive Owner");
+        const modelId = await createModel(server, owner, "Offline");
+        const a = connectClient(server, modelId, { user: owner });
+        const b = connectClient(server, modelId, { user: owner });
+        await Promise.all([waitForSync(a), waitForSync(b)]);
+        a.provider.disconnect();
+        const offline = addThreat(
+          a.doc,
+          { title: "Written offline", category: "repudiation" },
+          owner.id,
+        );
+        const online = addThreat(
+          b.doc,
+          { title: "Written online", category: "tampering" },
+          owner.id,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(listThreats(b.doc).some((t) => t.id === offline)).toBe(false);
+        a.provider.connect();
+        await waitFor(
+          () =>
+            [a, b].every((c) =>
+              [offline, online].every((id) => listThreats(c.doc).some((t) => t.id === id)),
+            ),
+          DEADLINE.propagation,
+          "offline merge",
+        );
+        expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+        a.destroy();
+        b.destroy();
+      } finally {
+        await server.destroy();
+      }
+    },
+  );
 });

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addThreat, deleteThreat, listThreats } from "@/lib/model/threats";
 import { createModel, createModelWithEditor, setMembers, signUp } from "./support/api-client";
+import { DEADLINE, timeoutFor } from "./support/deadlines";
 import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
 import {
   StoredDocumentReader,
@@ -78,7 +79,13 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
 
   it(
     "keeps editing through 30 seconds without PostgreSQL and stores every update once it is back",
-    { timeout: 90_000 },
+    timeoutFor(
+      DEADLINE.processStart,
+      2 * DEADLINE.sync,
+      30_000,
+      4 * DEADLINE.propagation,
+      2 * DEADLINE.storedRead,
+    ),
     async () => {
       const database = await newDatabase();
       const postgres = await startProxy(database.url);
@@ -105,7 +112,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
         { title: "Before the outage", category: "spoofing" },
         owner.id,
       );
-      await waitFor(() => hasAll(second, [before]), 5_000, "edit before the outage");
+      await waitFor(() => hasAll(second, [before]), DEADLINE.propagation, "edit before the outage");
 
       postgres.cut();
       const cutAt = Date.now();
@@ -133,7 +140,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
         // Editing goes on between the clients all along.
         await waitFor(
           () => hasAll(reader, [id]),
-          5_000,
+          DEADLINE.propagation,
           `outage edit ${round} to the other client`,
         );
         round += 1;
@@ -150,18 +157,20 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
         editor.id,
       );
       const everything = [before, ...during, after];
-      await waitFor(() => hasAll(first, everything), 5_000, "edit after the outage");
+      await waitFor(() => hasAll(first, everything), DEADLINE.propagation, "edit after the outage");
 
       // Stored by the retries alone: read straight from the database while the node runs.
       const reader = await openReader(database.url);
-      expect(await reader.waitForThreats(modelId, everything, 20_000)).toEqual([]);
-      expect(await reader.waitForThreats(otherModelId, leaverEdits, 20_000)).toEqual([]);
+      expect(await reader.waitForThreats(modelId, everything, DEADLINE.storedRead)).toEqual([]);
+      expect(await reader.waitForThreats(otherModelId, leaverEdits, DEADLINE.storedRead)).toEqual(
+        [],
+      );
 
       // A fresh node on the same database loads exactly what the clients have.
       await node.stop();
       const fresh = await startNode({ DATABASE_URL: database.url });
       const check = connect(fresh.server, modelId, { user: owner });
-      await waitForSync(check, 20_000, "fresh node sync");
+      await waitForSync(check, DEADLINE.sync, "fresh node sync");
       expect(threatLines(check)).toEqual(threatLines(first));
       expect(threatLines(check)).toHaveLength(everything.length);
     },
@@ -169,7 +178,13 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
 
   it(
     "serves each node's own clients while Redis is away and converges when it returns",
-    { timeout: 60_000 },
+    timeoutFor(
+      2 * DEADLINE.processStart,
+      DEADLINE.sync,
+      6 * DEADLINE.propagation,
+      4_000,
+      DEADLINE.storedRead,
+    ),
     async () => {
       const database = await newDatabase();
       const prefix = uniqueRedisPrefix();
@@ -193,7 +208,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       const b1 = connect(nodeB.server, modelId, { user: editor });
       const b2 = connect(nodeB.server, modelId, { user: owner });
       const clients = [a1, a2, b1, b2];
-      await Promise.all(clients.map((client) => waitForSync(client, 20_000)));
+      await Promise.all(clients.map((client) => waitForSync(client, DEADLINE.sync)));
       const shared = addThreat(
         a1.doc,
         { title: "Shared before the outage", category: "spoofing" },
@@ -201,7 +216,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       );
       await waitFor(
         () => clients.every((client) => hasAll(client, [shared])),
-        10_000,
+        DEADLINE.propagation,
         "shared edit",
       );
 
@@ -216,7 +231,11 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       await sleep(200);
       const fromA = addOn(a1, owner.id, "Written on A, Redis away");
       const fromB = addOn(b1, editor.id, "Written on B, Redis away");
-      await waitFor(() => hasAll(a2, fromA) && hasAll(b2, fromB), 5_000, "edits within each node");
+      await waitFor(
+        () => hasAll(a2, fromA) && hasAll(b2, fromB),
+        DEADLINE.propagation,
+        "edits within each node",
+      );
       await sleep(2_000);
       // Nothing crossed: the outage is real.
       expect(hasNone(b1, fromA) && hasNone(a1, fromB)).toBe(true);
@@ -226,7 +245,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       const firstRound = [shared, ...fromA, ...fromB];
       await waitFor(
         () => clients.every((client) => hasAll(client, firstRound)),
-        15_000,
+        DEADLINE.propagation,
         "convergence after both nodes reconnect",
       );
 
@@ -239,7 +258,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       expect(deleteThreat(b2.doc, shared)).toBe(true);
       await waitFor(
         () => hasAll(a1, alsoFromA) && hasAll(b1, alsoFromB) && hasNone(b1, [shared]),
-        5_000,
+        DEADLINE.propagation,
         "edits within each node",
       );
       await sleep(2_000);
@@ -248,7 +267,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       const secondRound = [...fromA, ...fromB, ...alsoFromA, ...alsoFromB];
       await waitFor(
         () => clients.every((client) => hasAll(client, secondRound) && hasNone(client, [shared])),
-        15_000,
+        DEADLINE.propagation,
         "convergence after A reconnects",
       );
       const lines = threatLines(a1);
@@ -257,13 +276,18 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
 
       // Both nodes stored everything they applied.
       const reader = await openReader(database.url);
-      expect(await reader.waitForThreats(modelId, secondRound, 10_000)).toEqual([]);
+      expect(await reader.waitForThreats(modelId, secondRound, DEADLINE.storedRead)).toEqual([]);
     },
   );
 
   it(
     "stores everything a surviving node received when the editing node is killed",
-    { timeout: 60_000 },
+    timeoutFor(
+      2 * DEADLINE.processStart,
+      DEADLINE.sync,
+      2 * DEADLINE.propagation,
+      DEADLINE.storedRead,
+    ),
     async () => {
       const database = await newDatabase();
       const prefix = uniqueRedisPrefix();
@@ -275,7 +299,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
       const modelId = await createModel(nodeA.server, owner, "Batch jobs");
       const writer = connect(nodeA.server, modelId, { user: owner });
       const watcher = connect(nodeB.server, modelId, { user: owner });
-      await Promise.all([waitForSync(writer, 20_000), waitForSync(watcher, 20_000)]);
+      await Promise.all([waitForSync(writer, DEADLINE.sync), waitForSync(watcher, DEADLINE.sync)]);
 
       let isWriting = true;
       let written = 0;
@@ -290,7 +314,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
           await sleep(20);
         }
       })();
-      await waitFor(() => threatIds(watcher).size >= 60, 15_000, "edits to reach B");
+      await waitFor(() => threatIds(watcher).size >= 60, DEADLINE.propagation, "edits to reach B");
       await nodeA.kill();
       isWriting = false;
       await writing;

@@ -19,6 +19,7 @@ import {
   waitForSync,
   type CollabClient,
 } from "./support/collab-client";
+import { DEADLINE, timeoutFor } from "./support/deadlines";
 import { createFrameSource, createRandom } from "./support/fuzz-frames";
 import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
 
@@ -117,100 +118,112 @@ describe.each(DATABASES)("fuzzing the realtime endpoint (%s)", (kind) => {
     }
   }
 
-  it("survives a storm of malformed frames with the room intact", { timeout: 60_000 }, async () => {
-    const alice = connectClient(server, modelId, { user: owner });
-    const bob = connectClient(server, modelId, { user: honestEditor });
-    clients.push(alice, bob);
-    await Promise.all([waitForSync(alice), waitForSync(bob)]);
+  it(
+    "survives a storm of malformed frames with the room intact",
+    timeoutFor(DEADLINE.sync, MAX_FUZZ_MS, 3 * DEADLINE.propagation, DEADLINE.sync),
+    async () => {
+      const alice = connectClient(server, modelId, { user: owner });
+      const bob = connectClient(server, modelId, { user: honestEditor });
+      clients.push(alice, bob);
+      await Promise.all([waitForSync(alice), waitForSync(bob)]);
 
-    const honestThreats: string[] = [];
-    let edits = 0;
-    const editTimer = setInterval(() => {
-      const [writer, authorId] = edits % 2 === 0 ? [alice, owner.id] : [bob, honestEditor.id];
-      edits += 1;
-      const known = honestThreats.filter((id) => hasThreat(writer.doc, id));
-      if (edits % 3 === 0 && known.length > 0) {
-        const id = known[edits % known.length] ?? "";
-        updateThreat(writer.doc, id, { description: `Revised during fuzzing, edit ${edits}` });
-        return;
+      const honestThreats: string[] = [];
+      let edits = 0;
+      const editTimer = setInterval(() => {
+        const [writer, authorId] = edits % 2 === 0 ? [alice, owner.id] : [bob, honestEditor.id];
+        edits += 1;
+        const known = honestThreats.filter((id) => hasThreat(writer.doc, id));
+        if (edits % 3 === 0 && known.length > 0) {
+          const id = known[edits % known.length] ?? "";
+          updateThreat(writer.doc, id, { description: `Revised during fuzzing, edit ${edits}` });
+          return;
+        }
+        honestThreats.push(
+          addThreat(
+            writer.doc,
+            { title: `Honest threat ${edits}`, category: "spoofing" },
+            authorId,
+          ),
+        );
+      }, HONEST_EDIT_INTERVAL_MS);
+
+      const tally: FuzzTally = { framesSent: 0, connections: 0, closeCodes: new Map() };
+      let framesLeft = MAX_FRAMES;
+      const budget = {
+        deadline: Date.now() + MAX_FUZZ_MS,
+        framesLeft: () => framesLeft,
+        take: () => {
+          framesLeft -= 1;
+        },
+      };
+      try {
+        await Promise.all(
+          Array.from({ length: FUZZERS }, (_, index) => runFuzzer(index, budget, tally)),
+        );
+      } finally {
+        clearInterval(editTimer);
       }
-      honestThreats.push(
-        addThreat(writer.doc, { title: `Honest threat ${edits}`, category: "spoofing" }, authorId),
+
+      console.info(
+        `fuzz (${kind}): ${tally.framesSent} frames over ${tally.connections} connections; closes`,
+        Object.fromEntries(tally.closeCodes),
       );
-    }, HONEST_EDIT_INTERVAL_MS);
 
-    const tally: FuzzTally = { framesSent: 0, connections: 0, closeCodes: new Map() };
-    let framesLeft = MAX_FRAMES;
-    const budget = {
-      deadline: Date.now() + MAX_FUZZ_MS,
-      framesLeft: () => framesLeft,
-      take: () => {
-        framesLeft -= 1;
-      },
-    };
-    try {
-      await Promise.all(
-        Array.from({ length: FUZZERS }, (_, index) => runFuzzer(index, budget, tally)),
+      // The process is up and serving.
+      const health = await api(server, "GET", "/api/health");
+      expect(health.status).toBe(200);
+
+      // Fuzzers were closed only with documented codes, and many frames went through.
+      const unexpected = [...tally.closeCodes.keys()].filter(
+        (code) => !ACCEPTED_CLOSE_CODES.has(code),
       );
-    } finally {
-      clearInterval(editTimer);
-    }
+      expect(unexpected).toEqual([]);
+      expect(tally.framesSent).toBeGreaterThan(3_000);
+      expect(tally.closeCodes.get(CLOSE_CODES.malformedMessage) ?? 0).toBeGreaterThan(300);
+      expect(tally.closeCodes.get(CLOSE_CODES.messageTooBig)).toBe(FUZZERS);
 
-    console.info(
-      `fuzz (${kind}): ${tally.framesSent} frames over ${tally.connections} connections; closes`,
-      Object.fromEntries(tally.closeCodes),
-    );
+      // The honest clients were never disconnected, and they converge with the server.
+      expect(alice.closes).toEqual([]);
+      expect(bob.closes).toEqual([]);
+      expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true);
+      const room = server.runtime.rooms.peek(modelId);
+      if (!room) throw new Error("the room was unloaded while clients were connected");
+      const serverState = () => Y.encodeStateVector(room.doc).toString();
+      await waitFor(
+        () =>
+          Y.encodeStateVector(alice.doc).toString() === serverState() &&
+          Y.encodeStateVector(bob.doc).toString() === serverState(),
+        DEADLINE.propagation,
+        "the honest clients to converge with the server",
+      );
+      const aliceThreats = listThreats(alice.doc);
+      expect(listThreats(bob.doc)).toEqual(aliceThreats);
+      const stored = new Set(aliceThreats.map((threat) => threat.id));
+      expect(honestThreats.filter((id) => !stored.has(id))).toEqual([]);
 
-    // The process is up and serving.
-    const health = await api(server, "GET", "/api/health");
-    expect(health.status).toBe(200);
+      // A fresh client loads the same document, and the model accessors read it.
+      const fresh = connectClient(server, modelId, { user: owner });
+      clients.push(fresh);
+      await waitForSync(fresh);
+      await waitFor(
+        () => Y.encodeStateVector(fresh.doc).toString() === serverState(),
+        DEADLINE.propagation,
+        "a fresh client to load the document",
+      );
+      expect(listThreats(fresh.doc)).toEqual(aliceThreats);
+      expect(getMeta(fresh.doc).title).toBe(getTitle(alice.doc));
 
-    // Fuzzers were closed only with documented codes, and many frames went through.
-    const unexpected = [...tally.closeCodes.keys()].filter(
-      (code) => !ACCEPTED_CLOSE_CODES.has(code),
-    );
-    expect(unexpected).toEqual([]);
-    expect(tally.framesSent).toBeGreaterThan(3_000);
-    expect(tally.closeCodes.get(CLOSE_CODES.malformedMessage) ?? 0).toBeGreaterThan(300);
-    expect(tally.closeCodes.get(CLOSE_CODES.messageTooBig)).toBe(FUZZERS);
-
-    // The honest clients were never disconnected, and they converge with the server.
-    expect(alice.closes).toEqual([]);
-    expect(bob.closes).toEqual([]);
-    expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true);
-    const room = server.runtime.rooms.peek(modelId);
-    if (!room) throw new Error("the room was unloaded while clients were connected");
-    const serverState = () => Y.encodeStateVector(room.doc).toString();
-    await waitFor(
-      () =>
-        Y.encodeStateVector(alice.doc).toString() === serverState() &&
-        Y.encodeStateVector(bob.doc).toString() === serverState(),
-      10_000,
-      "the honest clients to converge with the server",
-    );
-    const aliceThreats = listThreats(alice.doc);
-    expect(listThreats(bob.doc)).toEqual(aliceThreats);
-    const stored = new Set(aliceThreats.map((threat) => threat.id));
-    expect(honestThreats.filter((id) => !stored.has(id))).toEqual([]);
-
-    // A fresh client loads the same document, and the model accessors read it.
-    const fresh = connectClient(server, modelId, { user: owner });
-    clients.push(fresh);
-    await waitForSync(fresh);
-    await waitFor(
-      () => Y.encodeStateVector(fresh.doc).toString() === serverState(),
-      10_000,
-      "a fresh client to load the document",
-    );
-    expect(listThreats(fresh.doc)).toEqual(aliceThreats);
-    expect(getMeta(fresh.doc).title).toBe(getTitle(alice.doc));
-
-    // Still a working room: an honest edit after the fuzzing reaches the other client.
-    const last = addThreat(
-      alice.doc,
-      { title: "After the storm", category: "repudiation" },
-      owner.id,
-    );
-    await waitFor(() => listThreats(bob.doc).some((t) => t.id === last), 5_000, "a late edit");
-  });
+      // Still a working room: an honest edit after the fuzzing reaches the other client.
+      const last = addThreat(
+        alice.doc,
+        { title: "After the storm", category: "repudiation" },
+        owner.id,
+      );
+      await waitFor(
+        () => listThreats(bob.doc).some((t) => t.id === last),
+        DEADLINE.propagation,
+        "a late edit",
+      );
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { addThreat, listThreats } from "@/lib/model/threats";
 import { api, createModel, createModelWithEditor, setMembers, signUp } from "./support/api-client";
+import { DEADLINE, timeoutFor } from "./support/deadlines";
 import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
 import {
   StoredDocumentReader,
@@ -26,7 +27,7 @@ const redisUrl = process.env.TEST_REDIS_URL;
  * Longest wait for another node to close a connection after a change through the API: well
  * under any periodic access check.
  */
-const ANNOUNCED_CLOSE_MS = 3_000;
+const ANNOUNCED_CLOSE_MS = DEADLINE.propagation;
 
 /** The presence a client sees for another client's awareness id. */
 function presenceOf(viewer: CollabClient, other: CollabClient): Record<string, unknown> | null {
@@ -69,7 +70,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
 
   it(
     "relays edits and presence between clients on different nodes",
-    { timeout: 60_000 },
+    timeoutFor(3 * DEADLINE.processStart, 3 * DEADLINE.sync, 6 * DEADLINE.propagation),
     async () => {
       const { nodes, startNode } = await startCluster(2);
       const [nodeA, nodeB] = nodes;
@@ -80,7 +81,10 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
 
       const onA = connect(nodeA.server, modelId, { user: owner });
       const onB = connect(nodeB.server, modelId, { user: editor });
-      await Promise.all([waitForSync(onA, 20_000, "A sync"), waitForSync(onB, 20_000, "B sync")]);
+      await Promise.all([
+        waitForSync(onA, DEADLINE.sync, "A sync"),
+        waitForSync(onB, DEADLINE.sync, "B sync"),
+      ]);
 
       // Both edit at once, each on its own node.
       const written: string[] = [];
@@ -103,7 +107,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       }
       await waitFor(
         () => hasAll(onA, written) && hasAll(onB, written),
-        10_000,
+        DEADLINE.propagation,
         "edits to cross nodes",
       );
       const titles = (client: CollabClient) =>
@@ -126,7 +130,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
           const seenOnA = presenceOf(onA, onB);
           return seenOnB?.cursor !== undefined && seenOnA?.user !== undefined;
         },
-        10_000,
+        DEADLINE.propagation,
         "presence to cross nodes",
       );
       expect(presenceOf(onB, onA)).toMatchObject({
@@ -140,9 +144,13 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       // A node that loads the room later gets the document and the others' presence.
       const nodeC = await startNode();
       const onC = connect(nodeC.server, modelId, { user: owner });
-      await waitForSync(onC, 20_000, "C sync");
+      await waitForSync(onC, DEADLINE.sync, "C sync");
       expect(hasAll(onC, written)).toBe(true);
-      await waitFor(() => presenceOf(onC, onB) !== null, 10_000, "presence on the late node");
+      await waitFor(
+        () => presenceOf(onC, onB) !== null,
+        DEADLINE.propagation,
+        "presence on the late node",
+      );
       expect(presenceOf(onC, onB)).toMatchObject({ user: { id: editor.id, name: "Eddie Editor" } });
       const fromC = addThreat(
         onC.doc,
@@ -151,7 +159,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       );
       await waitFor(
         () => hasAll(onA, [fromC]) && hasAll(onB, [fromC]),
-        10_000,
+        DEADLINE.propagation,
         "C's edit to A and B",
       );
 
@@ -162,7 +170,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
         () =>
           !onB.provider.awareness.getStates().has(leavingId) &&
           !onC.provider.awareness.getStates().has(leavingId),
-        10_000,
+        DEADLINE.propagation,
         "departure to cross nodes",
       );
     },
@@ -170,7 +178,12 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
 
   it(
     "moves a killed node's clients to another node and keeps their offline edits",
-    { timeout: 60_000 },
+    timeoutFor(
+      2 * DEADLINE.processStart,
+      3 * DEADLINE.sync,
+      6 * DEADLINE.propagation,
+      DEADLINE.storedRead,
+    ),
     async () => {
       const { database, nodes } = await startCluster(2);
       const [nodeA, nodeB] = nodes;
@@ -192,8 +205,8 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       const mover = connect(addressOf(balancer.port), modelId, { user: owner });
       const stayer = connect(nodeB.server, modelId, { user: editor });
       await Promise.all([
-        waitForSync(mover, 20_000, "mover sync"),
-        waitForSync(stayer, 20_000, "stayer sync"),
+        waitForSync(mover, DEADLINE.sync, "mover sync"),
+        waitForSync(stayer, DEADLINE.sync, "stayer sync"),
       ]);
 
       const online: string[] = [];
@@ -207,10 +220,14 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
         );
         await sleep(20);
       }
-      await waitFor(() => hasAll(stayer, online), 10_000, "online edits on B");
+      await waitFor(() => hasAll(stayer, online), DEADLINE.propagation, "online edits on B");
 
       await nodeA.kill();
-      await waitFor(() => !mover.provider.wsconnected, 10_000, "mover to notice the loss");
+      await waitFor(
+        () => !mover.provider.wsconnected,
+        DEADLINE.propagation,
+        "mover to notice the loss",
+      );
       // Made while the mover has no server at all.
       const offline: string[] = [];
       for (let i = 0; i < 10; i++) {
@@ -227,7 +244,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       const everything = [...online, ...offline, meanwhile];
       await waitFor(
         () => mover.provider.wsconnected && hasAll(mover, everything) && hasAll(stayer, everything),
-        20_000,
+        DEADLINE.propagation,
         "mover to reconnect through the balancer and merge",
       );
 
@@ -238,20 +255,20 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
           const cursor = presenceOf(stayer, mover)?.cursor;
           return typeof cursor === "object" && cursor !== null && "x" in cursor && cursor.x === 99;
         },
-        10_000,
+        DEADLINE.propagation,
         "mover's presence on B",
       );
 
       const reader = await StoredDocumentReader.open(database.url);
       cleanups.push(() => reader.close());
-      expect(await reader.waitForThreats(modelId, everything, 10_000)).toEqual([]);
+      expect(await reader.waitForThreats(modelId, everything, DEADLINE.storedRead)).toEqual([]);
       expect(nodeB.isRunning).toBe(true);
     },
   );
 
   it(
     "closes connections on other nodes at once when a member is removed or the model deleted",
-    { timeout: 60_000 },
+    timeoutFor(2 * DEADLINE.processStart, DEADLINE.sync, 3 * DEADLINE.propagation),
     async () => {
       // The periodic access check cannot be what closes the connections here.
       const noSweep = { ACCESS_RECHECK_SECONDS: "300" };
@@ -271,8 +288,8 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       const ownerOnB = connect(nodeB.server, modelId, { user: owner });
       const editorOnB = connect(nodeB.server, modelId, { user: editor });
       await Promise.all([
-        waitForSync(ownerOnB, 20_000, "owner sync"),
-        waitForSync(editorOnB, 20_000, "editor sync"),
+        waitForSync(ownerOnB, DEADLINE.sync, "owner sync"),
+        waitForSync(editorOnB, DEADLINE.sync, "editor sync"),
       ]);
 
       expect(
@@ -299,7 +316,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
 
   it(
     "closes a revoked API token's connections on other nodes at once",
-    { timeout: 60_000 },
+    timeoutFor(2 * DEADLINE.processStart, DEADLINE.sync, 3 * DEADLINE.propagation),
     async () => {
       const noSweep = { ACCESS_RECHECK_SECONDS: "300" };
       const { nodes } = await startCluster(2, [noSweep, noSweep]);
@@ -317,8 +334,8 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       const jobOnB = connect(nodeB.server, modelId, { token: token.secret });
       const ownerOnB = connect(nodeB.server, modelId, { user: owner });
       await Promise.all([
-        waitForSync(jobOnB, 20_000, "job sync"),
-        waitForSync(ownerOnB, 20_000, "owner sync"),
+        waitForSync(jobOnB, DEADLINE.sync, "job sync"),
+        waitForSync(ownerOnB, DEADLINE.sync, "owner sync"),
       ]);
 
       const revoked = await api(nodeA.server, "DELETE", `/api/tokens/${token.token.id}`, {

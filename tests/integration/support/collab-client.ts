@@ -2,6 +2,7 @@
  * Realtime clients for tests: the real y-websocket provider (as the browser uses it) and raw
  * sockets for frames no well-behaved client sends.
  */
+import { DEADLINE } from "./deadlines";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
@@ -65,7 +66,7 @@ export function connectClient(
 /** Resolves when the provider has synced with the server. */
 export function waitForSync(
   client: CollabClient,
-  timeoutMs = 10_000,
+  timeoutMs: number = DEADLINE.sync,
   label = "sync",
 ): Promise<void> {
   if (client.provider.synced) return Promise.resolve();
@@ -75,7 +76,7 @@ export function waitForSync(
 /** Polls until the predicate holds; rejects after the timeout with the label. */
 export async function waitFor(
   predicate: () => boolean,
-  timeoutMs = 10_000,
+  timeoutMs: number = DEADLINE.propagation,
   label = "condition",
 ): Promise<void> {
   const started = Date.now();

@@ -16,6 +16,7 @@ import { loadStoredDocument } from "@/server/collab/persistence";
 import type { Runtime } from "@/server/runtime";
 import type { TestServer } from "./test-server";
 import { TEST_SECRET } from "./test-server";
+import { DEADLINE } from "./deadlines";
 
 /** A server node running in its own process. */
 export interface ServerNode {
@@ -72,7 +73,7 @@ export async function spawnServerNode(
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error("server node did not start in time"));
-    }, options.startTimeoutMs ?? 30_000);
+    }, options.startTimeoutMs ?? DEADLINE.processStart);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`server node exited with ${code}`));

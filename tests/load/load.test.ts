@@ -8,9 +8,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addThreat, listThreats } from "@/lib/model/threats";
 import { loadStoredDocument } from "@/server/collab/persistence";
-import { createModel, setMembers, signUp, type TestUser } from "./support/api-client";
-import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
-import { startTestServer, type DatabaseKind, type TestServer } from "./support/test-server";
+import { createModel, setMembers, signUp, type TestUser } from "../integration/support/api-client";
+import {
+  connectClient,
+  waitFor,
+  waitForSync,
+  type CollabClient,
+} from "../integration/support/collab-client";
+import {
+  startTestServer,
+  type DatabaseKind,
+  type TestServer,
+} from "../integration/support/test-server";
 
 const ROOMS = 50;
 const CLIENTS_PER_ROOM = 4;
