@@ -30,6 +30,12 @@ export const LIMITS = {
   /** Awareness messages per connection: sustained rate per second and burst. */
   awarenessPerSecond: 30,
   awarenessBurst: 90,
+  /** Largest presence (awareness) state one client may announce, as JSON bytes. */
+  presenceStateBytes: 4 * 1024,
+  /** Realtime connections one user may hold to one model on one server node (tabs, devices). */
+  connectionsPerUserPerModel: 10,
+  /** Realtime connections to one model on one server node, everyone together. */
+  connectionsPerModel: 250,
   /** Names of diagrams, elements and data flows. */
   elementNameLength: 200,
   /** Short free-text answers: protocol, code language, asset, owner, authentication. */

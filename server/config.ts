@@ -41,6 +41,10 @@ const envSchema = z.object({
   PERSIST_INTERVAL_MS: z.coerce.number().int().min(1).max(1000).default(25),
   /** Updates in the log after which a room compacts them into a snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Realtime connections one user may hold to one model on this node (LIMITS by default). */
+  MAX_CONNECTIONS_PER_USER_PER_MODEL: z.coerce.number().int().min(1).optional(),
+  /** Realtime connections to one model on this node, everyone together (LIMITS by default). */
+  MAX_CONNECTIONS_PER_MODEL: z.coerce.number().int().min(1).optional(),
   /** Seconds between rechecks of every connection's membership and credentials. */
   ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -65,6 +65,8 @@ export async function startServer(options: {
       persistIntervalMs: env.PERSIST_INTERVAL_MS,
       compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
       unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
+      maxConnectionsPerUserPerModel: env.MAX_CONNECTIONS_PER_USER_PER_MODEL,
+      maxConnectionsPerModel: env.MAX_CONNECTIONS_PER_MODEL,
     },
     { bus },
   );

@@ -67,6 +67,9 @@ export async function startBenchServer(
       DATABASE_URL: database?.url ?? "",
       NEXTAUTH_SECRET: BENCH_SECRET,
       LOG_LEVEL: "warn",
+      // One bench user drives up to 100 clients of one room, and the memory section 2,000.
+      MAX_CONNECTIONS_PER_USER_PER_MODEL: "10000",
+      MAX_CONNECTIONS_PER_MODEL: "10000",
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"],

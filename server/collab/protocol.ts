@@ -79,8 +79,21 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
-/** Decodes an awareness update; throws MalformedMessageError when it is not one. */
-export function decodeAwarenessUpdate(update: Uint8Array, maxEntries = 64): AwarenessEntry[] {
+/** An awareness state over the size a client may announce. */
+export class PresenceTooLargeError extends Error {
+  override readonly name = "PresenceTooLargeError";
+}
+
+/**
+ * Decodes an awareness update. Throws MalformedMessageError when it is not one (or has more than
+ * `maxEntries` entries), PresenceTooLargeError when one state's JSON exceeds `maxStateBytes`.
+ */
+export function decodeAwarenessUpdate(
+  update: Uint8Array,
+  limits: { maxEntries?: number; maxStateBytes?: number } = {},
+): AwarenessEntry[] {
+  const maxEntries = limits.maxEntries ?? 64;
+  const maxStateBytes = limits.maxStateBytes ?? Number.POSITIVE_INFINITY;
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -89,7 +102,11 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxEntries = 64): Awar
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const parsed: unknown = JSON.parse(decoding.readVarString(decoder));
+      const json = decoding.readVarString(decoder);
+      if (Buffer.byteLength(json) > maxStateBytes) {
+        throw new PresenceTooLargeError(`an awareness state is larger than ${maxStateBytes} bytes`);
+      }
+      const parsed: unknown = JSON.parse(json);
       if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
         throw new MalformedMessageError("awareness state is not an object");
       }
@@ -99,7 +116,9 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxEntries = 64): Awar
       throw new MalformedMessageError("trailing bytes after awareness");
     return entries;
   } catch (error) {
-    if (error instanceof MalformedMessageError) throw error;
+    if (error instanceof MalformedMessageError || error instanceof PresenceTooLargeError) {
+      throw error;
+    }
     throw new MalformedMessageError("undecodable awareness update", { cause: error });
   }
 }

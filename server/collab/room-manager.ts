@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
+import { LIMITS } from "@/lib/limits";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import { checkConnectionAccess } from "@/server/collab/access";
@@ -14,6 +15,15 @@ const UNLOAD_RETRY_MS = 2_000;
 /** Settings of the manager: the room settings plus when empty rooms unload. */
 export interface RoomManagerSettings extends RoomSettings {
   unloadGraceMs: number;
+  /** Connections one user may hold to one model on this node; LIMITS by default. */
+  maxConnectionsPerUserPerModel?: number;
+  /** Connections to one model on this node; LIMITS by default. */
+  maxConnectionsPerModel?: number;
+}
+
+/** A connection refused because its user or its model already holds as many as allowed. */
+export class ConnectionLimitError extends Error {
+  override readonly name = "ConnectionLimitError";
 }
 
 /** Checks whether a connection may stay: its current role, or the code to close it with. */
@@ -108,8 +118,27 @@ export class RoomManager {
       throw new Error("shutting down");
     }
     const room = await this.acquire(modelId);
+    const refusal = this.connectionLimitReached(room, connection.user.id);
+    if (refusal) {
+      connection.close(CLOSE_CODES.rateLimited, refusal);
+      throw new ConnectionLimitError(refusal);
+    }
     room.addConnection(connection, earlyMessages);
     return room;
+  }
+
+  /**
+   * Why one more connection of `userId` may not join `room`, or null when it may. Bounds what
+   * one account (or a leaked token) can hold open, and what one model costs a node.
+   */
+  private connectionLimitReached(room: Room, userId: string): string | null {
+    const perModel = this.settings.maxConnectionsPerModel ?? LIMITS.connectionsPerModel;
+    if (room.connections.size >= perModel) return "too many connections to this model";
+    const perUser =
+      this.settings.maxConnectionsPerUserPerModel ?? LIMITS.connectionsPerUserPerModel;
+    let ofUser = 0;
+    for (const other of room.connections) if (other.user.id === userId && !other.isClosed) ofUser++;
+    return ofUser >= perUser ? "too many connections of this user to this model" : null;
   }
 
   /** Takes a connection out of its room; an idle room unloads after the grace period. */

@@ -30,6 +30,7 @@ import {
 } from "@/server/collab/persistence";
 import {
   MalformedMessageError,
+  PresenceTooLargeError,
   decodeAwarenessUpdate,
   decodeClientMessage,
   encodeAwarenessEntries,
@@ -249,7 +250,7 @@ export class Room {
   private applyRemoteAwareness(update: Uint8Array): void {
     let entries;
     try {
-      entries = decodeAwarenessUpdate(update, MAX_REMOTE_AWARENESS_ENTRIES);
+      entries = decodeAwarenessUpdate(update, { maxEntries: MAX_REMOTE_AWARENESS_ENTRIES });
     } catch (error) {
       log.warn("awareness from another node ignored", { modelId: this.modelId, error });
       return;
@@ -367,8 +368,12 @@ export class Room {
     }
     let entries;
     try {
-      entries = decodeAwarenessUpdate(update);
+      entries = decodeAwarenessUpdate(update, { maxStateBytes: LIMITS.presenceStateBytes });
     } catch (error) {
+      if (error instanceof PresenceTooLargeError) {
+        connection.close(CLOSE_CODES.documentTooLarge, "presence state too large");
+        return;
+      }
       if (!(error instanceof MalformedMessageError)) throw error;
       connection.close(CLOSE_CODES.malformedMessage, "malformed awareness");
       return;
@@ -377,13 +382,24 @@ export class Room {
     // Clients echo the presence they hear from others, at the clock they heard it. An id
     // another node announced is taken over only by the same user moving it forward: the client
     // itself, reconnected here after its node went away.
+    // One presence per connection: the first id it announces is its own, and a state for any
+    // other id it does not own is dropped (a client cannot fill the room with phantoms).
+    let [ownedId] = connection.awarenessClientIds;
     const own = entries.filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId);
       if (owner !== undefined) return owner === connection;
       const remoteUser = this.remoteAwarenessUsers.get(entry.clientId);
-      if (remoteUser === undefined) return true;
       const heardClock = this.awareness.meta.get(entry.clientId)?.clock ?? 0;
-      return remoteUser === connection.user.id && entry.clock > heardClock;
+      if (
+        remoteUser !== undefined &&
+        (remoteUser !== connection.user.id || entry.clock <= heardClock)
+      ) {
+        return false;
+      }
+      if (entry.state === null) return true;
+      if (ownedId !== undefined && ownedId !== entry.clientId) return false;
+      ownedId = entry.clientId;
+      return true;
     });
     for (const entry of own) {
       if (entry.state === null) continue;
