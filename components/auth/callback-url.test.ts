@@ -14,11 +14,25 @@ describe("getSafeCallbackUrl", () => {
       "/\\evil.example",
       "javascript:alert(1)",
       "",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/%09/evil.example".replace("%09", "\t"),
+      "\t//evil.example",
+      "/\\/evil.example",
+      "/ /evil.example".replace(" ", "\u0000"),
+      "https:/evil.example",
     ]) {
       expect(getSafeCallbackUrl(value)).toBe("/models");
     }
     expect(getSafeCallbackUrl(undefined)).toBe("/models");
     expect(getSafeCallbackUrl(["/a", "/b"])).toBe("/a");
+  });
+
+  it("returns the path as a browser reads it", () => {
+    expect(getSafeCallbackUrl("/models/../settings/tokens")).toBe("/settings/tokens");
+    expect(getSafeCallbackUrl("/models/a b")).toBe("/models/a%20b");
+    expect(getSafeCallbackUrl("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
   });
 
   it("builds the sign-in URL back to a page", () => {

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "@/drizzle/schema";
 import { PgliteWorkerClient } from "./pglite-worker-client";
+import { makePrivateFolder } from "./private-folder";
 
 /** The drizzle database, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -52,7 +52,8 @@ export async function openDatabase(options: {
     return { db, kind: "postgres", close: () => pool.end() };
   }
   const folder = path.join(options.dataDir, "pg");
-  fs.mkdirSync(folder, { recursive: true });
+  makePrivateFolder(options.dataDir, { recursive: false });
+  makePrivateFolder(folder, { recursive: true });
   // In a worker thread: its statements never hold up the websockets on this thread.
   const client = await PgliteWorkerClient.open(folder);
   const db = drizzlePglite(client.asPglite(), { schema });
@@ -62,5 +63,15 @@ export async function openDatabase(options: {
     await client.close().catch(() => undefined);
     throw error;
   }
-  return { db, kind: "pglite", close: () => client.close() };
+  // PGlite sets its files' modes itself (0666, whatever the umask): restrict what it created,
+  // and again when it closes. The folder's own 0700 keeps others out of files made in between.
+  makePrivateFolder(folder, { recursive: true });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      makePrivateFolder(folder, { recursive: true });
+    },
+  };
 }
