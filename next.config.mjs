@@ -5,7 +5,15 @@ const nextConfig = {
   // The build type-checks the app only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Database drivers and the websocket server stay plain Node modules, never bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "ws", "drizzle-orm"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "ws",
+    "drizzle-orm",
+    "yjs",
+    "y-protocols",
+    "lib0",
+  ],
   async headers() {
     return [
       {

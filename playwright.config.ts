@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_RULE_SET_ADMIN_EMAIL } from "./tests/e2e/support/rule-set-admin";
+import { E2E_SERVER_LOG } from "./tests/e2e/support/server-log";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://localhost:${port}`;
@@ -35,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf data-e2e && tsx scripts/build-if-needed.ts && tsx server/main.ts",
+    command: `rm -rf data-e2e && tsx scripts/build-if-needed.ts && tsx server/main.ts 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
