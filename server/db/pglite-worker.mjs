@@ -108,9 +108,20 @@ async function handle(message) {
   }
 }
 
+/**
+ * PostgreSQL's own default of 128 MB of shared buffers is allocated inside the WebAssembly
+ * memory whether used or not, and was the largest part of an idle server's memory. The embedded
+ * database serves one node of modest size (documents are cached in the rooms above it), so
+ * 16 MB of page cache is plenty; PGlite's own start parameters are kept.
+ */
+const SHARED_BUFFERS = "16MB";
+
 let db;
 try {
-  db = await PGlite.create(workerData.dataDir);
+  db = await PGlite.create({
+    dataDir: workerData.dataDir,
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
+  });
   parentPort.postMessage({ id: 0, ready: true });
 } catch (error) {
   parentPort.postMessage({ id: 0, error: describeError(error) });
