@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { z } from "zod";
+import { stripInvisibleFormatting } from "../text";
 import { LIMITS } from "../limits";
 import { getElement, listElementsOfDiagram } from "./element-records";
 import { deleteElement } from "./elements";
@@ -26,7 +27,10 @@ export const DIAGRAM_LAYER_LABELS: Record<DiagramLayer, string> = {
 
 const editableDiagramShape = {
   /** Hierarchical names read "Service - Worker - Parser". */
-  title: z.string().trim().min(1).max(LIMITS.elementNameLength),
+  title: z
+    .string()
+    .transform(stripInvisibleFormatting)
+    .pipe(z.string().trim().min(1).max(LIMITS.elementNameLength)),
   layer: z.literal(DIAGRAM_LAYERS),
   /** The process this diagram zooms into; null for a top-level diagram. */
   parentElementId: idSchema.nullable(),

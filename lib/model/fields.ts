@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripInvisibleFormatting } from "../text";
 import { LIMITS } from "../limits";
 
 /** An entity id (nanoid) or a reference to one. */
@@ -17,7 +18,10 @@ export const shortTextSchema = z.string().max(LIMITS.shortTextLength);
 export const longTextSchema = z.string().max(LIMITS.longTextLength);
 
 /** The name of a diagram element or data flow; may be empty while being typed. */
-export const nameSchema = z.string().trim().max(LIMITS.elementNameLength);
+export const nameSchema = z
+  .string()
+  .transform(stripInvisibleFormatting)
+  .pipe(z.string().trim().max(LIMITS.elementNameLength));
 
 /** A finite coordinate or size on the diagram canvas. */
 export const coordinateSchema = z.number().finite();

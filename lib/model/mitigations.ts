@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { z } from "zod";
+import { stripInvisibleFormatting } from "../text";
 import { LIMITS } from "../limits";
 import { compareStrings, createEntityMap } from "./entity-map";
 import type { EntityChange, WithoutId } from "./entity-map";
@@ -51,7 +52,10 @@ export const RATING_LEVELS = ["low", "medium", "high"] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
 
 const editableMitigationShape = {
-  title: z.string().trim().min(1).max(LIMITS.mitigationTitleLength),
+  title: z
+    .string()
+    .transform(stripInvisibleFormatting)
+    .pipe(z.string().trim().min(1).max(LIMITS.mitigationTitleLength)),
   description: longTextSchema,
   controlType: z.enum(CONTROL_TYPES),
   controlFunction: z.enum(CONTROL_FUNCTIONS),

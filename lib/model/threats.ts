@@ -1,6 +1,7 @@
 import { nanoid } from "nanoid";
 import * as Y from "yjs";
 import { z } from "zod";
+import { stripInvisibleFormatting } from "../text";
 import { AppError } from "../errors";
 import { LIMITS } from "../limits";
 import { DREAD_FACTORS, DREAD_FACTOR_RANGES, dreadRatingSchema, scoreDread } from "../risk/dread";
@@ -122,7 +123,10 @@ export const threatOriginSchema = z.discriminatedUnion("kind", [
 ]);
 export type ThreatOrigin = z.infer<typeof threatOriginSchema>;
 
-const threatTitleSchema = z.string().trim().min(1).max(LIMITS.threatTitleLength);
+const threatTitleSchema = z
+  .string()
+  .transform(stripInvisibleFormatting)
+  .pipe(z.string().trim().min(1).max(LIMITS.threatTitleLength));
 
 /**
  * One DREAD factor as stored: a whole number on the widest scale (0-10), or null when nobody

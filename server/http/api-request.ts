@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { LIMITS } from "@/lib/limits";
+import { findMalformedText } from "@/lib/text";
 import type { Actor } from "@/server/auth/authenticate";
 import type { Runtime } from "@/server/runtime";
 
@@ -70,6 +71,14 @@ export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.i
     value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON");
+  }
+  // A lone surrogate (a "\ud800" escape) cannot be stored as UTF-8 text: refused here, before
+  // any part of the request is written anywhere.
+  const malformed = findMalformedText(value);
+  if (malformed) {
+    throw new AppError("bad_request", "The body holds text that is not valid Unicode", {
+      issues: [{ path: malformed.join("."), message: "Contains a lone UTF-16 surrogate" }],
+    });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

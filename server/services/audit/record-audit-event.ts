@@ -55,37 +55,46 @@ export function hashAuditEvent(event: {
     .digest("hex");
 }
 
+/** One event of the audit log, as a service records it. */
+export interface AuditEventInput {
+  actorId: string | null;
+  action: AuditAction;
+  modelId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
 /**
- * Appends one event to the hash chain. Runs in its own transaction with a transaction-level
- * advisory lock so that concurrent appends (also from other server nodes) chain in order.
+ * Appends one event to the hash chain inside the caller's transaction, which must also hold the
+ * change the event records: if the event cannot be written, the change is rolled back with it,
+ * and no change is ever kept without its record. A transaction-level advisory lock makes
+ * concurrent appends (also from other server nodes) chain in order; it is held until the
+ * caller's transaction ends.
  */
-export async function recordAuditEvent(
-  db: Database,
-  event: {
-    actorId: string | null;
-    action: AuditAction;
-    modelId?: string | null;
-    detail?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(727272)`);
-    const [last] = await tx
-      .select({ hash: auditEvents.hash })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
-    const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-    // Millisecond precision, as PostgreSQL stores it back, so the hash can be recomputed.
-    const createdAt = new Date(Math.floor(Date.now()));
-    const row = {
-      actorId: event.actorId,
-      action: event.action,
-      modelId: event.modelId ?? null,
-      detail: event.detail ?? {},
-      createdAt,
-      prevHash,
-    };
-    await tx.insert(auditEvents).values({ ...row, hash: hashAuditEvent(row) });
-  });
+export async function appendAuditEvent(tx: Database, event: AuditEventInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(727272)`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  // Millisecond precision, as PostgreSQL stores it back, so the hash can be recomputed.
+  const createdAt = new Date(Math.floor(Date.now()));
+  const row = {
+    actorId: event.actorId,
+    action: event.action,
+    modelId: event.modelId ?? null,
+    detail: event.detail ?? {},
+    createdAt,
+    prevHash,
+  };
+  await tx.insert(auditEvents).values({ ...row, hash: hashAuditEvent(row) });
+}
+
+/**
+ * Records an event on its own, in a transaction of its own: for events that accompany no
+ * database change (the change lives elsewhere, e.g. in a model's shared document).
+ */
+export async function recordAuditEvent(db: Database, event: AuditEventInput): Promise<void> {
+  await db.transaction((tx) => appendAuditEvent(tx, event));
 }

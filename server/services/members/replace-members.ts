@@ -4,7 +4,7 @@ import type { ReplaceMembersInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
 import { authorize } from "@/server/policies/model-policy";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { listMembers, type PublicMember } from "@/server/services/members/list-members";
 
@@ -42,8 +42,8 @@ export async function replaceMembers(
   );
   if (issues.length > 0)
     throw new AppError("bad_request", "Some people have no account", { issues });
-  const before = await listMembers(db, options.modelId);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const before = await listMembers(tx, options.modelId);
     await tx.delete(memberships).where(eq(memberships.modelId, options.modelId));
     await tx.insert(memberships).values(
       options.members.map((member) => ({
@@ -52,16 +52,16 @@ export async function replaceMembers(
         role: member.role,
       })),
     );
+    const after = await listMembers(tx, options.modelId);
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: "members.changed",
+      modelId: options.modelId,
+      detail: {
+        before: before.map((m) => ({ userId: m.userId, role: m.role })),
+        after: after.map((m) => ({ userId: m.userId, role: m.role })),
+      },
+    });
+    return after;
   });
-  const after = await listMembers(db, options.modelId);
-  await recordAuditEvent(db, {
-    actorId: options.userId,
-    action: "members.changed",
-    modelId: options.modelId,
-    detail: {
-      before: before.map((m) => ({ userId: m.userId, role: m.role })),
-      after: after.map((m) => ({ userId: m.userId, role: m.role })),
-    },
-  });
-  return after;
 }

@@ -4,7 +4,7 @@ import { docSnapshots, memberships, models } from "@/drizzle/schema";
 import { AppError } from "@/lib/errors";
 import { initializeDocument } from "@/lib/model/document";
 import type { Database } from "@/server/db/client";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { presentModel, type PublicModel } from "@/server/services/models/present-model";
 
 /**
@@ -35,13 +35,13 @@ export async function createModel(
       kind: "auto",
       createdBy: options.ownerId,
     });
+    await appendAuditEvent(tx, {
+      actorId: options.ownerId,
+      action: "model.created",
+      modelId: id,
+      detail: { title: options.title },
+    });
     return created;
-  });
-  await recordAuditEvent(db, {
-    actorId: options.ownerId,
-    action: "model.created",
-    modelId: id,
-    detail: { title: options.title },
   });
   return presentModel(row, "owner");
 }

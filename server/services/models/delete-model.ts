@@ -3,7 +3,7 @@ import { models } from "@/drizzle/schema";
 import type { Database } from "@/server/db/client";
 import type { RoomManager } from "@/server/collab/room-manager";
 import { authorize } from "@/server/policies/model-policy";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 
 /**
@@ -17,11 +17,13 @@ export async function deleteModel(
 ): Promise<void> {
   const role = await getMemberRole(db, options);
   authorize(role, "delete");
-  await db.delete(models).where(eq(models.id, options.modelId));
-  rooms.reportModelDeleted(options.modelId);
-  await recordAuditEvent(db, {
-    actorId: options.userId,
-    action: "model.deleted",
-    modelId: options.modelId,
+  await db.transaction(async (tx) => {
+    await tx.delete(models).where(eq(models.id, options.modelId));
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: "model.deleted",
+      modelId: options.modelId,
+    });
   });
+  rooms.reportModelDeleted(options.modelId);
 }

@@ -18,12 +18,14 @@ export async function renameModel(
 ): Promise<PublicModel> {
   const role = await getMemberRole(db, options);
   authorize(role, "rename");
-  await rooms.change(options.modelId, (doc) => setTitle(doc, options.title));
+  // The title lives in the shared document, outside any database transaction: the record
+  // comes first, so that a rename is never made without it.
   await recordAuditEvent(db, {
     actorId: options.userId,
     action: "model.renamed",
     modelId: options.modelId,
     detail: { title: options.title },
   });
+  await rooms.change(options.modelId, (doc) => setTitle(doc, options.title));
   return getModel(db, options);
 }

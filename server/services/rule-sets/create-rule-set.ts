@@ -2,7 +2,7 @@ import { nanoid } from "nanoid";
 import { ruleSets } from "@/drizzle/schema";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { presentRuleSet, type PublicRuleSet } from "@/server/services/rule-sets/present-rule-set";
 import { validateRuleSet } from "@/server/services/rule-sets/validate-rule-set";
 
@@ -23,27 +23,30 @@ export async function createRuleSet(
 ): Promise<PublicRuleSet> {
   const id = nanoid();
   const checked = validateRuleSet({ id, ...options });
-  const [row] = await db
-    .insert(ruleSets)
-    .values({
-      id,
-      name: checked.name,
-      description: checked.description,
-      rules: checked.rules,
-      isEnabled: options.isEnabled,
-      createdBy: options.userId,
-    })
-    .returning();
-  if (!row) throw new AppError("internal", "The rule set could not be created");
-  await recordAuditEvent(db, {
-    actorId: options.userId,
-    action: options.importedFrom ? "rule-set.imported" : "rule-set.created",
-    detail: {
-      ruleSetId: id,
-      name: checked.name,
-      ruleCount: checked.rules.length,
-      ...(options.importedFrom ? { format: options.importedFrom } : {}),
-    },
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(ruleSets)
+      .values({
+        id,
+        name: checked.name,
+        description: checked.description,
+        rules: checked.rules,
+        isEnabled: options.isEnabled,
+        createdBy: options.userId,
+      })
+      .returning();
+    if (!row) throw new AppError("internal", "The rule set could not be created");
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: options.importedFrom ? "rule-set.imported" : "rule-set.created",
+      detail: {
+        ruleSetId: id,
+        name: checked.name,
+        ruleCount: checked.rules.length,
+        ...(options.importedFrom ? { format: options.importedFrom } : {}),
+      },
+    });
+    return row;
   });
   return presentRuleSet(row);
 }

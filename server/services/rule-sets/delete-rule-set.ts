@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { ruleSets } from "@/drizzle/schema";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 
 /**
  * Deletes a rule set; throws not_found when there is none. Threats it generated stay in their
@@ -12,14 +12,16 @@ export async function deleteRuleSet(
   db: Database,
   options: { userId: string; ruleSetId: string },
 ): Promise<void> {
-  const [row] = await db
-    .delete(ruleSets)
-    .where(eq(ruleSets.id, options.ruleSetId))
-    .returning({ id: ruleSets.id, name: ruleSets.name });
-  if (!row) throw new AppError("not_found", "No such rule set");
-  await recordAuditEvent(db, {
-    actorId: options.userId,
-    action: "rule-set.deleted",
-    detail: { ruleSetId: row.id, name: row.name },
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(ruleSets)
+      .where(eq(ruleSets.id, options.ruleSetId))
+      .returning({ id: ruleSets.id, name: ruleSets.name });
+    if (!row) throw new AppError("not_found", "No such rule set");
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: "rule-set.deleted",
+      detail: { ruleSetId: row.id, name: row.name },
+    });
   });
 }

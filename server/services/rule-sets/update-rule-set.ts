@@ -3,7 +3,7 @@ import { ruleSets } from "@/drizzle/schema";
 import type { UpdateRuleSetInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getRuleSet } from "@/server/services/rule-sets/get-rule-set";
 import { presentRuleSet, type PublicRuleSet } from "@/server/services/rule-sets/present-rule-set";
 import { validateRuleSet } from "@/server/services/rule-sets/validate-rule-set";
@@ -26,42 +26,45 @@ export async function updateRuleSet(
     description: changes.description ?? current.description,
     rules: changes.rules ?? current.rules,
   });
-  const [row] = await db
-    .update(ruleSets)
-    .set({
-      name: checked.name,
-      description: checked.description,
-      rules: checked.rules,
-      isEnabled: changes.isEnabled ?? current.isEnabled,
-      updatedAt: new Date(),
-    })
-    .where(
-      and(
-        eq(ruleSets.id, current.id),
-        changes.expectedUpdatedAt === undefined
-          ? undefined
-          : sql`date_trunc('milliseconds', ${ruleSets.updatedAt}) = ${changes.expectedUpdatedAt}::timestamptz`,
-      ),
-    )
-    .returning();
-  if (!row) {
-    if (changes.expectedUpdatedAt !== undefined) {
-      throw new AppError(
-        "conflict",
-        "Someone else changed this rule set after you opened it. Reload to see their changes, then try again.",
-      );
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(ruleSets)
+      .set({
+        name: checked.name,
+        description: checked.description,
+        rules: checked.rules,
+        isEnabled: changes.isEnabled ?? current.isEnabled,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(ruleSets.id, current.id),
+          changes.expectedUpdatedAt === undefined
+            ? undefined
+            : sql`date_trunc('milliseconds', ${ruleSets.updatedAt}) = ${changes.expectedUpdatedAt}::timestamptz`,
+        ),
+      )
+      .returning();
+    if (!row) {
+      if (changes.expectedUpdatedAt !== undefined) {
+        throw new AppError(
+          "conflict",
+          "Someone else changed this rule set after you opened it. Reload to see their changes, then try again.",
+        );
+      }
+      throw new AppError("not_found", "No such rule set");
     }
-    throw new AppError("not_found", "No such rule set");
-  }
-  await recordAuditEvent(db, {
-    actorId: options.userId,
-    action: "rule-set.updated",
-    detail: {
-      ruleSetId: current.id,
-      fields: Object.entries(changes)
-        .filter(([field, value]) => value !== undefined && field !== "expectedUpdatedAt")
-        .map(([field]) => field),
-    },
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: "rule-set.updated",
+      detail: {
+        ruleSetId: current.id,
+        fields: Object.entries(changes)
+          .filter(([field, value]) => value !== undefined && field !== "expectedUpdatedAt")
+          .map(([field]) => field),
+      },
+    });
+    return row;
   });
   return presentRuleSet(row);
 }

@@ -3,7 +3,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "@/drizzle/schema";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { presentToken, type PublicToken } from "@/server/services/tokens/present-token";
 import { generateTokenSecret, hashTokenSecret } from "@/server/services/tokens/token-secret";
 
@@ -22,21 +22,24 @@ export async function createApiToken(
     throw new AppError("conflict", `At most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
   }
   const secret = generateTokenSecret();
-  const [row] = await db
-    .insert(apiTokens)
-    .values({
-      id: nanoid(),
-      userId: options.userId,
-      name: options.name,
-      tokenHash: hashTokenSecret(secret),
-      prefix: secret.slice(0, 10),
-    })
-    .returning();
-  if (!row) throw new AppError("internal", "The token could not be stored");
-  await recordAuditEvent(db, {
-    actorId: options.userId,
-    action: "token.created",
-    detail: { tokenId: row.id },
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({
+        id: nanoid(),
+        userId: options.userId,
+        name: options.name,
+        tokenHash: hashTokenSecret(secret),
+        prefix: secret.slice(0, 10),
+      })
+      .returning();
+    if (!created) throw new AppError("internal", "The token could not be stored");
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: "token.created",
+      detail: { tokenId: created.id },
+    });
+    return created;
   });
   return { token: presentToken(row), secret };
 }

@@ -5,7 +5,7 @@ import type { SignUpInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { presentUser, type PublicUser } from "@/server/services/users/present-user";
 
 /** Creates an account with email and password. Throws conflict when the email is taken. */
@@ -16,13 +16,15 @@ export async function createUser(db: Database, input: SignUpInput): Promise<Publ
     .where(eq(users.email, input.email));
   if (existing) throw new AppError("conflict", "An account with this email already exists");
   const passwordHash = await hashPassword(input.password);
-  const rows = await db
-    .insert(users)
-    .values({ id: nanoid(), email: input.email, name: input.name, passwordHash })
-    .onConflictDoNothing()
-    .returning();
-  const user = rows[0];
-  if (!user) throw new AppError("conflict", "An account with this email already exists");
-  await recordAuditEvent(db, { actorId: user.id, action: "user.signed-up" });
+  const user = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ id: nanoid(), email: input.email, name: input.name, passwordHash })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) throw new AppError("conflict", "An account with this email already exists");
+    await appendAuditEvent(tx, { actorId: created.id, action: "user.signed-up" });
+    return created;
+  });
   return presentUser(user);
 }
