@@ -45,6 +45,26 @@ describe("parseRuleSet", () => {
     expect(error.message).toMatch(/nested too deeply/);
   });
 
+  it("refuses a chain of 'not' one level past the depth limit, naming the rule and part", () => {
+    let chain: RuleCondition = { op: "always" };
+    for (let level = 1; level <= MAX_CONDITION_DEPTH; level += 1) {
+      chain = { op: "not", condition: chain };
+    }
+    // Shallow enough in JSON terms, one level too deep as a condition.
+    expect(measureNesting(withRules([{ ...sampleRule, exclude: chain }]), 1_000)).toBeLessThan(
+      4 + 2 * MAX_CONDITION_DEPTH,
+    );
+    const error = expectBadRequest(() =>
+      parseRuleSet(withRules([sampleRule, { ...sampleRule, id: "deep", exclude: chain }])),
+    );
+    expect(error.issues).toEqual([
+      {
+        path: "rules.1.exclude",
+        message: `Conditions may nest at most ${MAX_CONDITION_DEPTH} levels deep`,
+      },
+    ]);
+  });
+
   it("refuses duplicate ids, ids with '|', unknown ops and unknown keys", () => {
     const cases = [
       withRules([sampleRule, sampleRule]),

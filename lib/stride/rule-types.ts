@@ -165,6 +165,17 @@ export const ruleSetSchema = z
         context.addIssue({ code: "custom", path: ["rules", index, "id"], message: "Duplicate id" });
       }
       seen.add(rule.id);
+      // The rule engine and the builder walk conditions at most this deep, whatever the source.
+      for (const part of ["include", "exclude"] as const) {
+        const condition = rule[part];
+        if (condition && getConditionDepth(condition) > MAX_CONDITION_DEPTH) {
+          context.addIssue({
+            code: "custom",
+            path: ["rules", index, part],
+            message: `Conditions may nest at most ${MAX_CONDITION_DEPTH} levels deep`,
+          });
+        }
+      }
     });
   });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
