@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",
+  "request_timeout",
+  "headers_too_large",
   "internal",
 ] as const;
 

@@ -18,10 +18,13 @@ import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { errorResult, sendResult } from "@/server/http/respond";
 import { refuseUpgrade, routeUpgrade } from "@/server/http/upgrade-routing";
+import { answerClientError } from "@/server/http/client-error";
 import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
 
 const HEARTBEAT_MS = 30_000;
+/** next-auth's endpoint for logs sent by browsers. */
+const NEXT_AUTH_LOG_PATH = "/api/auth/_log";
 
 type UpgradeListener = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,7 +110,13 @@ export async function startServer(options: {
   });
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (isApiPath(pathname)) {
+    if (pathname === NEXT_AUTH_LOG_PATH) {
+      // next-auth forwards browser-side errors here to be written to the server's log: an
+      // unauthenticated way to fill the log with anything. They are not needed (the browser
+      // shows them), so the request is answered without reading its body.
+      req.resume();
+      sendResult(res, { status: 204, headers: { Connection: "close" } });
+    } else if (isApiPath(pathname)) {
       handleApiRequest(req, res, runtime).catch((error: unknown) => {
         if (!res.headersSent) sendResult(res, errorResult(error, { path: pathname }));
       });
@@ -122,6 +131,7 @@ export async function startServer(options: {
       });
     }
   });
+  server.on("clientError", answerClientError);
   server.on("upgrade", (req, socket, head) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
     const route = routeUpgrade(pathname, { hasNextDev: nextUpgrade !== null });
