@@ -48,6 +48,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       LOG_LEVEL: "warn",
       ROOM_UNLOAD_GRACE_MS: "1000",
+      // Shared test accounts create many models in one run.
+      MAX_MODELS_PER_USER_PER_HOUR: "100000",
       ADMIN_EMAILS: E2E_RULE_SET_ADMIN_EMAIL,
     },
   },

@@ -12,6 +12,11 @@ export const LIMITS = {
   threatDescriptionLength: 20_000,
   tokenNameLength: 100,
   membersPerModel: 200,
+  /** Models one user may create per hour (deleted ones count too). */
+  modelsCreatedPerUserPerHour: 30,
+  /** Models per page of GET /api/models: the default, and the most a client may ask for. */
+  modelsPageDefault: 100,
+  modelsPageMax: 200,
   /** Largest HTTP JSON body accepted, in bytes. */
   httpBodyBytes: 1024 * 1024,
   /** Largest single websocket message, in bytes; larger frames close the socket with 1009. */

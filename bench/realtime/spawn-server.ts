@@ -70,6 +70,8 @@ export async function startBenchServer(
       // One bench user drives up to 100 clients of one room, and the memory section 2,000.
       MAX_CONNECTIONS_PER_USER_PER_MODEL: "10000",
       MAX_CONNECTIONS_PER_MODEL: "10000",
+      // The memory section creates 500 models as one user.
+      MAX_MODELS_PER_USER_PER_HOUR: "100000",
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"],

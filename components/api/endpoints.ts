@@ -49,10 +49,20 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
   return user;
 }
 
-/** The models the user is a member of, most recently updated first. */
+/** Every model the user is a member of, most recently updated first, read page by page. */
 export async function listModels(signal?: AbortSignal): Promise<ModelSummary[]> {
-  const { models } = await requestJson("/api/models", modelListResponseSchema, { signal });
-  return models;
+  const all: ModelSummary[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page: { models: ModelSummary[]; nextOffset: number | null } = await requestJson(
+      `/api/models?offset=${offset}`,
+      modelListResponseSchema,
+      { signal },
+    );
+    all.push(...page.models);
+    offset = page.nextOffset;
+  }
+  return all;
 }
 
 export async function createModel(title: string): Promise<ModelSummary> {

@@ -28,7 +28,10 @@ export const modelSummarySchema = z.object({
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 export const modelResponseSchema = z.object({ model: modelSummarySchema });
-export const modelListResponseSchema = z.object({ models: z.array(modelSummarySchema) });
+export const modelListResponseSchema = z.object({
+  models: z.array(modelSummarySchema),
+  nextOffset: z.number().int().nullable(),
+});
 
 export const memberSchema = z.object({
   userId: z.string(),

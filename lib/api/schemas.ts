@@ -42,6 +42,13 @@ export const createTokenInput = z.object({ name: trimmed(LIMITS.tokenNameLength)
 /** POST /api/models */
 export const createModelInput = z.object({ title: trimmed(LIMITS.modelTitleLength) });
 
+/** GET /api/models: one page of the list, most recently updated first. */
+export const listModelsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(LIMITS.modelsPageMax).default(LIMITS.modelsPageDefault),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ListModelsQuery = z.infer<typeof listModelsQuery>;
+
 /** PATCH /api/models/:id */
 export const updateModelInput = z.object({ title: trimmed(LIMITS.modelTitleLength) });
 

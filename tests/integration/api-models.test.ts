@@ -53,7 +53,7 @@ describe.each(DATABASES)("HTTP API: models and members (%s)", (kind) => {
   const listModels = async (user: TestUser): Promise<Model[]> => {
     const answer = await call(server, "GET", "/api/models", { user });
     expect(answer.status).toBe(200);
-    expect(Object.keys(answer.body as object)).toEqual(["models"]);
+    expect(Object.keys(answer.body as object)).toEqual(["models", "nextOffset"]);
     return (answer.body as { models: Model[] }).models;
   };
   const rename = (

@@ -562,7 +562,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       const { id, secret } = await createToken(alice, "models reader");
       const answer = await call(server, "GET", "/api/models", { token: secret });
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ models: expect.any(Array) });
+      expect(answer.body).toEqual({ models: expect.any(Array), nextOffset: null });
       const tokens = (
         (await listTokens(alice)).body as { tokens: { id: string; lastUsedAt: string | null }[] }
       ).tokens;

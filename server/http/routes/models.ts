@@ -1,4 +1,9 @@
-import { createModelInput, replaceMembersInput, updateModelInput } from "@/lib/api/schemas";
+import {
+  createModelInput,
+  listModelsQuery,
+  replaceMembersInput,
+  updateModelInput,
+} from "@/lib/api/schemas";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { authorize } from "@/server/policies/model-policy";
@@ -11,17 +16,22 @@ import { getModel } from "@/server/services/models/get-model";
 import { listModels } from "@/server/services/models/list-models";
 import { renameModel } from "@/server/services/models/rename-model";
 
-/** GET /api/models */
+/** GET /api/models?limit=&offset= */
 export async function getModels(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
-  return { status: 200, body: { models: await listModels(req.runtime.db, actor.user.id) } };
+  const page = req.query(listModelsQuery);
+  return { status: 200, body: await listModels(req.runtime.db, actor.user.id, page) };
 }
 
 /** POST /api/models */
 export async function postModel(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const input = await req.body(createModelInput);
-  const model = await createModel(req.runtime.db, { ownerId: actor.user.id, title: input.title });
+  const model = await createModel(req.runtime.db, {
+    ownerId: actor.user.id,
+    title: input.title,
+    hourlyLimit: req.runtime.env.MAX_MODELS_PER_USER_PER_HOUR,
+  });
   return { status: 201, body: { model } };
 }
 

@@ -4,7 +4,7 @@ import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { createApiToken } from "@/server/services/tokens/create-api-token";
 import { listApiTokens } from "@/server/services/tokens/list-api-tokens";
-import { listModels } from "@/server/services/models/list-models";
+import { listMemberModelIds } from "@/server/services/members/list-member-model-ids";
 import { revokeApiToken } from "@/server/services/tokens/revoke-api-token";
 
 /** POST /api/tokens: create a personal API token; the secret is in this answer only. */
@@ -33,7 +33,7 @@ export async function deleteToken(req: ApiRequest): Promise<ApiResult> {
     if (connection.tokenId === tokenId)
       connection.close(CLOSE_CODES.unauthenticated, "token revoked");
   }
-  const models = await listModels(req.runtime.db, actor.user.id);
-  await Promise.all(models.map((model) => req.runtime.rooms.reportAccessChanged(model.id)));
+  const modelIds = await listMemberModelIds(req.runtime.db, actor.user.id);
+  await Promise.all(modelIds.map((modelId) => req.runtime.rooms.reportAccessChanged(modelId)));
   return { status: 204 };
 }

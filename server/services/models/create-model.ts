@@ -1,6 +1,8 @@
 import { nanoid } from "nanoid";
 import * as Y from "yjs";
-import { docSnapshots, memberships, models } from "@/drizzle/schema";
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import { auditEvents, docSnapshots, memberships, models } from "@/drizzle/schema";
+import { LIMITS } from "@/lib/limits";
 import { AppError } from "@/lib/errors";
 import { initializeDocument } from "@/lib/model/document";
 import type { Database } from "@/server/db/client";
@@ -8,13 +10,43 @@ import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { presentModel, type PublicModel } from "@/server/services/models/present-model";
 
 /**
+ * Refuses (rate_limited) a user who created `limit` models in the last hour. Counted from the audit log, which keeps deleted models' creations too, so deleting
+ * does not reset the count.
+ */
+async function refuseBeyondHourlyLimit(db: Database, userId: string, limit: number): Promise<void> {
+  const [recent] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.actorId, userId),
+        eq(auditEvents.action, "model.created"),
+        gt(auditEvents.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    );
+  if ((recent?.n ?? 0) >= limit) {
+    throw new AppError("rate_limited", `At most ${limit} new models an hour; try again later`);
+  }
+}
+
+/**
  * Creates a threat model owned by the user, with its initial shared document stored as the
  * first snapshot, in one transaction.
  */
 export async function createModel(
   db: Database,
-  options: { ownerId: string; title: string },
+  options: {
+    ownerId: string;
+    title: string;
+    /** Models a user may create per hour; LIMITS.modelsCreatedPerUserPerHour by default. */
+    hourlyLimit?: number;
+  },
 ): Promise<PublicModel> {
+  await refuseBeyondHourlyLimit(
+    db,
+    options.ownerId,
+    options.hourlyLimit ?? LIMITS.modelsCreatedPerUserPerHour,
+  );
   const id = nanoid();
   const doc = new Y.Doc();
   initializeDocument(doc, { title: options.title, ownerId: options.ownerId });

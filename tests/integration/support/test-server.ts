@@ -47,6 +47,8 @@ export function testEnv(
     ROOM_UNLOAD_GRACE_MS: "150",
     PERSIST_INTERVAL_MS: "10",
     LOG_LEVEL: "silent",
+    // Test accounts create many models; the hourly limit has its own test.
+    MAX_MODELS_PER_USER_PER_HOUR: "100000",
     ...overrides,
   });
 }
