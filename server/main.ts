@@ -19,6 +19,11 @@ import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { errorResult, sendResult } from "@/server/http/respond";
 import { refuseUpgrade, routeUpgrade } from "@/server/http/upgrade-routing";
 import { answerClientError } from "@/server/http/client-error";
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  PERMISSIONS_POLICY,
+} from "@/server/http/security-headers";
 import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
 
@@ -83,6 +88,7 @@ export async function startServer(options: {
   };
   setRuntime(runtime);
 
+  const isDev = options.dev ?? false;
   let nextHandler: http.RequestListener | null = null;
   let nextUpgrade: UpgradeListener | null = null;
   if (options.withNext !== false) {
@@ -123,6 +129,12 @@ export async function startServer(options: {
     } else if (nextHandler) {
       // next-auth's sign-in rate limit keys on this; a client cannot set it itself.
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, env);
+      // A fresh nonce per page: Next reads it from the request's policy and puts it on the
+      // scripts it renders; the browser gets the same policy on the response.
+      const policy = buildContentSecurityPolicy({ nonce: createNonce(), isDev });
+      req.headers["content-security-policy"] = policy;
+      res.setHeader("Content-Security-Policy", policy);
+      res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
       nextHandler(req, res);
     } else {
       sendResult(res, {
