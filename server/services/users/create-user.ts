@@ -5,6 +5,7 @@ import type { SignUpInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
+import { findPasswordWeakness } from "@/server/auth/password-policy";
 import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { presentUser, type PublicUser } from "@/server/services/users/present-user";
 
@@ -15,6 +16,12 @@ export async function createUser(db: Database, input: SignUpInput): Promise<Publ
     .from(users)
     .where(eq(users.email, input.email));
   if (existing) throw new AppError("conflict", "An account with this email already exists");
+  const weakness = findPasswordWeakness(input.password, { email: input.email });
+  if (weakness) {
+    throw new AppError("bad_request", weakness, {
+      issues: [{ path: "password", message: weakness }],
+    });
+  }
   const passwordHash = await hashPassword(input.password);
   const user = await db.transaction(async (tx) => {
     const [created] = await tx
