@@ -1,17 +1,15 @@
-import { createRuleSetInput, ruleSetExportSchema, updateRuleSetInput } from "@/lib/api/schemas";
+import { createRuleSetInput, updateRuleSetInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import { MAX_TEMPLATE_BYTES } from "@/lib/stride/tb7";
-import { contentTypeOf, parseJsonText, readBody, type ApiRequest } from "@/server/http/api-request";
+import { contentTypeOf, readBody, type ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { authorizeRuleSet } from "@/server/policies/rule-set-policy";
 import { createRuleSet } from "@/server/services/rule-sets/create-rule-set";
 import { deleteRuleSet } from "@/server/services/rule-sets/delete-rule-set";
 import { exportRuleSet } from "@/server/services/rule-sets/export-rule-set";
 import { getRuleSet } from "@/server/services/rule-sets/get-rule-set";
-import {
-  importRuleSet,
-  type RuleSetImportSource,
-} from "@/server/services/rule-sets/import-rule-set";
+import { importRuleSet } from "@/server/services/rule-sets/import-rule-set";
+import type { RuleSetFile } from "@/server/services/rule-sets/read-rule-set-file";
 import { listRuleSets } from "@/server/services/rule-sets/list-rule-sets";
 import { updateRuleSet } from "@/server/services/rule-sets/update-rule-set";
 import { checkRuleSetAdmin } from "@/server/services/users/check-rule-set-admin";
@@ -88,18 +86,19 @@ export async function getRuleSetExport(req: ApiRequest): Promise<ApiResult> {
 export async function postRuleSetImport(req: ApiRequest): Promise<ApiResult> {
   const actor = await requireRuleSetAdmin(req);
   const type = contentTypeOf(req.raw);
-  let source: RuleSetImportSource;
-  if (type === "application/json") {
-    const text = (await readBody(req.raw, MAX_TEMPLATE_BYTES)).toString("utf8");
-    source = { kind: "json", file: parseJsonText(text, ruleSetExportSchema) };
-  } else if (XML_TYPES.has(type)) {
-    source = { kind: "tb7", bytes: await readBody(req.raw, MAX_TEMPLATE_BYTES) };
-  } else {
+  let kind: RuleSetFile["kind"];
+  if (type === "application/json") kind = "json";
+  else if (XML_TYPES.has(type)) kind = "tb7";
+  else {
     throw new AppError(
       "unsupported_media_type",
       "Send a rule set export as application/json or a .tb7 template as application/xml",
     );
   }
-  const result = await importRuleSet(req.runtime.db, { userId: actor.user.id, source });
+  const bytes = await readBody(req.raw, MAX_TEMPLATE_BYTES);
+  const result = await importRuleSet(req.runtime.db, {
+    userId: actor.user.id,
+    file: { kind, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+  });
   return { status: 201, body: result };
 }
