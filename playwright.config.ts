@@ -50,6 +50,8 @@ export default defineConfig({
       ROOM_UNLOAD_GRACE_MS: "1000",
       // Shared test accounts create many models in one run.
       MAX_MODELS_PER_USER_PER_HOUR: "100000",
+      // Sign-in tests stand for clients at other addresses with X-Forwarded-For.
+      TRUST_PROXY: "1",
       ADMIN_EMAILS: E2E_RULE_SET_ADMIN_EMAIL,
     },
   },

@@ -28,10 +28,14 @@ export const LIMITS = {
   wsMessageBurst: 600,
   /** Sign-ups per client address per hour. */
   signUpsPerAddressPerHour: 60,
-  /** Failed sign-ins per account per 15 minutes. */
-  failedSignInsPerAccount: 10,
-  /** Sign-in attempts per client address per 15 minutes (successes are given back). */
+  /** Sign-in attempts per client address per window (successes are given back). */
   signInsPerAddress: 100,
+  signInAddressWindowMs: 15 * 60_000,
+  /** Wrong passwords for one account from one address before that address must wait. */
+  signInFailuresBeforeBackoff: 5,
+  /** The first wait after those failures, doubled after each further one, up to the maximum. */
+  signInBackoffBaseMs: 30_000,
+  signInBackoffMaxMs: 15 * 60_000,
   /** Awareness messages per connection: sustained rate per second and burst. */
   awarenessPerSecond: 30,
   awarenessBurst: 90,

@@ -1,11 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["1", "0", "true", "false", ""])
-  .optional()
-  .transform((v) => v === "1" || v === "true");
-
 /** Environment variables read by the server, validated once at start-up. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -50,7 +45,19 @@ const envSchema = z.object({
   /** Seconds between rechecks of every connection's membership and credentials. */
   ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  TRUST_PROXY: booleanFlag,
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For: the client's
+   * address is the one the outermost of them appended, the N-th entry from the right (entries
+   * further left are whatever the client sent). "true" means 1; unset, "false" or 0: the socket's
+   * address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => (value === "true" ? "1" : value === "false" || !value ? "0" : value))
+    .pipe(z.string().regex(/^\d+$/, "a number of proxies, true or false"))
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(10)),
   /**
    * Rule-set administrators, comma-separated emails (compared lower-cased). Unset: the first
    * account created on the instance.

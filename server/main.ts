@@ -8,6 +8,7 @@ import { LIMITS } from "@/lib/limits";
 import { readServerEnv, resolveDataDir, type ServerEnv } from "@/server/config";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { RateLimiter } from "@/server/auth/rate-limit";
+import { SignInThrottle } from "@/server/auth/sign-in-throttle";
 import { loadOrCreateSecret } from "@/server/auth/secret";
 import { RoomManager } from "@/server/collab/room-manager";
 import { RedisRoomBus } from "@/server/collab/redis-room-bus";
@@ -82,8 +83,7 @@ export async function startServer(options: {
     db: database.db,
     env,
     rooms,
-    signInLimiter: new RateLimiter(LIMITS.failedSignInsPerAccount, 15 * 60_000),
-    signInAddressLimiter: new RateLimiter(LIMITS.signInsPerAddress, 15 * 60_000),
+    signInThrottle: new SignInThrottle(),
     signUpLimiter: new RateLimiter(LIMITS.signUpsPerAddressPerHour, 60 * 60_000),
   };
   setRuntime(runtime);

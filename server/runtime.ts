@@ -2,6 +2,7 @@ import type { Database } from "@/server/db/client";
 import type { ServerEnv } from "@/server/config";
 import type { RoomManager } from "@/server/collab/room-manager";
 import type { RateLimiter } from "@/server/auth/rate-limit";
+import type { SignInThrottle } from "@/server/auth/sign-in-throttle";
 
 /**
  * The services of one running server process. Next.js bundles route handlers and server
@@ -12,10 +13,8 @@ export interface Runtime {
   db: Database;
   env: ServerEnv;
   rooms: RoomManager;
-  /** Failed sign-in attempts per account (email). */
-  signInLimiter: RateLimiter;
-  /** Failed sign-in attempts per client address: higher, since a whole office may share one. */
-  signInAddressLimiter: RateLimiter;
+  /** Password sign-in attempts: per client address, and back-off per account and address. */
+  signInThrottle: SignInThrottle;
   /** Sign-ups, keyed by client address. */
   signUpLimiter: RateLimiter;
 }

@@ -76,21 +76,22 @@ export function buildAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials);
           if (!parsed.success) return null;
-          const { db, signInLimiter, signInAddressLimiter } = getRuntime();
+          const { db, signInThrottle } = getRuntime();
           const address = headerValue(req.headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
-          const emailKey = parsed.data.email;
-          // Every attempt counts while it runs, so parallel guesses cannot slip past the limits;
-          // a successful sign-in gives its hits back, so only failures add up.
-          const isEmailAllowed = signInLimiter.hit(emailKey);
-          const isAddressAllowed = signInAddressLimiter.hit(address);
-          if (!isEmailAllowed || !isAddressAllowed) {
-            log.warn("sign-in rate limited", { address, isEmailAllowed, isAddressAllowed });
+          const account = parsed.data.email;
+          // The address is checked before the account's counter for it moves; an attempt counts
+          // against the address while it runs, so parallel guesses cannot slip past.
+          const refusal = signInThrottle.begin(address, account);
+          if (refusal) {
+            log.warn("sign-in rate limited", { address, reason: refusal.reason });
             throw new Error(RATE_LIMITED_ERROR);
           }
           const user = await verifyCredentials(db, parsed.data);
-          if (!user) return null;
-          signInLimiter.reset(emailKey);
-          signInAddressLimiter.refund(address);
+          if (!user) {
+            signInThrottle.recordFailure(address, account);
+            return null;
+          }
+          signInThrottle.recordSuccess(address, account);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

@@ -6,12 +6,19 @@ export function publicUrlOf(env: ServerEnv): string {
   return env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 }
 
-/** The client's address; behind a trusted proxy, the first X-Forwarded-For hop. */
+/**
+ * The client's address. Behind TRUST_PROXY = N proxies, the N-th X-Forwarded-For entry from
+ * the right: the one the outermost trusted proxy appended. Entries left of it came from the
+ * client and prove nothing; with fewer entries than N, the request did not come through all the
+ * proxies, and the socket's address is used.
+ */
 export function clientAddressOf(req: IncomingMessage, env: ServerEnv): string {
-  if (env.TRUST_PROXY) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+  const socketAddress = req.socket.remoteAddress ?? "unknown";
+  if (env.TRUST_PROXY === 0) return socketAddress;
+  const header = req.headers["x-forwarded-for"];
+  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  return entries[entries.length - env.TRUST_PROXY] ?? socketAddress;
 }
