@@ -142,6 +142,11 @@ export class RedisRoomBus implements RoomBus {
     );
   }
 
+  /** The channel every node listens to, for news about nodes rather than rooms. */
+  private get nodesChannel(): string {
+    return `${this.options.prefix}:nodes`;
+  }
+
   private channelOf(modelId: string): string {
     return `${this.options.prefix}:room:${modelId}`;
   }
@@ -158,14 +163,12 @@ export class RedisRoomBus implements RoomBus {
   /** After a (re)connection: subscribes every joined room, then lets them resync. */
   private async subscribeAll(): Promise<void> {
     const rooms = [...this.joined.entries()];
-    if (rooms.length > 0) {
-      try {
-        await this.subscriber.subscribe(...rooms.map(([channel]) => channel));
-      } catch (error) {
-        // The next "ready" tries again.
-        this.reportCommandFailure("subscribe", error);
-        return;
-      }
+    try {
+      await this.subscriber.subscribe(this.nodesChannel, ...rooms.map(([channel]) => channel));
+    } catch (error) {
+      // The next "ready" tries again.
+      this.reportCommandFailure("subscribe", error);
+      return;
     }
     for (const [channel, room] of rooms) {
       if (this.joined.get(channel) === room) room.isSubscribed = true;
@@ -179,6 +182,9 @@ export class RedisRoomBus implements RoomBus {
     if (this.isLinkDown) {
       this.isLinkDown = false;
       log.info("room bus connected again", { nodeId: this.nodeId });
+      // The others did not hear this node meanwhile, and it may have stored and unloaded rooms
+      // they still hold: they catch up from the database.
+      this.publish(this.nodesChannel, { kind: "node-reconnected", fromNode: this.nodeId });
     }
     for (const room of this.joined.values()) {
       if (room.isSubscribed) this.notifyConnected(room);
@@ -194,6 +200,10 @@ export class RedisRoomBus implements RoomBus {
   }
 
   private dispatch(channel: string, data: Buffer): void {
+    if (channel === this.nodesChannel) {
+      this.dispatchNodeMessage(data);
+      return;
+    }
     const room = this.joined.get(channel);
     if (!room) return;
     const message = decodeRoomBusMessage(
@@ -223,6 +233,8 @@ export class RedisRoomBus implements RoomBus {
         case "announcement":
           room.listener.onAnnouncement(message.event);
           return;
+        case "node-reconnected":
+          return;
       }
     } catch (error) {
       log.error("room bus message could not be handled", {
@@ -230,6 +242,21 @@ export class RedisRoomBus implements RoomBus {
         kind: message.kind,
         error,
       });
+    }
+  }
+
+  /** A message on the nodes' common channel: another node's link came back. */
+  private dispatchNodeMessage(data: Buffer): void {
+    const message = decodeRoomBusMessage(
+      new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    );
+    if (message?.kind !== "node-reconnected" || message.fromNode === this.nodeId) return;
+    for (const room of this.joined.values()) {
+      try {
+        room.listener.onPeerReconnected();
+      } catch (error) {
+        log.error("room failed to catch up", { modelId: room.modelId, error });
+      }
     }
   }
 

@@ -23,6 +23,7 @@ describe("room bus messages", () => {
     },
     { kind: "announcement", fromNode: "node-a", event: "model-deleted" },
     { kind: "announcement", fromNode: "node-b", event: "access-changed" },
+    { kind: "node-reconnected", fromNode: "node-c" },
   ];
 
   it.each(messages)("round-trips a $kind message", (message) => {

@@ -14,6 +14,7 @@ const KIND_AWARENESS = 1;
 const KIND_SYNC_REQUEST = 2;
 const KIND_SYNC_REPLY = 3;
 const KIND_ANNOUNCEMENT = 4;
+const KIND_NODE_RECONNECTED = 5;
 
 /** Announcements by wire code (their index): append only, never reorder. */
 const ANNOUNCEMENTS: readonly RoomAnnouncement[] = ["model-deleted", "access-changed"];
@@ -30,7 +31,9 @@ export type RoomBusMessage =
       update: Uint8Array;
       stateVector: Uint8Array;
     }
-  | { kind: "announcement"; fromNode: string; event: RoomAnnouncement };
+  | { kind: "announcement"; fromNode: string; event: RoomAnnouncement }
+  /** On the nodes' common channel: a node's link came back after an outage. */
+  | { kind: "node-reconnected"; fromNode: string };
 
 /** Encodes a message as binary: version, kind, sending node, then the payload. */
 export function encodeRoomBusMessage(message: RoomBusMessage): Uint8Array {
@@ -59,6 +62,10 @@ export function encodeRoomBusMessage(message: RoomBusMessage): Uint8Array {
       encoding.writeVarUint(encoder, KIND_ANNOUNCEMENT);
       encoding.writeVarString(encoder, message.fromNode);
       encoding.writeVarUint(encoder, ANNOUNCEMENTS.indexOf(message.event));
+      break;
+    case "node-reconnected":
+      encoding.writeVarUint(encoder, KIND_NODE_RECONNECTED);
+      encoding.writeVarString(encoder, message.fromNode);
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -104,6 +111,9 @@ export function decodeRoomBusMessage(data: Uint8Array): RoomBusMessage | null {
         message = { kind: "announcement", fromNode, event };
         break;
       }
+      case KIND_NODE_RECONNECTED:
+        message = { kind: "node-reconnected", fromNode };
+        break;
       default:
         return null;
     }

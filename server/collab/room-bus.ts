@@ -27,6 +27,12 @@ export interface RoomBusListener {
    * have been missed, so the room should ask the other nodes for them.
    */
   onConnected(): void;
+  /**
+   * Another node's link came back after an outage: what its clients wrote meanwhile never
+   * reached this node, and that node may since have stored it and unloaded the room. The room
+   * should re-read what is stored and ask the other nodes again.
+   */
+  onPeerReconnected(): void;
   /** Another node announced a change to the model (see RoomAnnouncement). */
   onAnnouncement(event: RoomAnnouncement): void;
 }

@@ -191,17 +191,23 @@ export class Room {
           // Sync step two the other way: the answering node may lack what only this one has.
           this.channel?.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector));
         }),
-      onConnected: () =>
-        whenReady(() => {
-          this.channel?.requestSync(Y.encodeStateVector(this.doc));
-          // Nodes that unloaded the room meanwhile cannot answer; what they stored can.
-          void this.mergeStoredDocument();
-        }),
+      onConnected: () => whenReady(() => this.catchUp()),
+      onPeerReconnected: () => whenReady(() => this.catchUp()),
       onAnnouncement: (event) => {
         if (!this.isDestroyed) this.onAnnouncement?.(event);
       },
     };
     this.channel = this.bus.join(this.modelId, listener);
+  }
+
+  /**
+   * After a lost link, here or on another node: asks the nodes holding the room for what this
+   * document lacks, and merges what is stored, since a node that unloaded the room meanwhile
+   * cannot answer but has stored what its clients wrote.
+   */
+  private catchUp(): void {
+    this.channel?.requestSync(Y.encodeStateVector(this.doc));
+    void this.mergeStoredDocument();
   }
 
   /**

@@ -281,6 +281,65 @@ describe.skipIf(!databaseUrl || !redisUrl)("faults", () => {
   );
 
   it(
+    "catches up after one node's Redis outage even when that node unloaded the room meanwhile",
+    timeoutFor(
+      2 * DEADLINE.processStart,
+      2 * DEADLINE.sync,
+      3 * DEADLINE.propagation,
+      DEADLINE.storedRead,
+    ),
+    async () => {
+      const database = await newDatabase();
+      const prefix = uniqueRedisPrefix();
+      // Only node 2's link to Redis goes through a proxy that the test cuts; node 1's never drops.
+      const redis2 = await startProxy(redisUrl ?? "");
+      const node1 = await startNode({
+        DATABASE_URL: database.url,
+        REDIS_URL: redisUrl ?? "",
+        REDIS_PREFIX: prefix,
+      });
+      const node2 = await startNode({
+        DATABASE_URL: database.url,
+        REDIS_URL: viaProxy(redisUrl ?? "", redis2),
+        REDIS_PREFIX: prefix,
+      });
+      const owner = await signUp(node1.server, "Ada Anchored");
+      const editor = await signUp(node1.server, "Ben Cut-off");
+      const modelId = await createModelWithEditor(node1.server, { owner, editor }, "Ledger");
+      const onNode1 = connect(node1.server, modelId, { user: owner });
+      const onNode2 = connect(node2.server, modelId, { user: editor });
+      await Promise.all([waitForSync(onNode1, DEADLINE.sync), waitForSync(onNode2, DEADLINE.sync)]);
+      const before = addThreat(
+        onNode2.doc,
+        { title: "Before the cut", category: "spoofing" },
+        editor.id,
+      );
+      await waitFor(() => hasAll(onNode1, [before]), DEADLINE.propagation, "edit before the cut");
+
+      redis2.cut();
+      await sleep(200);
+      const written = Array.from({ length: 5 }, (_, i) =>
+        addThreat(
+          onNode2.doc,
+          { title: `Written while cut off ${i}`, category: "tampering" },
+          editor.id,
+        ),
+      );
+      // B leaves; node 2 stores the room and unloads it (ROOM_UNLOAD_GRACE_MS is 150 ms here).
+      onNode2.destroy();
+      const reader = await openReader(database.url);
+      expect(await reader.waitForCompaction(modelId, written, DEADLINE.storedRead)).toBe(true);
+      expect(hasNone(onNode1, written)).toBe(true);
+
+      redis2.restore();
+      await waitFor(() => hasAll(onNode1, written), DEADLINE.propagation, "A to catch up");
+      const fresh = connect(node1.server, modelId, { user: owner });
+      await waitForSync(fresh, DEADLINE.sync);
+      expect(hasAll(fresh, [before, ...written])).toBe(true);
+    },
+  );
+
+  it(
     "stores everything a surviving node received when the editing node is killed",
     timeoutFor(
       2 * DEADLINE.processStart,

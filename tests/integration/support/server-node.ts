@@ -172,6 +172,31 @@ export class StoredDocumentReader {
     }
   }
 
+  /**
+   * Polls until the model's log is compacted away (a node stored its room and unloaded it, or
+   * compacted it) and the snapshot holds every threat id; false when the time is up first.
+   */
+  async waitForCompaction(
+    modelId: string,
+    ids: Iterable<string>,
+    timeoutMs: number,
+  ): Promise<boolean> {
+    const wanted = [...ids];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const stored = await loadStoredDocument(this.handle.db, modelId);
+      if (stored.updates.length === 0 && stored.snapshot) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, stored.snapshot);
+        const inSnapshot = new Set(listThreats(doc).map((threat) => threat.id));
+        doc.destroy();
+        if (wanted.every((id) => inSnapshot.has(id))) return true;
+      }
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   close(): Promise<void> {
     return this.handle.close();
   }
