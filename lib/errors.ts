@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "request_timeout",
   "headers_too_large",
   "internal",
+  "unavailable",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

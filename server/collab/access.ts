@@ -2,6 +2,7 @@ import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import type { Database } from "@/server/db/client";
 import type { CollabConnection } from "@/server/collab/connection";
 import { getMemberRole } from "@/server/services/members/get-member-role";
+import { can, MEMBER } from "@/server/policies/policy";
 import { isApiTokenActive } from "@/server/services/tokens/resolve-api-token";
 
 /**
@@ -20,6 +21,8 @@ export async function checkConnectionAccess(
     return { closeCode: CLOSE_CODES.unauthenticated, reason: "token revoked" };
   }
   const role = await getMemberRole(db, { modelId, userId: connection.user.id });
-  if (role === null) return { closeCode: CLOSE_CODES.accessRevoked, reason: "access revoked" };
+  if (role === null || !can(MEMBER, "model.read", { kind: "model", role })) {
+    return { closeCode: CLOSE_CODES.accessRevoked, reason: "access revoked" };
+  }
   return { role };
 }

@@ -10,7 +10,7 @@ import { LIMITS } from "@/lib/limits";
 import { stripControlCharacters } from "@/lib/text";
 import { getTitle } from "@/lib/model/meta";
 import { migrateDocument } from "@/lib/model/migrations";
-import { canWriteDocument } from "@/lib/model/roles";
+import { can, MEMBER } from "@/server/policies/policy";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import { CollabConnection } from "@/server/collab/connection";
@@ -350,7 +350,7 @@ export class Room {
 
   private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {
     // Read-only members still sync (step 1 is answered above); what they send is dropped.
-    if (!canWriteDocument(connection.role)) return;
+    if (!can(MEMBER, "model.edit-document", { kind: "model", role: connection.role })) return;
     if (this.approximateBytes + update.byteLength > LIMITS.documentBytes) {
       connection.close(CLOSE_CODES.documentTooLarge, "document size limit reached");
       return;

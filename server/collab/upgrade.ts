@@ -12,6 +12,8 @@ import { refuseUpgrade } from "@/server/http/upgrade-routing";
 import { log } from "@/server/logger";
 import type { Runtime } from "@/server/runtime";
 import { getMemberRole } from "@/server/services/members/get-member-role";
+import { can, MEMBER } from "@/server/policies/policy";
+import type { Role } from "@/lib/model/roles";
 
 const MAX_EARLY_MESSAGES = 100;
 /** How long a socket that broke the protocol may take to receive its close frame. */
@@ -41,13 +43,18 @@ export async function handleCollabUpgrade(
     refuseUpgrade(socket, 403, "Forbidden");
     return;
   }
-  const actor = await authenticate(runtime.db, req.headers, {
-    secret: runtime.env.NEXTAUTH_SECRET ?? "",
-    secureCookie: isTls,
-  }).catch((error: unknown) => {
+  let actor: Awaited<ReturnType<typeof authenticate>>;
+  try {
+    actor = await authenticate(runtime.db, req.headers, {
+      secret: runtime.env.NEXTAUTH_SECRET ?? "",
+      secureCookie: isTls,
+    });
+  } catch (error) {
+    // The database did not answer: the credentials may well be good. The client retries.
     log.error("websocket authentication failed", { error });
-    return null;
-  });
+    refuseUpgrade(socket, 503, "Try again later");
+    return;
+  }
   if (!actor) {
     refuseUpgrade(socket, 401, "Unauthorized");
     return;
@@ -95,10 +102,19 @@ async function admit(
     ws.close(CLOSE_CODES.schemaMismatch, `server schema is ${SCHEMA_VERSION}`);
     return;
   }
-  const role = modelId
-    ? await getMemberRole(runtime.db, { modelId, userId: actor.user.id }).catch(() => null)
-    : null;
-  if (!modelId || role === null) {
+  let role: Role | null = null;
+  if (modelId) {
+    try {
+      role = await getMemberRole(runtime.db, { modelId, userId: actor.user.id });
+    } catch (error) {
+      // The database did not answer: the model may well exist. "Try again later", never
+      // "no such model", which the app takes as final.
+      log.warn("membership check failed", { modelId, error });
+      ws.close(CLOSE_CODES.roomUnavailable, "try again later");
+      return;
+    }
+  }
+  if (!modelId || role === null || !can(MEMBER, "model.read", { kind: "model", role })) {
     ws.close(CLOSE_CODES.modelNotFound, "no such model");
     return;
   }

@@ -17,6 +17,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   request_timeout: 408,
   headers_too_large: 431,
   internal: 500,
+  unavailable: 503,
 };
 
 /** A handler's answer. */

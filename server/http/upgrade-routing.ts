@@ -1,5 +1,6 @@
 import type { Duplex } from "node:stream";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
+import type { ErrorCode } from "@/lib/errors";
 
 /** Where an HTTP upgrade request goes. */
 export type UpgradeRoute = "collab" | "next-dev" | "not-found";
@@ -23,12 +24,14 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  503: "Service Unavailable",
 };
-const ERROR_CODES: Record<number, string> = {
+const ERROR_CODES: Record<number, ErrorCode> = {
   400: "bad_request",
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  503: "unavailable",
 };
 
 /**
@@ -37,7 +40,7 @@ const ERROR_CODES: Record<number, string> = {
  */
 export function refuseUpgrade(
   socket: Duplex,
-  status: 400 | 401 | 403 | 404,
+  status: 400 | 401 | 403 | 404 | 503,
   message: string,
 ): void {
   socket.on("error", () => socket.destroy());

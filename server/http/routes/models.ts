@@ -6,7 +6,7 @@ import {
 } from "@/lib/api/schemas";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
-import { authorize } from "@/server/policies/model-policy";
+import { authorize, MEMBER } from "@/server/policies/policy";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { listMembers } from "@/server/services/members/list-members";
 import { replaceMembers } from "@/server/services/members/replace-members";
@@ -26,6 +26,7 @@ export async function getModels(req: ApiRequest): Promise<ApiResult> {
 /** POST /api/models */
 export async function postModel(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
+  authorize(MEMBER, "instance.create-model", { kind: "instance" });
   const input = await req.body(createModelInput);
   const model = await createModel(req.runtime.db, {
     ownerId: actor.user.id,
@@ -70,10 +71,10 @@ export async function deleteOneModel(req: ApiRequest): Promise<ApiResult> {
 export async function getMembers(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const modelId = req.pathId();
-  authorize(
-    await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
-    "read-members",
-  );
+  authorize(MEMBER, "model.read", {
+    kind: "model",
+    role: await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
+  });
   return { status: 200, body: { members: await listMembers(req.runtime.db, modelId) } };
 }
 

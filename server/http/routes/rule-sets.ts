@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_TEMPLATE_BYTES } from "@/lib/stride/tb7";
 import { contentTypeOf, readBody, type ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
-import { authorizeRuleSet } from "@/server/policies/rule-set-policy";
+import { authorize } from "@/server/policies/policy";
 import { createRuleSet } from "@/server/services/rule-sets/create-rule-set";
 import { deleteRuleSet } from "@/server/services/rule-sets/delete-rule-set";
 import { exportRuleSet } from "@/server/services/rule-sets/export-rule-set";
@@ -23,7 +23,7 @@ async function requireRuleSetAdmin(req: ApiRequest) {
     user: actor.user,
     adminEmails: req.runtime.env.ADMIN_EMAILS,
   });
-  authorizeRuleSet(isAdmin, "manage");
+  authorize({ isRuleSetAdmin: isAdmin }, "rule-sets.manage", { kind: "rule-sets" });
   return actor;
 }
 

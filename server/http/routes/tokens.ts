@@ -6,10 +6,12 @@ import { createApiToken } from "@/server/services/tokens/create-api-token";
 import { listApiTokens } from "@/server/services/tokens/list-api-tokens";
 import { listMemberModelIds } from "@/server/services/members/list-member-model-ids";
 import { revokeApiToken } from "@/server/services/tokens/revoke-api-token";
+import { authorize, MEMBER } from "@/server/policies/policy";
 
 /** POST /api/tokens: create a personal API token; the secret is in this answer only. */
 export async function postToken(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
+  authorize(MEMBER, "instance.manage-own-tokens", { kind: "instance" });
   const input = await req.body(createTokenInput);
   const created = await createApiToken(req.runtime.db, { userId: actor.user.id, name: input.name });
   return { status: 201, body: created };
@@ -18,6 +20,7 @@ export async function postToken(req: ApiRequest): Promise<ApiResult> {
 /** GET /api/tokens: the user's tokens. */
 export async function getTokens(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
+  authorize(MEMBER, "instance.manage-own-tokens", { kind: "instance" });
   return { status: 200, body: { tokens: await listApiTokens(req.runtime.db, actor.user.id) } };
 }
 
@@ -27,6 +30,7 @@ export async function getTokens(req: ApiRequest): Promise<ApiResult> {
  */
 export async function deleteToken(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
+  authorize(MEMBER, "instance.manage-own-tokens", { kind: "instance" });
   const tokenId = req.pathId();
   await revokeApiToken(req.runtime.db, { userId: actor.user.id, tokenId });
   for (const { connection } of req.runtime.rooms.connections()) {

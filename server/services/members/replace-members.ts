@@ -3,7 +3,7 @@ import { memberships, users } from "@/drizzle/schema";
 import type { ReplaceMembersInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/server/db/client";
-import { authorize } from "@/server/policies/model-policy";
+import { authorize, MEMBER } from "@/server/policies/policy";
 import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { listMembers, type PublicMember } from "@/server/services/members/list-members";
@@ -17,7 +17,10 @@ export async function replaceMembers(
   db: Database,
   options: { modelId: string; userId: string; members: ReplaceMembersInput["members"] },
 ): Promise<PublicMember[]> {
-  authorize(await getMemberRole(db, options), "manage-members");
+  authorize(MEMBER, "model.manage-members", {
+    kind: "model",
+    role: await getMemberRole(db, options),
+  });
   const emails = [...new Set(options.members.map((m) => m.email))];
   if (emails.length !== options.members.length) {
     throw new AppError("bad_request", "Each person may appear only once");

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { models } from "@/drizzle/schema";
 import type { Database } from "@/server/db/client";
 import type { RoomManager } from "@/server/collab/room-manager";
-import { authorize } from "@/server/policies/model-policy";
+import { authorize, MEMBER } from "@/server/policies/policy";
 import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 
@@ -16,7 +16,7 @@ export async function deleteModel(
   options: { modelId: string; userId: string },
 ): Promise<void> {
   const role = await getMemberRole(db, options);
-  authorize(role, "delete");
+  authorize(MEMBER, "model.delete", { kind: "model", role });
   await db.transaction(async (tx) => {
     await tx.delete(models).where(eq(models.id, options.modelId));
     await appendAuditEvent(tx, {

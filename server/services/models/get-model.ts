@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { models } from "@/drizzle/schema";
 import type { Database } from "@/server/db/client";
-import { authorize } from "@/server/policies/model-policy";
+import { authorizeOnModel } from "@/server/policies/policy";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { presentModel, type PublicModel } from "@/server/services/models/present-model";
 import { AppError } from "@/lib/errors";
@@ -11,8 +11,7 @@ export async function getModel(
   db: Database,
   options: { modelId: string; userId: string },
 ): Promise<PublicModel> {
-  const role = await getMemberRole(db, options);
-  authorize(role, "read");
+  const role = authorizeOnModel(await getMemberRole(db, options), "model.read");
   const [row] = await db.select().from(models).where(eq(models.id, options.modelId));
   if (!row) throw new AppError("not_found", "No such threat model");
   return presentModel(row, role);

@@ -1,7 +1,7 @@
 import { setTitle } from "@/lib/model/meta";
 import type { Database } from "@/server/db/client";
 import type { RoomManager } from "@/server/collab/room-manager";
-import { authorize } from "@/server/policies/model-policy";
+import { authorize, MEMBER } from "@/server/policies/policy";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { getModel } from "@/server/services/models/get-model";
@@ -17,7 +17,7 @@ export async function renameModel(
   options: { modelId: string; userId: string; title: string },
 ): Promise<PublicModel> {
   const role = await getMemberRole(db, options);
-  authorize(role, "rename");
+  authorize(MEMBER, "model.rename", { kind: "model", role });
   // The title lives in the shared document, outside any database transaction: the record
   // comes first, so that a rename is never made without it.
   await recordAuditEvent(db, {

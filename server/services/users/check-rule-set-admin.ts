@@ -1,11 +1,11 @@
 import { asc } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import type { Database } from "@/server/db/client";
-import { isRuleSetAdmin } from "@/server/policies/rule-set-policy";
+import { isRuleSetAdmin } from "@/server/policies/policy";
 import type { PublicUser } from "@/server/services/users/present-user";
 
 /**
- * Whether the user administers the organisation's rule sets (see rule-set-policy.ts). Only
+ * Whether the user administers the organisation's rule sets (see isRuleSetAdmin in server/policies/policy.ts). Only
  * looks up the first account when no ADMIN_EMAILS are configured.
  */
 export async function checkRuleSetAdmin(
