@@ -21,6 +21,7 @@ export default tseslint.config(
       "node_modules/**",
       ".next/**",
       "data/**",
+      "dist/**",
       "drizzle/migrations/**",
       "next-env.d.ts",
       "test-results/**",

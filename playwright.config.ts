@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data-e2e && tsx scripts/build-if-needed.ts && tsx server/main.ts 2>&1 | tee ${E2E_SERVER_LOG}`,
+    command: `rm -rf data-e2e && tsx scripts/build-if-needed.ts && node --enable-source-maps dist/server/start.mjs 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -188,7 +188,7 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-bench-"));
-  const server = spawn("npx", ["tsx", "server/main.ts"], {
+  const server = spawn(process.execPath, ["dist/server/start.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,6 +1,7 @@
 /**
- * Builds the Next.js app when there is no build yet or when a source file is newer than the
- * last build, so that `npm start` works on a fresh clone and after a pull.
+ * Builds the Next.js app and the compiled server (dist/server/start.mjs) when there is no build
+ * yet or when a source file is newer than the last build, so that `npm start` works on a fresh
+ * clone and after a pull.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,6 +20,7 @@ const SOURCES = [
   "postcss.config.mjs",
   "package.json",
   "tsconfig.json",
+  "instrumentation-client.ts",
 ];
 const SKIP = new Set(["node_modules", ".next", "data", "fixtures"]);
 
@@ -57,4 +59,11 @@ if (builtAt > 0 && builtAt >= changedAt) {
     },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const serverBundle = path.join(root, "dist", "server", "start.mjs");
+const serverBuiltAt = fs.existsSync(serverBundle) ? fs.statSync(serverBundle).mtimeMs : 0;
+if (serverBuiltAt === 0 || serverBuiltAt < changedAt) {
+  console.info("Compiling the server…");
+  await import("./build-server");
 }

@@ -1,11 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { WebSocketServer } from "ws";
 import { LIMITS } from "@/lib/limits";
-import { readServerEnv, resolveDataDir, type ServerEnv } from "@/server/config";
+import { resolveDataDir, type ServerEnv } from "@/server/config";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { RateLimiter } from "@/server/auth/rate-limit";
 import { SignInThrottle } from "@/server/auth/sign-in-throttle";
@@ -27,13 +25,13 @@ import {
 } from "@/server/http/security-headers";
 import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
+import { PROJECT_ROOT } from "@/server/project-root";
 
 const HEARTBEAT_MS = 30_000;
 /** next-auth's endpoint for logs sent by browsers. */
 const NEXT_AUTH_LOG_PATH = "/api/auth/_log";
 
 type UpgradeListener = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A running server. */
 export interface RunningServer {
@@ -95,7 +93,7 @@ export async function startServer(options: {
     const { default: next } = await import("next");
     const app = next({
       dev: options.dev ?? false,
-      dir: projectRoot,
+      dir: PROJECT_ROOT,
       hostname: "localhost",
       port: env.PORT,
       // On its first request Next attaches an upgrade listener to this server, which would
@@ -211,30 +209,4 @@ export async function startServer(options: {
         setRuntime(undefined);
       })()),
   };
-}
-
-async function main(): Promise<void> {
-  const env = readServerEnv();
-  const dev = process.argv.includes("--dev");
-  const running = await startServer({ env, dev, withNext: true });
-  const shutdown = (signal: string) => {
-    log.info("shutting down", { signal });
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error("shutdown failed", { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  console.info(`Threat Room is running on http://localhost:${running.port}`);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
 }

@@ -30,6 +30,6 @@ export function setRuntime(runtime: Runtime | undefined): void {
 /** The runtime of this process; throws when the server has not started it. */
 export function getRuntime(): Runtime {
   const runtime = (globalThis as Holder)[KEY];
-  if (!runtime) throw new Error("The server runtime is not started (start with server/main.ts)");
+  if (!runtime) throw new Error("The server runtime is not started (start with server/start.ts)");
   return runtime;
 }

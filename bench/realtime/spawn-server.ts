@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { createScratchDatabase } from "../../tests/integration/support/scratch-database";
 import { listeningMessageSchema, statsReplySchema, type StatsReply } from "./server-stats";
 
@@ -36,22 +37,50 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+let compiledOurs: Promise<string> | undefined;
+
+/**
+ * Our server as `npm start` runs it: compiled ahead of time and run by plain node (no tsx at
+ * run time). Compiled once per bench run, into dist/bench/.
+ */
+function compileOurs(): Promise<string> {
+  compiledOurs ??= (async () => {
+    const outfile = path.join(here, "..", "..", "dist", "bench", "ours.mjs");
+    await build({
+      entryPoints: [path.join(here, SERVER_ENTRIES.ours)],
+      outfile,
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      tsconfig: "tsconfig.json",
+      logLevel: "warning",
+    });
+    return outfile;
+  })();
+  return compiledOurs;
+}
+
 /**
  * Starts a server. `env` adds to the environment of ours (e.g. ROOM_UNLOAD_GRACE_MS); the
- * others take none.
+ * others take none. With `dataDir`, ours keeps its embedded database there (and it is left in
+ * place on stop), so that a second server can start on what the first one created.
  */
 export async function startBenchServer(
   kind: ServerKind,
   env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
 ): Promise<BenchServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `threat-room-bench-${kind}-`));
+  const dataDir =
+    options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `threat-room-bench-${kind}-`));
   const adminUrl = process.env.BENCH_DATABASE_URL;
   const database =
     kind === "ours" && adminUrl ? await createScratchDatabase(adminUrl, "tr_bench") : null;
-  const child = fork(path.join(here, SERVER_ENTRIES[kind]), [], {
+  const entry = kind === "ours" ? await compileOurs() : path.join(here, SERVER_ENTRIES[kind]);
+  const child = fork(entry, [], {
     execArgv: [
-      "--import",
-      "tsx",
+      ...(kind === "ours" ? [] : ["--import", "tsx"]),
       "--expose-gc",
       // BENCH_PROFILE_DIR=/tmp/profiles writes a .cpuprofile of each server process there.
       ...(process.env.BENCH_PROFILE_DIR
@@ -79,7 +108,7 @@ export async function startBenchServer(
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const cleanUp = async () => {
     await database?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   let port: number;
   try {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { projectPath } from "@/server/project-root";
 
 /** The common passwords, lower-cased (see common-passwords.README.md). */
 let commonPasswords: Set<string> | undefined;
@@ -6,7 +7,7 @@ let commonPasswords: Set<string> | undefined;
 function loadCommonPasswords(): Set<string> {
   commonPasswords ??= new Set(
     fs
-      .readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+      .readFileSync(projectPath("server", "auth", "common-passwords.txt"), "utf8")
       .split("\n")
       .map((line) => line.trim().toLowerCase())
       .filter((line) => line !== ""),

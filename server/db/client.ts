@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -7,6 +6,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "@/drizzle/schema";
+import { projectPath } from "@/server/project-root";
 import { PgliteWorkerClient } from "./pglite-worker-client";
 import { makePrivateFolder } from "./private-folder";
 
@@ -21,10 +21,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../drizzle/migrations",
-);
+const migrationsFolder = projectPath("drizzle", "migrations");
 
 /**
  * Opens the database (PostgreSQL when a URL is given, else PGlite in `dataDir/pg`) and applies

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { PGlite } from "@electric-sql/pglite";
 import { z } from "zod";
 import { log } from "@/server/logger";
+import { projectPath } from "@/server/project-root";
 
 /*
  * The main thread's side of pglite-worker.mjs: a client with the two methods drizzle's PGlite
@@ -88,7 +89,7 @@ export class PgliteWorkerClient implements Queryable {
 
   /** Starts the worker on the database folder and waits until the database is open. */
   static async open(dataDir: string): Promise<PgliteWorkerClient> {
-    const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
+    const worker = new Worker(projectPath("server", "db", "pglite-worker.mjs"), {
       workerData: { dataDir },
     });
     const client = new PgliteWorkerClient(worker);

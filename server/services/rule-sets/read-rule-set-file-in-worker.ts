@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { projectPath } from "@/server/project-root";
 import { z } from "zod";
 import { AppError, ERROR_CODES } from "@/lib/errors";
 import type { SkippedThreatType } from "@/lib/stride/tb7";
@@ -60,11 +61,14 @@ export function readRuleSetFileInWorker(
 
 function readInWorker(file: RuleSetFile, budget: ReadBudget): Promise<ReadRuleSetFile> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./read-rule-set-file-worker.mjs", import.meta.url), {
-      workerData: file,
-      resourceLimits: { maxOldGenerationSizeMb: budget.heapMb },
-      stdout: true,
-    });
+    const worker = new Worker(
+      projectPath("server", "services", "rule-sets", "read-rule-set-file-worker.mjs"),
+      {
+        workerData: file,
+        resourceLimits: { maxOldGenerationSizeMb: budget.heapMb },
+        stdout: true,
+      },
+    );
     let isSettled = false;
     const settle = (outcome: () => void) => {
       if (isSettled) return;

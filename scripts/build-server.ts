@@ -1,0 +1,20 @@
+/**
+ * Compiles the server (server/start.ts and what it imports from lib/ and server/) into one
+ * JavaScript module, dist/server/start.mjs, so that `npm start` runs it with plain node instead
+ * of compiling TypeScript at run time. Packages stay in node_modules (never bundled): the
+ * server and the Next.js pages then share one copy of each, Yjs among them.
+ */
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["server/start.ts"],
+  outfile: "dist/server/start.mjs",
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  tsconfig: "tsconfig.json",
+  logLevel: "warning",
+});
