@@ -26,6 +26,15 @@ export const LIMITS = {
   /** Websocket messages per connection: sustained rate per second and burst. */
   wsMessagesPerSecond: 200,
   wsMessageBurst: 600,
+  /** Bytes a connection may send per second, sustained, and in a burst (two largest messages). */
+  wsBytesPerSecond: 1024 * 1024,
+  wsBytesBurst: 4 * 1024 * 1024,
+  /**
+   * Bytes of document state the server encodes for one connection's sync requests per second,
+   * and in a burst: one full sync of the largest document, then about one every 4 s.
+   */
+  syncEncodeBytesPerSecond: 8 * 1024 * 1024,
+  syncEncodeBytesBurst: 40 * 1024 * 1024,
   /** Sign-ups per client address per hour. */
   signUpsPerAddressPerHour: 60,
   /** Sign-in attempts per client address per window (successes are given back). */

@@ -9,6 +9,13 @@ export class CollabConnection {
   readonly awarenessClientIds = new Set<number>();
   readonly messageBucket = new TokenBucket(LIMITS.wsMessagesPerSecond, LIMITS.wsMessageBurst);
   readonly awarenessBucket = new TokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessBurst);
+  /** Bytes received: bounds what one connection makes the server decode and apply. */
+  readonly byteBucket = new TokenBucket(LIMITS.wsBytesPerSecond, LIMITS.wsBytesBurst);
+  /** Bytes of document state encoded for this connection's sync requests. */
+  readonly syncEncodeBucket = new TokenBucket(
+    LIMITS.syncEncodeBytesPerSecond,
+    LIMITS.syncEncodeBytesBurst,
+  );
   /** Cleared by each heartbeat ping, set by the pong. */
   isAlive = true;
   isClosed = false;

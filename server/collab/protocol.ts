@@ -146,10 +146,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 
 /** A sync-step-2 message with everything the peer's state vector lacks. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  return encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+/** A sync step 2 carrying an update the caller already encoded (e.g. a cached full state). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, SYNC_STEP_2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

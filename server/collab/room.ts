@@ -36,7 +36,7 @@ import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep1,
-  encodeSyncStep2,
+  encodeSyncStep2Update,
   encodeUpdateMessage,
   type ClientMessage,
 } from "@/server/collab/protocol";
@@ -96,6 +96,8 @@ export class Room {
   private isModelTouchPending = false;
   /** Bytes of the stored state plus updates since; an estimate of the document's size. */
   private approximateBytes = 0;
+  /** The whole document encoded as one update, until the next change; null when stale. */
+  private encodedState: Uint8Array | null = null;
 
   constructor(
     readonly modelId: string,
@@ -317,6 +319,10 @@ export class Room {
       connection.close(CLOSE_CODES.rateLimited, "message rate exceeded");
       return;
     }
+    if (!connection.byteBucket.take(data.byteLength)) {
+      connection.close(CLOSE_CODES.rateLimited, "byte rate exceeded");
+      return;
+    }
     let message: ClientMessage;
     try {
       message = decodeClientMessage(data);
@@ -331,7 +337,7 @@ export class Room {
     }
     switch (message.type) {
       case "sync-step-1":
-        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        this.answerSyncStep1(connection, message.stateVector);
         return;
       case "sync-step-2":
       case "update":
@@ -346,6 +352,25 @@ export class Room {
         return;
       }
     }
+  }
+
+  /**
+   * Answers a sync step 1 with what the client lacks. The whole document (an empty state
+   * vector: every new client, every reconnect of a viewer) is encoded once and reused until the
+   * next change, and what the server encodes for one connection is budgeted in bytes: a client
+   * asking for the whole of a large document over and over is closed with 4429 instead of
+   * keeping the server busy encoding.
+   */
+  private answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): void {
+    if (!connection.syncEncodeBucket.hasAny()) {
+      connection.close(CLOSE_CODES.rateLimited, "sync rate exceeded");
+      return;
+    }
+    const update = isEmptyStateVector(stateVector)
+      ? (this.encodedState ??= Y.encodeStateAsUpdate(this.doc))
+      : Y.encodeStateAsUpdate(this.doc, stateVector);
+    connection.syncEncodeBucket.charge(update.byteLength);
+    connection.send(encodeSyncStep2Update(update));
   }
 
   private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {
@@ -446,6 +471,7 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.encodedState = null;
     const message = encodeUpdateMessage(update);
     for (const connection of this.connections) {
       if (connection !== origin && !this.buffered.has(connection)) connection.send(message);
@@ -638,5 +664,14 @@ export class Room {
   /** Closes every connection with the code. */
   closeAll(code: number, reason: string): void {
     for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+}
+
+/** True for a state vector that lists no client: its sender has nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  try {
+    return Y.decodeStateVector(stateVector).size === 0;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * A token bucket: `ratePerSecond` tokens refill continuously up to `burst`. Each message takes
- * one; an empty bucket means the sender is over its rate.
+ * A token bucket: `ratePerSecond` tokens refill continuously up to `burst`. A message takes one
+ * token, or as many as it costs (bytes, say); an empty bucket means the sender is over its rate.
  */
 export class TokenBucket {
   private tokens: number;
@@ -15,16 +15,35 @@ export class TokenBucket {
     this.updatedAt = now();
   }
 
-  /** Takes one token; false when none is left. */
-  take(): boolean {
+  /** Takes `amount` tokens (one by default); false, taking none, when fewer are left. */
+  take(amount = 1): boolean {
+    this.refill();
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+
+  /** True when at least one token is left. */
+  hasAny(): boolean {
+    this.refill();
+    return this.tokens >= 1;
+  }
+
+  /**
+   * Takes `amount` tokens whatever is left, going into debt: for work whose cost is known only
+   * once done. Later takes fail until the debt is refilled.
+   */
+  charge(amount: number): void {
+    this.refill();
+    this.tokens -= amount;
+  }
+
+  private refill(): void {
     const now = this.now();
     this.tokens = Math.min(
       this.burst,
       this.tokens + ((now - this.updatedAt) / 1000) * this.ratePerSecond,
     );
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }
