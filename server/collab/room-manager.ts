@@ -6,6 +6,7 @@ import { log } from "@/server/logger";
 import { checkConnectionAccess } from "@/server/collab/access";
 import type { CollabConnection } from "@/server/collab/connection";
 import { isModelGone } from "@/server/collab/persistence";
+import { databaseDocumentStore } from "@/server/collab/document-store";
 import { Room, SERVER_ORIGIN, type RoomSettings } from "@/server/collab/room";
 import { localRoomBus, type RoomAnnouncement, type RoomBus } from "@/server/collab/room-bus";
 
@@ -88,7 +89,7 @@ export class RoomManager {
     if (unloading) await unloading;
     let room = this.rooms.get(modelId);
     if (!room) {
-      room = new Room(modelId, this.db, this.settings, this.bus);
+      room = new Room(modelId, databaseDocumentStore(this.db, modelId), this.settings, this.bus);
       room.onModelGone = () =>
         this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
       room.onAnnouncement = (event) => this.handleAnnouncement(modelId, event);
@@ -105,14 +106,11 @@ export class RoomManager {
   }
 
   /**
-   * Puts an authorized connection into the model's room. `earlyMessages` are messages the
-   * socket sent before it was authorized; they are handled once the room is loaded.
+   * Puts an authorized connection into the model's room. `queue` holds the messages the socket
+   * sent so far; the caller keeps adding to it until this resolves, and the room handles them
+   * in order once it is loaded (one queue from the upgrade to the room).
    */
-  async connect(
-    modelId: string,
-    connection: CollabConnection,
-    earlyMessages: Uint8Array[],
-  ): Promise<Room> {
+  async connect(modelId: string, connection: CollabConnection, queue: Uint8Array[]): Promise<Room> {
     if (this.isShuttingDown) {
       connection.close(CLOSE_CODES.serverShutdown, "server shutting down");
       throw new Error("shutting down");
@@ -123,7 +121,7 @@ export class RoomManager {
       connection.close(CLOSE_CODES.rateLimited, refusal);
       throw new ConnectionLimitError(refusal);
     }
-    room.addConnection(connection, earlyMessages);
+    room.addConnection(connection, queue);
     return room;
   }
 

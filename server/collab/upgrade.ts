@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from "@/lib/model/document";
 import { authenticate } from "@/server/auth/authenticate";
 import { isOriginAllowed } from "@/server/auth/origin";
 import { CollabConnection } from "@/server/collab/connection";
+import { MAX_QUEUED_MESSAGES } from "@/server/collab/room";
 import { publicUrlOf } from "@/server/http/request-info";
 import { refuseUpgrade } from "@/server/http/upgrade-routing";
 import { log } from "@/server/logger";
@@ -15,7 +16,6 @@ import { getMemberRole } from "@/server/services/members/get-member-role";
 import { can, MEMBER } from "@/server/policies/policy";
 import type { Role } from "@/lib/model/roles";
 
-const MAX_EARLY_MESSAGES = 100;
 /** How long a socket that broke the protocol may take to receive its close frame. */
 const PROTOCOL_ERROR_GRACE_MS = 1_000;
 
@@ -72,7 +72,9 @@ async function admit(
   runtime: Runtime,
 ): Promise<void> {
   ws.binaryType = "nodebuffer";
-  const early: Uint8Array[] = [];
+  // The socket's one queue: messages sent before the room greets it (while it is checked, and
+  // while the room loads) wait here in order; the room drains it.
+  const queue: Uint8Array[] = [];
   let connection: CollabConnection | null = null;
   let joined: { receive(c: CollabConnection, data: Uint8Array): void } | null = null;
   ws.on("message", (data, isBinary) => {
@@ -82,7 +84,7 @@ async function admit(
     }
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (joined && connection) joined.receive(connection, bytes);
-    else if (early.length < MAX_EARLY_MESSAGES) early.push(bytes);
+    else if (queue.length < MAX_QUEUED_MESSAGES) queue.push(bytes);
     else ws.close(CLOSE_CODES.rateLimited, "too many messages before joining");
   });
   // A protocol error (an oversized frame, bad framing) comes after ws has sent its close frame
@@ -125,13 +127,11 @@ async function admit(
     current.isAlive = true;
   });
   try {
-    joined = await runtime.rooms.connect(modelId, connection, early.splice(0));
+    joined = await runtime.rooms.connect(modelId, connection, queue);
   } catch {
     connection.close(CLOSE_CODES.serverShutdown, "server shutting down");
     return;
   }
-  // Messages that arrived while the room was being acquired follow the earlier ones.
-  for (const message of early.splice(0)) joined.receive(connection, message);
   // The socket may have closed while the room was being acquired.
   if (connection.isClosed) runtime.rooms.disconnect(modelId, connection);
 }

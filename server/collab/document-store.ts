@@ -1,0 +1,55 @@
+import type { Database } from "@/server/db/client";
+import {
+  appendUpdates,
+  compactDocument,
+  isModelGone,
+  loadStoredDocument,
+  touchModel,
+  type PendingUpdate,
+  type StoredDocument,
+} from "@/server/collab/persistence";
+
+/**
+ * Where one model's shared document lives between loads: its update log and snapshots. A room
+ * reads and writes its document only through this interface; the database store below is the
+ * one the server uses (persistence.ts states what each operation promises).
+ */
+export interface DocumentStore {
+  /** The newest snapshot and every update logged after it. */
+  load(): Promise<StoredDocument>;
+  /**
+   * Appends updates to the log in one statement; with `touchModel`, also sets the model row's
+   * title and updatedAt.
+   */
+  append(
+    updates: PendingUpdate[],
+    model: { title: string | null; touchModel: boolean },
+  ): Promise<void>;
+  /** Sets the model row's title and updatedAt without appending. */
+  touch(title: string | null): Promise<void>;
+  /**
+   * Folds the log into a new snapshot: `mergeState` gets the updates logged so far (by any node)
+   * and returns the whole state that includes them.
+   */
+  compact(mergeState: (logged: Uint8Array[]) => Uint8Array): Promise<{ foldedUpdates: number }>;
+  /** True when `error`, from one of the calls above, shows that the model no longer exists. */
+  isGone(error: unknown): Promise<boolean>;
+}
+
+/** The document store of one model in the server's database (PGlite or PostgreSQL). */
+export function databaseDocumentStore(db: Database, modelId: string): DocumentStore {
+  return {
+    load: () => loadStoredDocument(db, modelId),
+    append: async (updates, model) => {
+      await appendUpdates(db, {
+        modelId,
+        updates,
+        title: model.title,
+        touchModel: model.touchModel,
+      });
+    },
+    touch: (title) => touchModel(db, { modelId, title }),
+    compact: (mergeState) => compactDocument(db, { modelId, mergeState }),
+    isGone: (error) => isModelGone(db, modelId, error),
+  };
+}
