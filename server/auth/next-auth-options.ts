@@ -2,7 +2,6 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { z } from "zod";
 import { signInInput } from "@/lib/api/schemas";
 import { readServerEnv } from "@/server/config";
 import { getRuntime } from "@/server/runtime";
@@ -10,19 +9,16 @@ import { verifyCredentials } from "@/server/services/users/verify-credentials";
 import { upsertOidcUser } from "@/server/services/users/upsert-oidc-user";
 import { log } from "@/server/logger";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
+import {
+  isOidcProfileAcceptable,
+  oidcProfileSchema,
+  type OidcProfile,
+} from "@/server/auth/oidc-profile";
 
 /** The sign-in error code the UI shows as "too many attempts". */
 export const RATE_LIMITED_ERROR = "RateLimited";
 
-const oidcProfileSchema = z.object({
-  sub: z.string(),
-  email: z.string().email(),
-  email_verified: z.boolean().optional(),
-  name: z.string().optional(),
-  preferred_username: z.string().optional(),
-});
-
-function oidcProvider(): OAuthConfig<z.infer<typeof oidcProfileSchema>> | null {
+function oidcProvider(): OAuthConfig<OidcProfile> | null {
   const env = readServerEnv();
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
   return {
@@ -100,8 +96,7 @@ export function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const parsed = oidcProfileSchema.safeParse(profile);
-        return parsed.success && parsed.data.email_verified !== false;
+        return isOidcProfileAcceptable(profile);
       },
       async jwt({ token, user, account }) {
         if (account?.provider === "oidc" && user?.email) {
