@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { LIMITS } from "@/lib/limits";
-import { findMalformedText } from "@/lib/text";
+import { parseJsonText } from "@/lib/parse-json";
 import type { Actor } from "@/server/auth/authenticate";
 import type { Runtime } from "@/server/runtime";
 
@@ -62,32 +62,4 @@ export async function parseJsonBody<T extends z.ZodType>(
 /** The media type of the request's body, lower-cased, without parameters. */
 export function contentTypeOf(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-}
-
-/** Parses JSON text with a schema; bad_request with the issues when it does not match. */
-export function parseJsonText<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON");
-  }
-  // A lone surrogate (a "\ud800" escape) cannot be stored as UTF-8 text: refused here, before
-  // any part of the request is written anywhere.
-  const malformed = findMalformedText(value);
-  if (malformed) {
-    throw new AppError("bad_request", "The body holds text that is not valid Unicode", {
-      issues: [{ path: malformed.join("."), message: "Contains a lone UTF-16 surrogate" }],
-    });
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError("bad_request", "The request is not valid", {
-      issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.join("."),
-        message: issue.message,
-      })),
-    });
-  }
-  return parsed.data;
 }

@@ -1,8 +1,13 @@
 import { ruleSetExportSchema } from "@/lib/api/schemas";
-import { AppError } from "@/lib/errors";
 import { parseRuleSet, type Rule } from "@/lib/stride/rule-types";
 import { parseTb7Template, type SkippedThreatType } from "@/lib/stride/tb7";
-import { findMalformedText } from "@/lib/text";
+import { parseJsonText } from "@/lib/parse-json";
+
+const FILE_MESSAGES = {
+  notJson: "The file is not valid JSON",
+  notUnicode: "The file holds text that is not valid Unicode",
+  invalid: "The file is not a rule set export",
+};
 
 /** An uploaded rule-set file: our JSON export, or a Microsoft TMT template (.tb7). */
 export interface RuleSetFile {
@@ -30,32 +35,16 @@ export function readRuleSetFile(file: RuleSetFile): RuleSetFileContent {
     const template = parseTb7Template(file.bytes);
     return { ...template.ruleSet, skipped: template.skipped };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(file.bytes));
-  } catch {
-    throw new AppError("bad_request", "The file is not valid JSON");
-  }
-  const malformed = findMalformedText(value);
-  if (malformed) {
-    throw new AppError("bad_request", "The file holds text that is not valid Unicode", {
-      issues: [{ path: malformed.join("."), message: "Contains a lone UTF-16 surrogate" }],
-    });
-  }
-  const parsed = ruleSetExportSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError("bad_request", "The file is not a rule set export", {
-      issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join("."),
-        message: issue.message,
-      })),
-    });
-  }
+  const exported = parseJsonText(
+    new TextDecoder().decode(file.bytes),
+    ruleSetExportSchema,
+    FILE_MESSAGES,
+  );
   const ruleSet = parseRuleSet({
     id: "import",
-    name: parsed.data.name,
-    description: parsed.data.description,
-    rules: parsed.data.rules,
+    name: exported.name,
+    description: exported.description,
+    rules: exported.rules,
   });
   return {
     name: ruleSet.name,
