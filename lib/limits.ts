@@ -23,6 +23,10 @@ export const LIMITS = {
   wsMessageBytes: 2 * 1024 * 1024,
   /** Largest encoded document state a room accepts, in bytes. */
   documentBytes: 32 * 1024 * 1024,
+  /** Entities (diagrams, elements, flows, threats, mitigations) one document may hold. */
+  entitiesPerDocument: 25_000,
+  /** New items (map entries, characters of text) one update may bring. */
+  itemsPerUpdate: 50_000,
   /** Websocket messages per connection: sustained rate per second and burst. */
   wsMessagesPerSecond: 200,
   wsMessageBurst: 600,

@@ -40,6 +40,8 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_USER_PER_MODEL: z.coerce.number().int().min(1).optional(),
   /** Realtime connections to one model on this node, everyone together (LIMITS by default). */
   MAX_CONNECTIONS_PER_MODEL: z.coerce.number().int().min(1).optional(),
+  /** Entities one model's document may hold (LIMITS by default). */
+  MAX_ENTITIES_PER_DOCUMENT: z.coerce.number().int().min(1).optional(),
   /** Models one user may create per hour (LIMITS by default). */
   MAX_MODELS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).optional(),
   /** Seconds between rechecks of every connection's membership and credentials. */

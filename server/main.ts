@@ -74,6 +74,10 @@ export async function startServer(options: {
       unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
       maxConnectionsPerUserPerModel: env.MAX_CONNECTIONS_PER_USER_PER_MODEL,
       maxConnectionsPerModel: env.MAX_CONNECTIONS_PER_MODEL,
+      updateLimits: {
+        itemsPerUpdate: LIMITS.itemsPerUpdate,
+        entitiesPerDocument: env.MAX_ENTITIES_PER_DOCUMENT ?? LIMITS.entitiesPerDocument,
+      },
     },
     { bus },
   );

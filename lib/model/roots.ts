@@ -27,6 +27,23 @@ const ROOT_NAMES = {
   notes: "notes",
 } as const;
 
+/**
+ * The roots whose entries are the document's entities (one entry per diagram, element, flow,
+ * threat or mitigation), for counting them against a document's limit.
+ */
+export const ENTITY_ROOT_NAMES: readonly string[] = [
+  ROOT_NAMES.diagrams,
+  ROOT_NAMES.elements,
+  ROOT_NAMES.flows,
+  ROOT_NAMES.threats,
+  ROOT_NAMES.mitigations,
+];
+
+/** The number of entities in the document: entries of the entity roots. */
+export function countEntities(doc: Y.Doc): number {
+  return ENTITY_ROOT_NAMES.reduce((sum, name) => sum + doc.getMap<unknown>(name).size, 0);
+}
+
 /** The `meta` root: the model's title, owner, schema version and other document-wide fields. */
 export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT_NAMES.meta);

@@ -4,6 +4,7 @@ import { LIMITS } from "@/lib/limits";
 import { stripControlCharacters } from "@/lib/text";
 import { getTitle } from "@/lib/model/meta";
 import { migrateDocument } from "@/lib/model/migrations";
+import { countEntities } from "@/lib/model/roots";
 import { can, MEMBER } from "@/server/policies/policy";
 import { log } from "@/server/logger";
 import { CollabConnection } from "@/server/collab/connection";
@@ -16,6 +17,7 @@ import type {
 } from "@/server/collab/room-bus";
 import { RoomPresence } from "@/server/collab/room-presence";
 import { UpdateLog, type UpdateLogSettings } from "@/server/collab/update-log";
+import { findUpdateRefusal, type UpdateLimits } from "@/server/collab/update-cost";
 import {
   decodeClientMessage,
   encodeSyncStep1,
@@ -32,7 +34,10 @@ const LOG_ORIGIN = Symbol("log");
 const REMOTE_ORIGIN = Symbol("remote");
 
 /** Settings of a room, from the server environment. */
-export type RoomSettings = UpdateLogSettings;
+export interface RoomSettings extends UpdateLogSettings {
+  /** What one update may bring and the document hold; LIMITS by default. */
+  updateLimits?: UpdateLimits;
+}
 
 /**
  * Messages a connection may send before the room has greeted it (while the upgrade checks it,
@@ -72,7 +77,7 @@ export class Room {
   constructor(
     readonly modelId: string,
     private readonly store: DocumentStore,
-    settings: RoomSettings,
+    private readonly settings: RoomSettings,
     private readonly bus: RoomBus,
   ) {
     this.presence = new RoomPresence(this.doc, modelId, {
@@ -308,6 +313,15 @@ export class Room {
       return;
     }
     try {
+      const refusal = findUpdateRefusal(
+        update,
+        countEntities(this.doc),
+        this.settings.updateLimits,
+      );
+      if (refusal) {
+        connection.close(CLOSE_CODES.documentTooLarge, refusal);
+        return;
+      }
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
       log.warn("update could not be applied", {
