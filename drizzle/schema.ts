@@ -58,6 +58,26 @@ export const apiTokens = pgTable(
 );
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
+/**
+ * Browser sign-ins: each session cookie (a next-auth JWT) names one row by its `sid`. A revoked
+ * or expired row ends the session on the server, whatever the cookie says: signing out, or an
+ * administrator, revokes it.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type SessionRow = typeof sessions.$inferSelect;
+
 export const models = pgTable("models", {
   id: text("id").primaryKey(),
   /** Projection of the shared document's meta.title, kept for listing without loading documents. */

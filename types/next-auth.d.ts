@@ -6,3 +6,10 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
   }
 }
+
+declare module "next-auth/jwt" {
+  /** The session cookie's claims: `sid` names its server-side session (see sessions). */
+  interface JWT {
+    sid?: string;
+  }
+}

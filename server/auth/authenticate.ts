@@ -5,6 +5,7 @@ import { parseCookieHeader } from "@/server/auth/cookies";
 import { resolveApiToken } from "@/server/services/tokens/resolve-api-token";
 import { getUser } from "@/server/services/users/get-user";
 import type { PublicUser } from "@/server/services/users/present-user";
+import { isSessionActive } from "@/server/services/sessions/is-session-active";
 
 /** Who made a request, and how they proved it. */
 export interface Actor {
@@ -14,6 +15,8 @@ export interface Actor {
   tokenId: string | null;
   /** When the session expires (ms since epoch); null for tokens. */
   sessionExpiresAt: number | null;
+  /** The server-side session the cookie names; null for tokens and cookies from before. */
+  sessionId: string | null;
 }
 
 /**
@@ -33,7 +36,9 @@ export async function authenticate(
     const token = await resolveApiToken(db, match[1]);
     if (!token) return null;
     const user = await getUser(db, token.userId);
-    return user ? { user, via: "token", tokenId: token.tokenId, sessionExpiresAt: null } : null;
+    return user
+      ? { user, via: "token", tokenId: token.tokenId, sessionExpiresAt: null, sessionId: null }
+      : null;
   }
   const sessionToken = readSessionCookie(parseCookieHeader(headers.cookie), options.secureCookie);
   if (!sessionToken) return null;
@@ -41,8 +46,14 @@ export async function authenticate(
   if (!jwt?.sub) return null;
   const user = await getUser(db, jwt.sub);
   if (!user) return null;
+  // A cookie names its server-side session; a revoked (signed out) or expired one is refused.
+  // Cookies issued before sessions were kept carry none and last until they expire.
+  const sessionId = typeof jwt.sid === "string" ? jwt.sid : null;
+  if (sessionId !== null && !(await isSessionActive(db, { sessionId, userId: user.id }))) {
+    return null;
+  }
   const expiresAt = typeof jwt.exp === "number" ? jwt.exp * 1000 : null;
-  return { user, via: "session", tokenId: null, sessionExpiresAt: expiresAt };
+  return { user, via: "session", tokenId: null, sessionExpiresAt: expiresAt, sessionId };
 }
 
 /** The next-auth session cookie's name (as next-auth 4 names it). */

@@ -9,6 +9,8 @@ import { verifyCredentials } from "@/server/services/users/verify-credentials";
 import { upsertOidcUser } from "@/server/services/users/upsert-oidc-user";
 import { log } from "@/server/logger";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
+import { createSession } from "@/server/services/sessions/create-session";
+import { revokeSessions } from "@/server/services/sessions/revoke-sessions";
 import {
   isOidcProfileAcceptable,
   oidcProfileSchema,
@@ -17,6 +19,9 @@ import {
 
 /** The sign-in error code the UI shows as "too many attempts". */
 export const RATE_LIMITED_ERROR = "RateLimited";
+
+/** How long a sign-in lasts, unless its session is revoked first. */
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 function oidcProvider(): OAuthConfig<OidcProfile> | null {
   const env = readServerEnv();
@@ -59,7 +64,7 @@ export function buildAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -99,17 +104,32 @@ export function buildAuthOptions(): NextAuthOptions {
         return isOidcProfileAcceptable(profile);
       },
       async jwt({ token, user, account }) {
-        if (account?.provider === "oidc" && user?.email) {
-          const ours = await upsertOidcUser(getRuntime().db, {
+        if (!user) return token;
+        // A sign-in: the cookie gets a server-side session of its own (`sid`), which signing
+        // out revokes.
+        const { db } = getRuntime();
+        let signedIn = { ...token };
+        if (account?.provider === "oidc" && user.email) {
+          const ours = await upsertOidcUser(db, {
             email: user.email,
             name: user.name ?? user.email,
           });
-          return { ...token, sub: ours.id, name: ours.name, email: ours.email };
+          signedIn = { ...signedIn, sub: ours.id, name: ours.name, email: ours.email };
         }
-        return token;
+        const userId = signedIn.sub ?? user.id;
+        const sid = await createSession(db, { userId, maxAgeSeconds: SESSION_MAX_AGE_SECONDS });
+        return { ...signedIn, sid };
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sid = token.sid;
+        if (typeof sid !== "string" || !token.sub) return;
+        const { db, rooms } = getRuntime();
+        await revokeSessions(db, rooms, { userId: token.sub, sessionId: sid, actorId: token.sub });
       },
     },
     logger: {

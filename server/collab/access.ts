@@ -4,6 +4,7 @@ import type { CollabConnection } from "@/server/collab/connection";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { can, MEMBER } from "@/server/policies/policy";
 import { isApiTokenActive } from "@/server/services/tokens/resolve-api-token";
+import { isSessionActive } from "@/server/services/sessions/is-session-active";
 
 /**
  * Whether an open connection may stay in the model's room: its credentials still valid and its
@@ -19,6 +20,12 @@ export async function checkConnectionAccess(
   }
   if (connection.tokenId !== null && !(await isApiTokenActive(db, connection.tokenId))) {
     return { closeCode: CLOSE_CODES.unauthenticated, reason: "token revoked" };
+  }
+  if (
+    connection.sessionId !== null &&
+    !(await isSessionActive(db, { sessionId: connection.sessionId, userId: connection.user.id }))
+  ) {
+    return { closeCode: CLOSE_CODES.unauthenticated, reason: "signed out" };
   }
   const role = await getMemberRole(db, { modelId, userId: connection.user.id });
   if (role === null || !can(MEMBER, "model.read", { kind: "model", role })) {

@@ -29,6 +29,8 @@ export class CollabConnection {
     readonly tokenId: string | null,
     /** When the session cookie expires (ms since epoch), or null for a token. */
     readonly sessionExpiresAt: number | null,
+    /** The server-side session the cookie names, or null (a token, or a cookie from before). */
+    readonly sessionId: string | null = null,
   ) {}
 
   /** Sends a message unless the socket is closing. */

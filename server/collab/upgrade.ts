@@ -121,7 +121,14 @@ async function admit(
     return;
   }
   if (ws.readyState !== ws.OPEN) return;
-  connection = new CollabConnection(ws, actor.user, role, actor.tokenId, actor.sessionExpiresAt);
+  connection = new CollabConnection(
+    ws,
+    actor.user,
+    role,
+    actor.tokenId,
+    actor.sessionExpiresAt,
+    actor.sessionId,
+  );
   const current = connection;
   ws.on("pong", () => {
     current.isAlive = true;

@@ -37,7 +37,12 @@ export const MODEL_ACTIONS = [
 /** Actions on the organisation's rule sets. */
 export const RULE_SET_ACTIONS = ["rule-sets.read", "rule-sets.use", "rule-sets.manage"] as const;
 /** Actions on the instance. */
-export const INSTANCE_ACTIONS = ["instance.create-model", "instance.manage-own-tokens"] as const;
+export const INSTANCE_ACTIONS = [
+  "instance.create-model",
+  "instance.manage-own-tokens",
+  /** End every session of another user (their own: every user). */
+  "instance.revoke-user-sessions",
+] as const;
 
 export type ModelAction = (typeof MODEL_ACTIONS)[number];
 export type RuleSetAction = (typeof RULE_SET_ACTIONS)[number];
@@ -81,7 +86,9 @@ export function can(user: PolicyUser, action: PolicyAction, resource: PolicyReso
       if (!isRuleSetAction(action)) return false;
       return action === "rule-sets.manage" ? user.isRuleSetAdmin : true;
     case "instance":
-      // Every signed-in user creates models (within the hourly limit) and keeps their tokens.
+      // Every signed-in user creates models (within the hourly limit) and keeps their tokens;
+      // administrators (ADMIN_EMAILS) may also sign anyone out everywhere.
+      if (action === "instance.revoke-user-sessions") return user.isRuleSetAdmin;
       return action === "instance.create-model" || action === "instance.manage-own-tokens";
   }
 }
@@ -94,6 +101,9 @@ export function authorize(user: PolicyUser, action: PolicyAction, resource: Poli
   if (can(user, action, resource)) return;
   if (resource.kind === "model" && resource.role === null) {
     throw new AppError("not_found", "No such threat model");
+  }
+  if (resource.kind === "instance") {
+    throw new AppError("forbidden", "Only administrators may do this");
   }
   if (resource.kind === "rule-sets") {
     throw new AppError("forbidden", "Only rule-set administrators may change rule sets");

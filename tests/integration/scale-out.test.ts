@@ -3,6 +3,8 @@
  * nodes see each other's edits and presence, a removal or deletion through any node closes the
  * connections on every node, and a node's death loses nothing.
  */
+import os from "node:os";
+import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { addThreat, listThreats } from "@/lib/model/threats";
@@ -17,7 +19,9 @@ import {
   type ServerNode,
 } from "./support/server-node";
 import { startTcpProxy } from "./support/tcp-proxy";
-import { createPostgresDatabase } from "./support/test-server";
+import { createPostgresDatabase, TEST_SECRET } from "./support/test-server";
+import { openDatabase } from "@/server/db/client";
+import { createSession } from "@/server/services/sessions/create-session";
 import { hasAll, sleep } from "./support/threat-checks";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -349,6 +353,47 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       );
       // The owner's own session is not the revoked token: it stays.
       expect(ownerOnB.closes).toEqual([]);
+    },
+  );
+
+  it(
+    "closes a signed-out session's connections on other nodes at once",
+    timeoutFor(2 * DEADLINE.processStart, DEADLINE.sync, 2 * DEADLINE.propagation),
+    async () => {
+      const noSweep = { ACCESS_RECHECK_SECONDS: "300" };
+      const { database, nodes } = await startCluster(2, [noSweep, noSweep]);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      const owner = await signUp(nodeA.server, "Sid Signout");
+      const modelId = await createModel(nodeA.server, owner, "Shared laptop");
+      // A session stored on the shared database, as signing in through the app stores it.
+      const handle = await openDatabase({ databaseUrl: database.url, dataDir: os.tmpdir() });
+      cleanups.push(() => handle.close());
+      const sessionId = await createSession(handle.db, { userId: owner.id, maxAgeSeconds: 3600 });
+      const token = await encode({
+        token: { sub: owner.id, email: owner.email, name: owner.name, sid: sessionId },
+        secret: TEST_SECRET,
+      });
+      const signedIn = { ...owner, cookie: `next-auth.session-token=${token}` };
+
+      const laptopOnB = connect(nodeB.server, modelId, { user: signedIn });
+      const otherOnB = connect(nodeB.server, modelId, { user: owner });
+      await Promise.all([
+        waitForSync(laptopOnB, DEADLINE.sync, "laptop sync"),
+        waitForSync(otherOnB, DEADLINE.sync, "other sync"),
+      ]);
+      // Signed out everywhere through node A.
+      const answer = await api(nodeA.server, "DELETE", "/api/users/me/sessions", {
+        user: signedIn,
+      });
+      expect(answer.status).toBe(200);
+      await waitFor(
+        () => laptopOnB.closes.some((c) => c.code === CLOSE_CODES.unauthenticated),
+        ANNOUNCED_CLOSE_MS,
+        "the signed-out session's connection on B to close",
+      );
+      // A cookie that names no session (issued before sessions were kept) is not that session.
+      expect(otherOnB.closes).toEqual([]);
     },
   );
 });

@@ -11,6 +11,7 @@ export type AuditAction =
   | "user.signed-up"
   | "token.created"
   | "token.revoked"
+  | "sessions.revoked"
   | "model.created"
   | "model.renamed"
   | "model.deleted"

@@ -68,6 +68,21 @@ export class ThreatRoomApi {
     return this.getCurrentUser();
   }
 
+  /** Signs out with next-auth's endpoint, as the app's "Sign out" does. */
+  async signOut(): Promise<void> {
+    const { csrfToken } = await readJson(
+      await this.request.get("/api/auth/csrf"),
+      csrfResponseSchema,
+      "GET /api/auth/csrf",
+    );
+    const response = await this.request.post("/api/auth/signout", {
+      form: { csrfToken, json: "true" },
+      headers: { origin: this.origin },
+      maxRedirects: 0,
+    });
+    if (response.status() >= 400) throw new Error(`sign-out answered ${response.status()}`);
+  }
+
   /** GET /api/users/me */
   async getCurrentUser(): Promise<User> {
     const response = await this.request.get("/api/users/me");
