@@ -7,8 +7,13 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["server/start.ts"],
-  outfile: "dist/server/start.mjs",
+  entryPoints: {
+    start: "server/start.ts",
+    // The document worker thread (server/collab/document-worker-client.ts starts it).
+    "document-worker": "server/collab/document-worker.ts",
+  },
+  outdir: "dist/server",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   packages: "external",
   platform: "node",

@@ -83,6 +83,7 @@ export async function startServer(options: {
   );
   const runtime: Runtime = {
     db: database.db,
+    isDatabaseKnownUp: () => database.isKnownUp(),
     env,
     rooms,
     signInThrottle: new SignInThrottle(),

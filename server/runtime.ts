@@ -11,6 +11,8 @@ import type { SignInThrottle } from "@/server/auth/sign-in-throttle";
  */
 export interface Runtime {
   db: Database;
+  /** True when the database is known to be up without asking it (DatabaseHandle.isKnownUp). */
+  isDatabaseKnownUp: () => boolean;
   env: ServerEnv;
   rooms: RoomManager;
   /** Password sign-in attempts: per client address, and back-off per account and address. */

@@ -31,7 +31,9 @@ export interface DocumentStore {
    * Folds the log into a new snapshot: `mergeState` gets the updates logged so far (by any node)
    * and returns the whole state that includes them.
    */
-  compact(mergeState: (logged: Uint8Array[]) => Uint8Array): Promise<{ foldedUpdates: number }>;
+  compact(
+    mergeState: (logged: Uint8Array[]) => Promise<Uint8Array>,
+  ): Promise<{ foldedUpdates: number }>;
   /** True when `error`, from one of the calls above, shows that the model no longer exists. */
   isGone(error: unknown): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, max, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { docSnapshots, docUpdates, models } from "@/drizzle/schema";
 import type { Database } from "@/server/db/client";
 
@@ -40,6 +40,45 @@ export async function isModelGone(db: Database, modelId: string, error: unknown)
   }
 }
 
+/** Bytes of a snapshot read per statement (see readSnapshotState). */
+const SNAPSHOT_READ_PIECE = 512 * 1024;
+
+/**
+ * The newest automatic snapshot of a model, read in pieces of SNAPSHOT_READ_PIECE bytes:
+ * node-postgres returns bytea as hex text, and one multi-megabyte row becomes strings twice its
+ * size that hold the thread serving sockets while they are decoded and collected; the embedded
+ * database answers a piece at a time too, so other statements run in between. Called within a
+ * repeatable-read transaction, so the pieces come from one version of the row.
+ */
+async function readNewestSnapshot(
+  tx: Database,
+  modelId: string,
+): Promise<{ id: number; state: Uint8Array } | null> {
+  const [latest] = await tx
+    .select({ id: docSnapshots.id, size: sql<number>`octet_length(${docSnapshots.state})` })
+    .from(docSnapshots)
+    .where(and(eq(docSnapshots.modelId, modelId), eq(docSnapshots.kind, "auto")))
+    .orderBy(desc(docSnapshots.id))
+    .limit(1);
+  if (!latest) return null;
+  const size = Number(latest.size);
+  const state = new Uint8Array(size);
+  for (let offset = 0; offset < size; offset += SNAPSHOT_READ_PIECE) {
+    const [piece] = await tx
+      .select({
+        bytes:
+          sql<Uint8Array>`substring(${docSnapshots.state} from ${offset + 1} for ${SNAPSHOT_READ_PIECE})`.mapWith(
+            docSnapshots.state,
+          ),
+      })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.id, latest.id));
+    if (!piece) throw new Error("the snapshot disappeared while it was read");
+    state.set(piece.bytes, offset);
+  }
+  return { id: latest.id, state };
+}
+
 /** An update waiting to be appended to the log. */
 export interface PendingUpdate {
   bytes: Uint8Array;
@@ -52,22 +91,23 @@ export interface PendingUpdate {
  * whose transaction committed late from being skipped.
  */
 export async function loadStoredDocument(db: Database, modelId: string): Promise<StoredDocument> {
-  const [snapshot] = await db
-    .select({ state: docSnapshots.state })
-    .from(docSnapshots)
-    .where(and(eq(docSnapshots.modelId, modelId), eq(docSnapshots.kind, "auto")))
-    .orderBy(desc(docSnapshots.id))
-    .limit(1);
-  const rows = await db
-    .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
-    .from(docUpdates)
-    .where(eq(docUpdates.modelId, modelId))
-    .orderBy(docUpdates.seq);
-  return {
-    snapshot: snapshot?.state ?? null,
-    updates: rows.map((row) => row.bytes),
-    lastSeq: rows.at(-1)?.seq ?? 0,
-  };
+  // One consistent view: a compaction elsewhere may replace the snapshot between the reads.
+  return db.transaction(
+    async (tx) => {
+      const snapshot = await readNewestSnapshot(tx, modelId);
+      const rows = await tx
+        .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
+        .from(docUpdates)
+        .where(eq(docUpdates.modelId, modelId))
+        .orderBy(docUpdates.seq);
+      return {
+        snapshot: snapshot?.state ?? null,
+        updates: rows.map((row) => row.bytes),
+        lastSeq: rows.at(-1)?.seq ?? 0,
+      };
+    },
+    { isolationLevel: "repeatable read" },
+  );
 }
 
 /**
@@ -117,65 +157,85 @@ export async function touchModel(
     .where(eq(models.id, options.modelId));
 }
 
+/** How often a compaction starts over after finding that another node compacted meanwhile. */
+const COMPACTION_ATTEMPTS = 3;
+
+/** Rows deleted per statement when a compaction clears the log (keeps parameter lists short). */
+const DELETE_BATCH = 5_000;
+
 /**
- * Folds the log into a new automatic snapshot in one transaction, under an advisory lock per
- * model so that two nodes never compact one model at once, at repeatable-read isolation so that
- * the delete removes exactly the rows that were read. `mergeState` receives the newest
- * automatic snapshot (when there is one) followed by the updates found in the log, and returns
- * the full state to store (the caller merges them into its own document). The snapshot is
- * included because another node may have folded updates this node never received (its Redis
- * link was down, say) into it: storing this node's document alone would drop them. Older
+ * Folds the log into a new automatic snapshot. `mergeState` receives the newest automatic
+ * snapshot (when there is one) followed by the updates found in the log, and returns the full
+ * state to store; the snapshot is included because another node may have folded updates this
+ * node never received (its Redis link was down, say) into it.
+ *
+ * Merging takes time on a large document, so it runs outside any transaction: the snapshot and
+ * log are read at repeatable-read isolation (one consistent view), merged, and then written in
+ * a short transaction under an advisory lock per model, which removes exactly the log rows that
+ * were read (a row committed later, even with a lower sequence number, stays for the next
+ * compaction). When another node stored a snapshot in between, this one might lack what that
+ * one folded and deleted, so the compaction starts over from a fresh read instead. Older
  * automatic snapshots are removed; named and phase snapshots stay.
  */
 export async function compactDocument(
   db: Database,
-  options: { modelId: string; mergeState: (logged: Uint8Array[]) => Uint8Array },
+  options: { modelId: string; mergeState: (logged: Uint8Array[]) => Promise<Uint8Array> },
 ): Promise<{ version: number; foldedUpdates: number }> {
-  return db.transaction(
-    async (tx) => {
+  const autoSnapshots = and(
+    eq(docSnapshots.modelId, options.modelId),
+    eq(docSnapshots.kind, "auto"),
+  );
+  for (let attempt = 1; ; attempt += 1) {
+    const read = await db.transaction(
+      async (tx) => {
+        const latest = await readNewestSnapshot(tx, options.modelId);
+        const rows = await tx
+          .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
+          .from(docUpdates)
+          .where(eq(docUpdates.modelId, options.modelId))
+          .orderBy(docUpdates.seq);
+        return { latest, rows };
+      },
+      { isolationLevel: "repeatable read" },
+    );
+    const state = await options.mergeState([
+      ...(read.latest ? [read.latest.state] : []),
+      ...read.rows.map((row) => row.bytes),
+    ]);
+    const written = await db.transaction(async (tx) => {
       await tx.execute(
         sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`,
       );
-      const rows = await tx
-        .select({ seq: docUpdates.seq, bytes: docUpdates.bytes })
-        .from(docUpdates)
-        .where(eq(docUpdates.modelId, options.modelId))
-        .orderBy(docUpdates.seq);
-      const uptoSeq = rows.at(-1)?.seq ?? 0;
       const [latest] = await tx
-        .select({ state: docSnapshots.state })
+        .select({ id: docSnapshots.id })
         .from(docSnapshots)
-        .where(and(eq(docSnapshots.modelId, options.modelId), eq(docSnapshots.kind, "auto")))
+        .where(autoSnapshots)
         .orderBy(desc(docSnapshots.id))
         .limit(1);
-      const state = options.mergeState([
-        ...(latest ? [latest.state] : []),
-        ...rows.map((row) => row.bytes),
-      ]);
+      if ((latest?.id ?? null) !== (read.latest?.id ?? null)) return null;
       const [current] = await tx
         .select({ version: max(docSnapshots.version) })
         .from(docSnapshots)
         .where(eq(docSnapshots.modelId, options.modelId));
       const version = (current?.version ?? 0) + 1;
+      const uptoSeq = read.rows.at(-1)?.seq ?? 0;
       await tx
         .insert(docSnapshots)
         .values({ modelId: options.modelId, version, state, uptoSeq, kind: "auto" });
-      if (rows.length > 0) {
+      for (let start = 0; start < read.rows.length; start += DELETE_BATCH) {
+        const seqs = read.rows.slice(start, start + DELETE_BATCH).map((row) => row.seq);
         await tx
           .delete(docUpdates)
-          .where(and(eq(docUpdates.modelId, options.modelId), lte(docUpdates.seq, uptoSeq)));
+          .where(and(eq(docUpdates.modelId, options.modelId), inArray(docUpdates.seq, seqs)));
       }
       await tx
         .delete(docSnapshots)
-        .where(
-          and(
-            eq(docSnapshots.modelId, options.modelId),
-            eq(docSnapshots.kind, "auto"),
-            sql`${docSnapshots.version} < ${version}`,
-          ),
-        );
-      return { version, foldedUpdates: rows.length };
-    },
-    { isolationLevel: "repeatable read" },
-  );
+        .where(and(autoSnapshots, sql`${docSnapshots.version} < ${version}`));
+      return { version, foldedUpdates: read.rows.length };
+    });
+    if (written) return written;
+    if (attempt >= COMPACTION_ATTEMPTS) {
+      throw new Error("another node kept compacting the same model; will try again later");
+    }
+  }
 }

@@ -3,6 +3,12 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 
 /** y-websocket message types (the first varuint of every message). */
+/**
+ * Updates larger than this are read, checked and sliced by the document worker instead of on
+ * the thread serving sockets: reading and applying one of this size takes some 20 ms.
+ */
+export const LARGE_UPDATE_BYTES = 64 * 1024;
+
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
@@ -47,7 +53,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
           Y.decodeStateVector(payload);
           message = { type: "sync-step-1", stateVector: payload };
         } else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
-          Y.decodeUpdate(payload);
+          // A large update is read by the document worker, off this thread, before it is applied.
+          if (payload.byteLength <= LARGE_UPDATE_BYTES) Y.decodeUpdate(payload);
           message = { type: syncType === SYNC_STEP_2 ? "sync-step-2" : "update", update: payload };
         } else {
           throw new MalformedMessageError(`unknown sync message type ${syncType}`);

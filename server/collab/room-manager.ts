@@ -164,6 +164,7 @@ export class RoomManager {
         await room.ready;
         await room.unload();
         this.rooms.delete(room.modelId);
+        log.debug("room unloaded", { modelId: room.modelId });
       } catch (error) {
         if (await isModelGone(this.db, room.modelId, error)) {
           this.closeModel(room.modelId, CLOSE_CODES.modelDeleted, "the model was deleted");

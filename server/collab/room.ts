@@ -17,12 +17,18 @@ import type {
 } from "@/server/collab/room-bus";
 import { RoomPresence } from "@/server/collab/room-presence";
 import { UpdateLog, type UpdateLogSettings } from "@/server/collab/update-log";
-import { findUpdateRefusal, type UpdateLimits } from "@/server/collab/update-cost";
+import {
+  DEFAULT_UPDATE_LIMITS,
+  findUpdateRefusal,
+  type UpdateLimits,
+} from "@/server/collab/update-cost";
+import { documentWorker, type DocumentWorker } from "@/server/collab/document-worker-client";
 import {
   decodeClientMessage,
   encodeSyncStep1,
   encodeSyncStep2Update,
   encodeUpdateMessage,
+  LARGE_UPDATE_BYTES,
   type ClientMessage,
 } from "@/server/collab/protocol";
 
@@ -64,6 +70,8 @@ export class Room {
   private isDestroyed = false;
   /** Each connection's messages waiting for the room to greet it (see MAX_QUEUED_MESSAGES). */
   private readonly queues = new Map<CollabConnection, Uint8Array[]>();
+  /** Messages of connections whose large update is being checked, handled once it is applied. */
+  private readonly heldBack = new Map<CollabConnection, Uint8Array[]>();
   private readonly presence: RoomPresence;
   private readonly log: UpdateLog;
   private channel: RoomChannel | null = null;
@@ -79,6 +87,7 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly settings: RoomSettings,
     private readonly bus: RoomBus,
+    private readonly worker: DocumentWorker = documentWorker,
   ) {
     this.presence = new RoomPresence(this.doc, modelId, {
       publish: (update) => this.channel?.publishAwareness(update),
@@ -90,9 +99,8 @@ export class Room {
     });
     this.log = new UpdateLog(modelId, store, settings, {
       readTitle: () => this.readTitle(),
-      mergeLogged: (logged) => {
-        this.applyStored(logged);
-        const state = Y.encodeStateAsUpdate(this.doc);
+      mergeLogged: async (logged) => {
+        const state = await this.mergeStored(logged);
         this.approximateBytes = state.byteLength;
         return state;
       },
@@ -148,11 +156,11 @@ export class Room {
 
   /** Handles one websocket message of a connection in this room. */
   receive(connection: CollabConnection, data: Uint8Array): void {
-    const queue = this.queues.get(connection);
+    const queue = this.queues.get(connection) ?? this.heldBack.get(connection);
     if (!queue) {
       this.handleMessage(connection, data);
     } else if (queue.length >= MAX_QUEUED_MESSAGES) {
-      connection.close(CLOSE_CODES.rateLimited, "too many messages while the room loads");
+      connection.close(CLOSE_CODES.rateLimited, "too many messages waiting");
     } else {
       queue.push(data);
     }
@@ -162,6 +170,7 @@ export class Room {
   removeConnection(connection: CollabConnection): void {
     this.connections.delete(connection);
     this.queues.delete(connection);
+    this.heldBack.delete(connection);
     if (!this.isDestroyed) this.presence.removeConnection(connection);
   }
 
@@ -213,26 +222,41 @@ export class Room {
 
   private async load(): Promise<void> {
     const stored = await this.store.load();
-    this.applyStored(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+    const state = await this.mergeStored(
+      stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+    );
+    if (this.isDestroyed) return;
     this.log.noteLoaded(stored.updates.length);
-    this.approximateBytes =
-      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.approximateBytes = state.byteLength;
+    // What the worker folded is this document's state: the first full sync needs no encoding.
+    this.encodedState = state;
     // Migrations run before any client is answered; their changes are logged like any other.
     Y.transact(this.doc, () => migrateDocument(this.doc), SERVER_ORIGIN);
     this.isReady = true;
+    log.debug("room loaded", { modelId: this.modelId, bytes: state.byteLength });
     for (const handle of this.remoteBacklog.splice(0)) handle();
     for (const connection of this.connections) this.greet(connection);
   }
 
-  /** Applies stored updates (a snapshot first, then the log) without logging them again. */
-  private applyStored(updates: Uint8Array[]): void {
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update, LOG_ORIGIN);
-      },
-      LOG_ORIGIN,
-    );
+  /**
+   * Brings the document up to date with stored updates (a snapshot first, then the log)
+   * without logging them again, and returns their folded state. The folding happens in the
+   * document worker; this thread only applies what the document lacks, in slices with the
+   * event loop free between them, so a large document never holds up other rooms and requests.
+   */
+  private async mergeStored(updates: Uint8Array[]): Promise<Uint8Array> {
+    const { state, slices } = await this.worker.fold(updates, Y.encodeStateVector(this.doc));
+    await this.applySlices(slices, LOG_ORIGIN);
+    return state;
+  }
+
+  /** Applies slices in order, yielding to the event loop between them; stops if destroyed. */
+  private async applySlices(slices: Uint8Array[], origin: unknown): Promise<void> {
+    for (const [index, slice] of slices.entries()) {
+      if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.isDestroyed) return;
+      Y.applyUpdate(this.doc, slice, origin);
+    }
   }
 
   private greet(connection: CollabConnection): void {
@@ -242,7 +266,8 @@ export class Room {
     if (everyone) connection.send(everyone);
     const queue = this.queues.get(connection) ?? [];
     this.queues.delete(connection);
-    for (const message of queue) this.handleMessage(connection, message);
+    // Through receive: a large update among them holds back the ones after it.
+    for (const message of queue) this.receive(connection, message);
   }
 
   private handleMessage(connection: CollabConnection, data: Uint8Array): void {
@@ -312,6 +337,11 @@ export class Room {
       connection.close(CLOSE_CODES.documentTooLarge, "document size limit reached");
       return;
     }
+    if (update.byteLength > LARGE_UPDATE_BYTES) {
+      this.heldBack.set(connection, []);
+      void this.applyLargeUpdate(connection, update);
+      return;
+    }
     try {
       const refusal = findUpdateRefusal(
         update,
@@ -324,13 +354,45 @@ export class Room {
       }
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
-      log.warn("update could not be applied", {
-        modelId: this.modelId,
-        userId: connection.user.id,
-        error,
-      });
-      connection.close(CLOSE_CODES.malformedMessage, "update could not be applied");
+      this.refuseUnreadable(connection, error);
     }
+  }
+
+  /**
+   * A large update is checked and cut into slices by the document worker, then applied slice by
+   * slice; the connection's later messages wait (in order) until it is, and everyone else is
+   * served meanwhile.
+   */
+  private async applyLargeUpdate(connection: CollabConnection, update: Uint8Array): Promise<void> {
+    try {
+      const { refusal, slices } = await this.worker.check(
+        update,
+        countEntities(this.doc),
+        this.settings.updateLimits ?? DEFAULT_UPDATE_LIMITS,
+      );
+      if (connection.isClosed || this.isDestroyed) return;
+      if (refusal) {
+        connection.close(CLOSE_CODES.documentTooLarge, refusal);
+        return;
+      }
+      await this.applySlices(slices, connection);
+      log.debug("large update applied", { modelId: this.modelId, slices: slices.length });
+    } catch (error) {
+      this.refuseUnreadable(connection, error);
+      return;
+    }
+    const waiting = this.heldBack.get(connection) ?? [];
+    this.heldBack.delete(connection);
+    for (const message of waiting) this.receive(connection, message);
+  }
+
+  private refuseUnreadable(connection: CollabConnection, error: unknown): void {
+    log.warn("update could not be applied", {
+      modelId: this.modelId,
+      userId: connection.user.id,
+      error,
+    });
+    connection.close(CLOSE_CODES.malformedMessage, "update could not be applied");
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -417,7 +479,9 @@ export class Room {
     try {
       const stored = await this.store.load();
       if (this.isDestroyed) return;
-      this.applyStored(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+      await this.mergeStored(
+        stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+      );
     } catch (error) {
       log.warn("could not read the stored document after reconnecting", {
         modelId: this.modelId,

@@ -19,17 +19,19 @@ class MemoryStore implements DocumentStore {
     return Promise.resolve();
   }
 
-  compact(mergeState: (logged: Uint8Array[]) => Uint8Array): Promise<{ foldedUpdates: number }> {
-    mergeState(this.appended.flat().map((update) => update.bytes));
+  async compact(
+    mergeState: (logged: Uint8Array[]) => Promise<Uint8Array>,
+  ): Promise<{ foldedUpdates: number }> {
+    await mergeState(this.appended.flat().map((update) => update.bytes));
     this.compactions += 1;
-    return Promise.resolve({ foldedUpdates: this.appended.flat().length });
+    return { foldedUpdates: this.appended.flat().length };
   }
 }
 
 const update = (n: number): PendingUpdate => ({ bytes: new Uint8Array([n]), userId: null });
 const hooks = {
   readTitle: () => "Model",
-  mergeLogged: () => new Uint8Array(),
+  mergeLogged: () => Promise.resolve(new Uint8Array()),
   onModelGone: () => {},
 };
 

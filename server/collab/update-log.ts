@@ -15,10 +15,10 @@ export interface UpdateLogHooks {
   /** The model's title as the document holds it now, cleaned for the models table. */
   readTitle(): string | null;
   /**
-   * Applies the updates logged so far (by any node) to the document and returns its whole
-   * state, which becomes the snapshot. Called inside a compaction.
+   * Folds the updates logged so far (by any node) into the whole state to store as the
+   * snapshot, and brings the document up to date with them. Called inside a compaction.
    */
-  mergeLogged(logged: Uint8Array[]): Uint8Array;
+  mergeLogged(logged: Uint8Array[]): Promise<Uint8Array>;
   /** A write showed that the model no longer exists. */
   onModelGone(): void;
 }
@@ -174,5 +174,6 @@ export class UpdateLog {
   private async fold(): Promise<void> {
     const result = await this.store.compact((logged) => this.hooks.mergeLogged(logged));
     this.loggedSinceCompaction = Math.max(0, this.loggedSinceCompaction - result.foldedUpdates);
+    log.debug("room compacted", { modelId: this.modelId, foldedUpdates: result.foldedUpdates });
   }
 }

@@ -18,10 +18,19 @@ export interface DatabaseHandle {
   db: Database;
   /** "pglite" for the embedded database, "postgres" for DATABASE_URL. */
   kind: "pglite" | "postgres";
+  /**
+   * True when the database is known to be up without asking it: the embedded database is busy
+   * with statements and answered one a moment ago. A probe would otherwise queue behind a long
+   * statement (a large snapshot being written) and report a working database as stalled.
+   */
+  isKnownUp(): boolean;
   close(): Promise<void>;
 }
 
 const migrationsFolder = projectPath("drizzle", "migrations");
+
+/** How recent the embedded database's last answer must be for it to count as up while busy. */
+const KNOWN_UP_WITHIN_MS = 2_000;
 
 /**
  * Opens the database (PostgreSQL when a URL is given, else PGlite in `dataDir/pg`) and applies
@@ -46,7 +55,8 @@ export async function openDatabase(options: {
     pool.on("connect", (client) => client.on("error", () => undefined));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db, kind: "postgres", close: () => pool.end() };
+    // A pool: a probe gets a connection of its own and never waits behind other statements.
+    return { db, kind: "postgres", isKnownUp: () => false, close: () => pool.end() };
   }
   const folder = path.join(options.dataDir, "pg");
   makePrivateFolder(options.dataDir, { recursive: false });
@@ -66,6 +76,7 @@ export async function openDatabase(options: {
   return {
     db,
     kind: "pglite",
+    isKnownUp: () => client.isBusyAndAnswering(KNOWN_UP_WITHIN_MS),
     close: async () => {
       await client.close();
       makePrivateFolder(folder, { recursive: true });

@@ -75,6 +75,18 @@ export class PgliteWorkerClient implements Queryable {
   private nextTxId = 1;
   private failure: Error | null = null;
   private isClosing = false;
+  /** When the worker last answered anything (Date.now()). */
+  private lastAnswerAt = Date.now();
+
+  /**
+   * True when the database is working through statements and answered one within `withinMs`:
+   * it is up, though a new statement would wait its turn (PGlite runs one at a time).
+   */
+  isBusyAndAnswering(withinMs: number): boolean {
+    return (
+      this.failure === null && this.pending.size > 0 && Date.now() - this.lastAnswerAt < withinMs
+    );
+  }
 
   private constructor(private readonly worker: Worker) {
     worker.on("message", (message: unknown) => this.handleAnswer(message));
@@ -110,6 +122,7 @@ export class PgliteWorkerClient implements Queryable {
   }
 
   private handleAnswer(message: unknown): void {
+    this.lastAnswerAt = Date.now();
     const parsed = answerSchema.safeParse(message);
     if (!parsed.success) {
       // An answer that cannot be read still ends its call, or a transaction would hold forever.

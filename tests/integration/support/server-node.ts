@@ -26,6 +26,8 @@ export interface ServerNode {
   server: TestServer;
   /** True while the process runs. */
   readonly isRunning: boolean;
+  /** Every line the node wrote to stdout so far (its log, at LOG_LEVEL info or debug). */
+  readonly output: string[];
   /** Kills the process with SIGKILL: no flush, no goodbye. */
   kill(): Promise<void>;
   /** Stops the process with SIGTERM: it closes its sockets and saves every room. */
@@ -69,6 +71,8 @@ export async function spawnServerNode(
     }),
   );
   const lines = readline.createInterface({ input: child.stdout ?? process.stdin });
+  const output: string[] = [];
+  lines.on("line", (line) => output.push(line));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -97,6 +101,7 @@ export async function spawnServerNode(
     get isRunning() {
       return !hasExited;
     },
+    output,
     kill: () => end("SIGKILL"),
     stop: () => end("SIGTERM"),
   };
