@@ -1,6 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_RULE_SET_ADMIN_EMAIL } from "./tests/e2e/support/rule-set-admin";
 import { E2E_SERVER_LOG } from "./tests/e2e/support/server-log";
+import {
+  E2E_OIDC_CLIENT_ID,
+  E2E_OIDC_CLIENT_SECRET,
+  E2E_OIDC_ISSUER,
+  E2E_OIDC_NAME,
+} from "./tests/e2e/support/oidc-settings";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://localhost:${port}`;
@@ -53,6 +59,11 @@ export default defineConfig({
       // Sign-in tests stand for clients at other addresses with X-Forwarded-For.
       TRUST_PROXY: "1",
       ADMIN_EMAILS: E2E_RULE_SET_ADMIN_EMAIL,
+      // Single sign-on against the provider single-sign-on.spec.ts starts on loopback.
+      OIDC_ISSUER: E2E_OIDC_ISSUER,
+      OIDC_CLIENT_ID: E2E_OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT_SECRET,
+      OIDC_NAME: E2E_OIDC_NAME,
     },
   },
 });

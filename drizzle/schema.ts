@@ -34,6 +34,12 @@ export const users = pgTable("users", {
   name: text("name").notNull(),
   /** scrypt hash in the format of server/auth/password.ts; null for accounts that only use OIDC. */
   passwordHash: text("password_hash"),
+  /**
+   * When the owner of the address proved they receive its mail (a link from a verification
+   * email, or a single sign-on provider saying it verified it); null until then. Only a verified
+   * address is ever matched by email (members, ADMIN_EMAILS, single sign-on linking).
+   */
+  emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 export type UserRow = typeof users.$inferSelect;

@@ -39,6 +39,8 @@ export const LIMITS = {
    */
   syncEncodeBytesPerSecond: 8 * 1024 * 1024,
   syncEncodeBytesBurst: 40 * 1024 * 1024,
+  /** Verification emails one account may ask for per hour (sign-up's included). */
+  verificationEmailsPerUserPerHour: 5,
   /** Sign-ups per client address per hour. */
   signUpsPerAddressPerHour: 60,
   /** Sign-in attempts per client address per window (successes are given back). */

@@ -26,6 +26,13 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Extra origins allowed to open the websocket and send cookie-authenticated requests, comma-separated. */
   TRUSTED_ORIGINS: z.string().default(""),
+  /**
+   * Outgoing mail server, e.g. smtp://user:password@mail.example.com:587 (smtps:// for TLS from
+   * the start). Unset: each email is written as an .eml file into DATA_DIR/mail.
+   */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of the server's email. */
+  MAIL_FROM: z.string().default("Threat Room <no-reply@localhost>"),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

@@ -1,3 +1,4 @@
+import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
@@ -8,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { RateLimiter } from "@/server/auth/rate-limit";
 import { SignInThrottle } from "@/server/auth/sign-in-throttle";
 import { loadOrCreateSecret } from "@/server/auth/secret";
+import { createMailer } from "@/server/mail/mailer";
 import { RoomManager } from "@/server/collab/room-manager";
 import { RedisRoomBus } from "@/server/collab/redis-room-bus";
 import { localRoomBus } from "@/server/collab/room-bus";
@@ -88,6 +90,12 @@ export async function startServer(options: {
     rooms,
     signInThrottle: new SignInThrottle(),
     signUpLimiter: new RateLimiter(LIMITS.signUpsPerAddressPerHour, 60 * 60_000),
+    verificationEmailLimiter: new RateLimiter(LIMITS.verificationEmailsPerUserPerHour, 60 * 60_000),
+    mailer: createMailer({
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      folder: path.join(dataDir, "mail"),
+    }),
   };
   setRuntime(runtime);
 

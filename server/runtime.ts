@@ -3,6 +3,7 @@ import type { ServerEnv } from "@/server/config";
 import type { RoomManager } from "@/server/collab/room-manager";
 import type { RateLimiter } from "@/server/auth/rate-limit";
 import type { SignInThrottle } from "@/server/auth/sign-in-throttle";
+import type { Mailer } from "@/server/mail/mailer";
 
 /**
  * The services of one running server process. Next.js bundles route handlers and server
@@ -19,6 +20,10 @@ export interface Runtime {
   signInThrottle: SignInThrottle;
   /** Sign-ups, keyed by client address. */
   signUpLimiter: RateLimiter;
+  /** Verification emails, keyed by user id. */
+  verificationEmailLimiter: RateLimiter;
+  /** Where the server's email goes (SMTP_URL, else .eml files in DATA_DIR/mail). */
+  mailer: Mailer;
 }
 
 const KEY = Symbol.for("threat-room.runtime");

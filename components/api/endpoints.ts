@@ -14,6 +14,8 @@ import {
   modelResponseSchema,
   tokenListResponseSchema,
   userResponseSchema,
+  verificationEmailResponseSchema,
+  passwordChangeResponseSchema,
   type ApiToken,
   type Member,
   type ModelSummary,
@@ -42,6 +44,37 @@ export async function createUser(input: {
 /** The signed-in user and whether they administer rule sets. */
 export async function fetchCurrentUserAccess(signal?: AbortSignal): Promise<CurrentUser> {
   return requestJson("/api/users/me", currentUserResponseSchema, { signal });
+}
+
+/** Emails the signed-in user the confirmation link again; answers the address it went to. */
+export async function resendVerificationEmail(): Promise<string> {
+  const { sentTo } = await requestJson(
+    "/api/users/me/verification-email",
+    verificationEmailResponseSchema,
+    { method: "POST" },
+  );
+  return sentTo;
+}
+
+/** Confirms an email address with the token of the emailed link. */
+export async function confirmEmail(token: string): Promise<User> {
+  const { user } = await requestJson("/api/email-verifications", userResponseSchema, {
+    method: "POST",
+    body: { token },
+  });
+  return user;
+}
+
+/** Changes the signed-in user's password; answers how many other sessions were signed out. */
+export async function changePassword(input: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<number> {
+  const { signedOut } = await requestJson("/api/users/me/password", passwordChangeResponseSchema, {
+    method: "POST",
+    body: input,
+  });
+  return signedOut;
 }
 
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {

@@ -7,9 +7,19 @@ import { ruleSchema } from "@/lib/stride/rule-types";
  * Every fetched body is parsed with one of these; the types come from them.
  */
 
-export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  /** True once the user confirmed their address through the link we emailed them. */
+  emailVerified: z.boolean(),
+});
 export type User = z.infer<typeof userSchema>;
 export const userResponseSchema = z.object({ user: userSchema });
+/** POST /api/users/me/password */
+export const passwordChangeResponseSchema = z.object({ signedOut: z.number() });
+/** POST /api/users/me/verification-email */
+export const verificationEmailResponseSchema = z.object({ sentTo: z.string() });
 /** GET /api/users/me: the user and whether they administer the organisation's rule sets. */
 export const currentUserResponseSchema = z.object({
   user: userSchema,

@@ -23,24 +23,28 @@ type SignInField = keyof z.infer<typeof signInSchema>;
 export interface SignInFormProps {
   /** A same-site path to open after signing in (already checked with getSafeCallbackUrl). */
   callbackUrl: string;
+  /** Why the last single sign-on failed (from the page's URL), shown until the next attempt. */
+  initialError?: string | null;
 }
 
 /** Email and password sign-in, with a single sign-on button when the server offers OIDC. */
-export function SignInForm({ callbackUrl }: SignInFormProps) {
+export function SignInForm({ callbackUrl, initialError = null }: SignInFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SignInField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(initialError);
   const [isSubmitting, setIsSubmitting] = useState(false);
-  const [hasSingleSignOn, setHasSingleSignOn] = useState(false);
+  /** The single sign-on provider's name (OIDC_NAME), or null when the server offers none. */
+  const [singleSignOnName, setSingleSignOnName] = useState<string | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
     getProviders()
       .then((providers) => {
-        if (isCurrent && providers && "oidc" in providers) setHasSingleSignOn(true);
+        const oidc = providers?.oidc;
+        if (isCurrent && oidc) setSingleSignOnName(oidc.name);
       })
       .catch(() => {
         // Without the provider list the password form still works.
@@ -111,7 +115,7 @@ export function SignInForm({ callbackUrl }: SignInFormProps) {
           Sign in
         </Button>
       </form>
-      {hasSingleSignOn ? (
+      {singleSignOnName !== null ? (
         <div className="space-y-3">
           <div className="flex items-center gap-3 text-xs text-slate-500">
             <span className="h-px flex-1 bg-slate-200" />
@@ -119,7 +123,7 @@ export function SignInForm({ callbackUrl }: SignInFormProps) {
             <span className="h-px flex-1 bg-slate-200" />
           </div>
           <Button variant="secondary" className="w-full" onClick={handleSingleSignOn}>
-            Sign in with single sign-on
+            Sign in with {singleSignOnName}
           </Button>
         </div>
       ) : null}

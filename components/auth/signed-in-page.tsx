@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
 import { Shell } from "@/components/ui/shell";
 import { PageSpinner } from "@/components/ui/spinner";
+import { EmailVerificationBanner } from "./email-verification-banner";
 import { useRequiredSession } from "./use-required-session";
 
 /**
@@ -25,7 +26,14 @@ export function SignedInPage({
 
   return (
     <Shell user={user} onSignOut={handleSignOut} width={width}>
-      {user ? children : <PageSpinner label="Checking your session" />}
+      {user ? (
+        <>
+          <EmailVerificationBanner />
+          {children}
+        </>
+      ) : (
+        <PageSpinner label="Checking your session" />
+      )}
     </Shell>
   );
 }

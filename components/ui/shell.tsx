@@ -29,6 +29,7 @@ const NAV_LINKS = [
   { href: "/models", label: "Models" },
   { href: "/settings/rule-sets", label: "Rule sets" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/account", label: "Account" },
 ] as const;
 
 /** The page frame of signed-in pages: product name, navigation, the user and sign out. */

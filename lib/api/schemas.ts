@@ -30,6 +30,17 @@ export const signUpInput = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
+/** POST /api/users/me/password */
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMaxLength),
+  newPassword: passwordSchema,
+});
+
+/** POST /api/email-verifications: the token from a verification email's link. */
+export const emailVerificationInput = z.object({
+  token: z.string().min(1).max(2_000),
+});
+
 /** Sign-in with email and password (next-auth credentials provider). */
 export const signInInput = z.object({
   email: emailSchema,

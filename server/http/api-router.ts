@@ -25,7 +25,14 @@ import {
   postRuleSetImport,
 } from "@/server/http/routes/rule-sets";
 import { deleteToken, getTokens, postToken } from "@/server/http/routes/tokens";
-import { deleteUserSessions, getMe, postUser } from "@/server/http/routes/users";
+import {
+  deleteUserSessions,
+  getMe,
+  postEmailVerification,
+  postPassword,
+  postUser,
+  postVerificationEmail,
+} from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
 import type { Runtime } from "@/server/runtime";
 import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
@@ -38,7 +45,10 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/health", { GET: getHealth }],
   ["/api/users", { POST: postUser }],
   ["/api/users/me", { GET: getMe }],
+  ["/api/users/me/verification-email", { POST: postVerificationEmail }],
+  ["/api/users/me/password", { POST: postPassword }],
   ["/api/users/:id/sessions", { DELETE: deleteUserSessions }],
+  ["/api/email-verifications", { POST: postEmailVerification }],
   ["/api/tokens", { GET: getTokens, POST: postToken }],
   ["/api/tokens/:id", { DELETE: deleteToken }],
   ["/api/models", { GET: getModels, POST: postModel }],

@@ -142,14 +142,27 @@ describe("the app's read-only hint", () => {
 });
 
 describe("isRuleSetAdmin", () => {
+  const verified = { emailVerified: true, isFirstAccount: false };
+
   it("makes the listed emails administrators when ADMIN_EMAILS is set", () => {
     const admins = ["ada@example.com"];
-    expect(isRuleSetAdmin({ email: "Ada@Example.com", isFirstAccount: false }, admins)).toBe(true);
-    expect(isRuleSetAdmin({ email: "bob@example.com", isFirstAccount: true }, admins)).toBe(false);
+    expect(isRuleSetAdmin({ ...verified, email: "Ada@Example.com" }, admins)).toBe(true);
+    expect(
+      isRuleSetAdmin({ ...verified, email: "bob@example.com", isFirstAccount: true }, admins),
+    ).toBe(false);
+  });
+
+  it("never makes a listed email an administrator before it is verified", () => {
+    const admins = ["ada@example.com"];
+    expect(
+      isRuleSetAdmin({ ...verified, email: "ada@example.com", emailVerified: false }, admins),
+    ).toBe(false);
   });
 
   it("makes the first account the administrator when ADMIN_EMAILS is unset", () => {
-    expect(isRuleSetAdmin({ email: "bob@example.com", isFirstAccount: true }, [])).toBe(true);
-    expect(isRuleSetAdmin({ email: "eve@example.com", isFirstAccount: false }, [])).toBe(false);
+    expect(
+      isRuleSetAdmin({ ...verified, email: "bob@example.com", isFirstAccount: true }, []),
+    ).toBe(true);
+    expect(isRuleSetAdmin({ ...verified, email: "eve@example.com" }, [])).toBe(false);
   });
 });

@@ -125,18 +125,23 @@ export function authorizeOnModel(role: Role | null, action: ModelAction): Role {
 export interface RuleSetAdminCandidate {
   /** Lower-cased, as stored. */
   email: string;
+  /** True once the user proved they receive mail at `email`. */
+  emailVerified: boolean;
   /** True for the first account created on the instance. */
   isFirstAccount: boolean;
 }
 
 /**
- * Rule-set administrators: the users whose email is in ADMIN_EMAILS, or, when that list is
- * empty, the first account created on the instance.
+ * Rule-set administrators: the users whose verified email is in ADMIN_EMAILS (an unverified
+ * address proves nothing: anyone could sign up with it first), or, when that list is empty,
+ * the first account created on the instance.
  */
 export function isRuleSetAdmin(
   user: RuleSetAdminCandidate,
   adminEmails: readonly string[],
 ): boolean {
-  if (adminEmails.length > 0) return adminEmails.includes(user.email.toLowerCase());
+  if (adminEmails.length > 0) {
+    return user.emailVerified && adminEmails.includes(user.email.toLowerCase());
+  }
   return user.isFirstAccount;
 }

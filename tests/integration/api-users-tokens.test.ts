@@ -74,12 +74,17 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
   });
 
   describe("sign-up", () => {
-    it("creates an account: 201 with exactly {user:{id,email,name}} and no password or hash", async () => {
+    it("creates an account: 201 with exactly {user:{id,email,name,emailVerified}} and no password or hash", async () => {
       const email = uniqueEmail("new");
       const answer = await signUpRequest({ email, name: "  Nora New  ", password: PASSWORD });
       expect(answer.status).toBe(201);
       expect(answer.body).toEqual({
-        user: { id: expect.stringMatching(/^[A-Za-z0-9_-]{21}$/), email, name: "Nora New" },
+        user: {
+          id: expect.stringMatching(/^[A-Za-z0-9_-]{21}$/),
+          email,
+          name: "Nora New",
+          emailVerified: false,
+        },
       });
       const text = JSON.stringify(answer.body);
       expect(text).not.toContain(PASSWORD);
@@ -408,7 +413,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       const answer = await me({ cookie: alice.cookie });
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({
-        user: { id: alice.id, email: alice.email, name: alice.name },
+        user: { id: alice.id, email: alice.email, name: alice.name, emailVerified: true },
         isRuleSetAdmin: expect.any(Boolean),
       });
     });
@@ -474,7 +479,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
       const answer = await call(server, "GET", "/api/users/me", { token: secret });
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({
-        user: { id: alice.id, email: alice.email, name: alice.name },
+        user: { id: alice.id, email: alice.email, name: alice.name, emailVerified: true },
         isRuleSetAdmin: expect.any(Boolean),
       });
       const lowerScheme = await me({ authorization: `bearer ${secret}` });

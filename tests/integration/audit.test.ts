@@ -38,13 +38,15 @@ describe.each(DATABASES)("audit log (%s)", (kind) => {
     );
     expect(actions).toEqual([
       "user.signed-up",
+      "user.email-verified",
       "user.signed-up",
+      "user.email-verified",
       "model.created",
       "members.changed",
       "model.renamed",
       "model.deleted",
     ]);
-    expect(await verifyAuditChain(db)).toEqual({ isIntact: true, events: 6 });
+    expect(await verifyAuditChain(db)).toEqual({ isIntact: true, events: 8 });
 
     // Rewrite history: the chain breaks at the changed row.
     const [renamed] = await db

@@ -92,4 +92,55 @@ describe.each(DATABASES)("server-side sessions (%s)", (kind) => {
     expect((await me(victim.user)).status).toBe(401);
     expect((await me(signedInAdmin.user)).status).toBe(200);
   });
+  it("changing the password signs every other session out, keeps this one, and needs the current password", async () => {
+    const here = await signIn(user);
+    const elsewhere = await signIn(user);
+    const modelId = await createModel(server, here.user, "Password change");
+    const socket = openRawSocket(server, `/collab/${modelId}?schema=${SCHEMA_VERSION}`, {
+      user: elsewhere.user,
+    });
+    expect(await socket.opened).toBe(true);
+    await waitFor(() => socket.messages.length >= 1, undefined, "sync step 1");
+
+    const wrong = await api(server, "POST", "/api/users/me/password", {
+      user: here.user,
+      body: { currentPassword: "not my password", newPassword: "a brand new passphrase 42" },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain("currentPassword");
+    expect((await me(elsewhere.user)).status).toBe(200);
+
+    const weak = await api(server, "POST", "/api/users/me/password", {
+      user: here.user,
+      body: { currentPassword: user.password, newPassword: "qwertyuiop" },
+    });
+    expect(weak.status).toBe(400);
+    expect(JSON.stringify(weak.body)).toContain("newPassword");
+
+    const changed = await api(server, "POST", "/api/users/me/password", {
+      user: here.user,
+      body: { currentPassword: user.password, newPassword: "a brand new passphrase 42" },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ signedOut: expect.any(Number) });
+    expect((await me(here.user)).status).toBe(200);
+    expect((await me(elsewhere.user)).status).toBe(401);
+    const outcome = await socket.outcome;
+    expect(outcome.closeCode).toBe(CLOSE_CODES.unauthenticated);
+    user = { ...user, password: "a brand new passphrase 42" };
+  });
+
+  it("refuses a password change through an API token", async () => {
+    const created = await api(server, "POST", "/api/tokens", {
+      user: admin,
+      body: { name: "script" },
+    });
+    expect(created.status).toBe(201);
+    const token = (created.body as { secret: string }).secret;
+    const answer = await api(server, "POST", "/api/users/me/password", {
+      token,
+      body: { currentPassword: admin.password, newPassword: "another fresh passphrase 7" },
+    });
+    expect(answer.status).toBe(403);
+  });
 });

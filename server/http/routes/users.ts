@@ -1,4 +1,4 @@
-import { signUpInput } from "@/lib/api/schemas";
+import { changePasswordInput, emailVerificationInput, signUpInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
@@ -6,6 +6,10 @@ import { checkRuleSetAdmin } from "@/server/services/users/check-rule-set-admin"
 import { createUser } from "@/server/services/users/create-user";
 import { authorize } from "@/server/policies/policy";
 import { revokeSessions } from "@/server/services/sessions/revoke-sessions";
+import { sendVerificationEmail } from "@/server/services/users/send-verification-email";
+import { verifyEmail } from "@/server/services/users/verify-email";
+import { changePassword } from "@/server/services/users/change-password";
+import { isAppError } from "@/lib/errors";
 
 /** POST /api/users: sign up with email, name and password. */
 export async function postUser(req: ApiRequest): Promise<ApiResult> {
@@ -14,7 +18,29 @@ export async function postUser(req: ApiRequest): Promise<ApiResult> {
   }
   const input = await req.body(signUpInput);
   const user = await createUser(req.runtime.db, input);
+  sendVerificationEmail(req.runtime, user);
   return { status: 201, body: { user } };
+}
+
+/** POST /api/users/me/verification-email: sends the confirmation link again. */
+export async function postVerificationEmail(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  sendVerificationEmail(req.runtime, actor.user);
+  return { status: 202, body: { sentTo: actor.user.email } };
+}
+
+/**
+ * POST /api/email-verifications: confirms an email address with the token of a verification
+ * email's link. The token is the proof; no session is needed (the link may be opened in
+ * another browser).
+ */
+export async function postEmailVerification(req: ApiRequest): Promise<ApiResult> {
+  const input = await req.body(emailVerificationInput);
+  const user = await verifyEmail(req.runtime.db, {
+    token: input.token,
+    secret: req.runtime.env.NEXTAUTH_SECRET ?? "",
+  });
+  return { status: 200, body: { user } };
 }
 
 /** GET /api/users/me: the signed-in user, and whether they administer rule sets. */
@@ -48,4 +74,38 @@ export async function deleteUserSessions(req: ApiRequest): Promise<ApiResult> {
     actorId: actor.user.id,
   });
   return { status: 200, body: { revoked } };
+}
+
+/**
+ * POST /api/users/me/password: changes the password, given the current one, from a signed-in
+ * browser (an API token cannot), and signs every other session out. Wrong current passwords
+ * count like wrong sign-ins (the same per-address and per-account limits).
+ */
+export async function postPassword(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  if (actor.via !== "session") {
+    throw new AppError("forbidden", "Change your password from a signed-in browser");
+  }
+  const input = await req.body(changePasswordInput);
+  const throttle = req.runtime.signInThrottle;
+  const refusal = throttle.begin(req.clientAddress, actor.user.email);
+  if (refusal) {
+    throw new AppError("rate_limited", "Too many attempts; try again later");
+  }
+  try {
+    const result = await changePassword(req.runtime.db, req.runtime.rooms, {
+      userId: actor.user.id,
+      keepSessionId: actor.sessionId,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+    });
+    throttle.recordSuccess(req.clientAddress, actor.user.email);
+    return { status: 200, body: result };
+  } catch (error) {
+    const isWrongPassword =
+      isAppError(error) && error.issues?.some((issue) => issue.path === "currentPassword");
+    if (isWrongPassword) throttle.recordFailure(req.clientAddress, actor.user.email);
+    else throttle.recordSuccess(req.clientAddress, actor.user.email);
+    throw error;
+  }
 }

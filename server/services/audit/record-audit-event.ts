@@ -9,6 +9,9 @@ export const AUDIT_GENESIS_HASH = "0".repeat(64);
 /** The actions recorded in the audit log. */
 export type AuditAction =
   | "user.signed-up"
+  | "user.email-verified"
+  | "user.password-changed"
+  | "user.single-sign-on-linked"
   | "token.created"
   | "token.revoked"
   | "sessions.revoked"

@@ -29,17 +29,28 @@ export async function replaceMembers(
     throw new AppError("bad_request", "A model needs at least one owner");
   }
   const found = await db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(inArray(users.email, emails));
-  const idByEmail = new Map(found.map((u) => [u.email, u.id]));
+  // An address is matched to an account only once its owner proved they receive its mail: else
+  // anyone could sign up with a colleague's address and be handed the models meant for them.
+  // People already in the model stay, verified or not.
+  const current = new Set((await listMembers(db, options.modelId)).map((member) => member.userId));
+  const byEmail = new Map(found.map((u) => [u.email, u]));
+  const idByEmail = new Map(
+    found
+      .filter((u) => u.emailVerifiedAt !== null || current.has(u.id))
+      .map((u) => [u.email, u.id]),
+  );
   const issues = options.members.flatMap((member, index) =>
     idByEmail.has(member.email)
       ? []
       : [
           {
             path: `members.${index}.email`,
-            message: `No account uses ${member.email}; they need to sign up first`,
+            message: byEmail.has(member.email)
+              ? `${member.email} has not confirmed their email address yet; they can add it from the link we emailed them`
+              : `No account uses ${member.email}; they need to sign up first`,
           },
         ],
   );

@@ -38,12 +38,25 @@ export async function revokeSessions(
     }
     return new Set(rows.map((row) => row.id));
   });
+  await closeRevokedSessions(rooms, db, options.userId, revoked);
+  return revoked.size;
+}
+
+/**
+ * After sessions were revoked: closes their websockets on this node with 4401 at once, and has
+ * every node re-check the user's connections to their models (the nodes' announcement).
+ */
+export async function closeRevokedSessions(
+  rooms: RoomManager,
+  db: Database,
+  userId: string,
+  revoked: ReadonlySet<string>,
+): Promise<void> {
   for (const { connection } of rooms.connections()) {
     if (connection.sessionId !== null && revoked.has(connection.sessionId)) {
       connection.close(CLOSE_CODES.unauthenticated, "signed out");
     }
   }
-  const modelIds = await listMemberModelIds(db, options.userId);
+  const modelIds = await listMemberModelIds(db, userId);
   await Promise.all(modelIds.map((modelId) => rooms.reportAccessChanged(modelId)));
-  return revoked.size;
 }

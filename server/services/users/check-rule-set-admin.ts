@@ -21,5 +21,8 @@ export async function checkRuleSetAdmin(
       .limit(1);
     isFirstAccount = first?.id === options.user.id;
   }
-  return isRuleSetAdmin({ email: options.user.email, isFirstAccount }, options.adminEmails);
+  return isRuleSetAdmin(
+    { email: options.user.email, emailVerified: options.user.emailVerified, isFirstAccount },
+    options.adminEmails,
+  );
 }

@@ -5,9 +5,18 @@ export interface PublicUser {
   id: string;
   email: string;
   name: string;
+  /** True once the user proved they receive mail at `email` (see users.emailVerifiedAt). */
+  emailVerified: boolean;
 }
 
 /** Picks the public fields of a user row. */
-export function presentUser(user: Pick<UserRow, "id" | "email" | "name">): PublicUser {
-  return { id: user.id, email: user.email, name: user.name };
+export function presentUser(
+  user: Pick<UserRow, "id" | "email" | "name" | "emailVerifiedAt">,
+): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }

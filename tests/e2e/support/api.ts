@@ -10,6 +10,7 @@ import {
   type User,
 } from "@/components/api/schemas";
 import type { AccountInput } from "./factories";
+import { waitForVerificationToken } from "./mail";
 
 const csrfResponseSchema = z.object({ csrfToken: z.string().min(1) });
 const signInResponseSchema = z.object({ url: z.string() });
@@ -37,13 +38,33 @@ export class ThreatRoomApi {
     private readonly origin: string,
   ) {}
 
-  /** POST /api/users: creates an account (does not sign in). */
-  async createUser(account: AccountInput): Promise<User> {
+  /**
+   * POST /api/users: creates an account (does not sign in) and, unless `confirmEmail` is false,
+   * confirms its address with the link of the email the server sent (see confirmEmail).
+   */
+  async createUser(account: AccountInput, options: { confirmEmail?: boolean } = {}): Promise<User> {
     const response = await this.request.post("/api/users", {
       data: account,
       headers: { origin: this.origin },
     });
-    return (await readJson(response, userResponseSchema, "POST /api/users")).user;
+    const { user } = await readJson(response, userResponseSchema, "POST /api/users");
+    if (options.confirmEmail === false) return user;
+    await this.confirmEmail(user.email);
+    return { ...user, emailVerified: true };
+  }
+
+  /**
+   * Confirms an address as its owner would: reads the token from the newest verification email
+   * to it in the server's mail folder (the browser tests set no SMTP_URL, so mail is written
+   * there) and posts it, as the confirmation page does.
+   */
+  async confirmEmail(email: string): Promise<void> {
+    const token = await waitForVerificationToken(email);
+    const response = await this.request.post("/api/email-verifications", {
+      data: { token },
+      headers: { origin: this.origin },
+    });
+    await readJson(response, userResponseSchema, "POST /api/email-verifications");
   }
 
   /**

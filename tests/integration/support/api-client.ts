@@ -4,6 +4,7 @@
  */
 import { encode } from "next-auth/jwt";
 import { nanoid } from "nanoid";
+import { createEmailVerificationToken } from "@/server/auth/email-verification-token";
 import { TEST_SECRET, type TestServer } from "./test-server";
 
 /** A signed-up user with the credentials to act as them. */
@@ -72,14 +73,28 @@ export async function sessionCookieFor(user: {
   return `next-auth.session-token=${token}`;
 }
 
-/** Signs up a new user through the API. */
-export async function signUp(server: TestServer, name = "Test User"): Promise<TestUser> {
+/**
+ * Signs up a new user through the API and, unless `verified` is false, confirms their email
+ * address the way the verification email's link does (with a token signed by the test servers'
+ * secret), so that others can add them to models by email.
+ */
+export async function signUp(
+  server: TestServer,
+  name = "Test User",
+  options: { verified?: boolean } = {},
+): Promise<TestUser> {
   const email = `${nanoid(8).toLowerCase()}@example.test`;
   const password = "correct horse battery staple";
   const answer = await api(server, "POST", "/api/users", { body: { email, name, password } });
   if (answer.status !== 201)
     throw new Error(`sign-up failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   const id = readString(answer.body, ["user", "id"]);
+  if (options.verified !== false) {
+    const token = createEmailVerificationToken({ userId: id, email }, TEST_SECRET);
+    const verified = await api(server, "POST", "/api/email-verifications", { body: { token } });
+    if (verified.status !== 200)
+      throw new Error(`verification failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  }
   return { id, email, name, password, cookie: await sessionCookieFor({ id, email, name }) };
 }
 
