@@ -11,11 +11,30 @@ import { log } from "@/server/logger";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { createSession } from "@/server/services/sessions/create-session";
 import { revokeSessions } from "@/server/services/sessions/revoke-sessions";
+import { isSessionActive } from "@/server/services/sessions/is-session-active";
 import {
   isOidcProfileAcceptable,
   oidcProfileSchema,
   type OidcProfile,
 } from "@/server/auth/oidc-profile";
+
+/** Thrown when a cookie names a session that was signed out; next-auth then clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("the session was signed out");
+    this.name = "SessionEndedError";
+  }
+}
+
+/** True when next-auth's error metadata is (or wraps) a SessionEndedError. */
+function isSessionEnded(metadata: unknown): boolean {
+  let current: unknown = metadata;
+  for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth += 1) {
+    if (current instanceof SessionEndedError) return true;
+    current = Reflect.get(current, "error") ?? Reflect.get(current, "cause");
+  }
+  return false;
+}
 
 /** The sign-in error code the UI shows as "too many attempts". */
 export const RATE_LIMITED_ERROR = "RateLimited";
@@ -104,7 +123,19 @@ export function buildAuthOptions(): NextAuthOptions {
         return isOidcProfileAcceptable(profile);
       },
       async jwt({ token, user, account }) {
-        if (!user) return token;
+        if (!user) {
+          // Every session read (the browser asks on load and on focus): a session signed out
+          // elsewhere (sign-out, password change, an administrator) ends here too; next-auth
+          // then clears the cookie and the page goes to sign in.
+          const sid = token.sid;
+          if (typeof sid === "string" && token.sub) {
+            const { db } = getRuntime();
+            if (!(await isSessionActive(db, { sessionId: sid, userId: token.sub }))) {
+              throw new SessionEndedError();
+            }
+          }
+          return token;
+        }
         // A sign-in: the cookie gets a server-side session of its own (`sid`), which signing
         // out revokes.
         const { db } = getRuntime();
@@ -133,7 +164,13 @@ export function buildAuthOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => log.error("next-auth", { code, metadata: String(metadata) }),
+      error: (code, metadata) => {
+        if (isSessionEnded(metadata)) {
+          log.info("a signed-out session was refused", { code });
+          return;
+        }
+        log.error("next-auth", { code, metadata: String(metadata) });
+      },
       warn: (code) => log.warn("next-auth", { code }),
       debug: () => undefined,
     },
