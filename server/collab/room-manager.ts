@@ -180,6 +180,19 @@ export class RoomManager {
     this.unloading.delete(room.modelId);
   }
 
+  /** Reads a model's document as it is now, loading its room when needed (and holding it). */
+  async read<T>(modelId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.acquire(modelId);
+    room.holds += 1;
+    try {
+      await room.ready;
+      return read(room.doc);
+    } finally {
+      room.holds -= 1;
+      this.scheduleUnloadIfIdle(room);
+    }
+  }
+
   /**
    * Applies a server-side change to a model's document (for example a rename through the API),
    * loading the room when needed. The change reaches every client and the log like any edit.

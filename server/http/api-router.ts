@@ -34,6 +34,13 @@ import {
   postVerificationEmail,
 } from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
+import {
+  getDiff,
+  getOneVersion,
+  getVersions,
+  postRestoreVersion,
+  postVersion,
+} from "@/server/http/routes/versions";
 import type { Runtime } from "@/server/runtime";
 import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
 
@@ -54,6 +61,10 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models", { GET: getModels, POST: postModel }],
   ["/api/models/:id", { GET: getOneModel, PATCH: patchModel, DELETE: deleteOneModel }],
   ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
+  ["/api/models/:id/versions", { GET: getVersions, POST: postVersion }],
+  ["/api/models/:id/versions/:versionId", { GET: getOneVersion }],
+  ["/api/models/:id/versions/:versionId/restore", { POST: postRestoreVersion }],
+  ["/api/models/:id/diff", { GET: getDiff }],
   ["/api/rule-sets", { GET: getRuleSets, POST: postRuleSet }],
   ["/api/rule-sets/import", { POST: postRuleSetImport }],
   ["/api/rule-sets/:id", { GET: getOneRuleSet, PATCH: patchRuleSet, DELETE: deleteOneRuleSet }],

@@ -24,6 +24,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.rename": true,
     "model.delete": true,
     "model.manage-members": true,
+    "model.save-version": true,
+    "model.restore-version": true,
   },
   facilitator: {
     "model.read": true,
@@ -31,6 +33,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.rename": true,
     "model.delete": false,
     "model.manage-members": false,
+    "model.save-version": true,
+    "model.restore-version": true,
   },
   editor: {
     "model.read": true,
@@ -38,6 +42,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.rename": true,
     "model.delete": false,
     "model.manage-members": false,
+    "model.save-version": true,
+    "model.restore-version": false,
   },
   commenter: {
     "model.read": true,
@@ -45,6 +51,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.rename": false,
     "model.delete": false,
     "model.manage-members": false,
+    "model.save-version": false,
+    "model.restore-version": false,
   },
   viewer: {
     "model.read": true,
@@ -52,6 +60,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.rename": false,
     "model.delete": false,
     "model.manage-members": false,
+    "model.save-version": false,
+    "model.restore-version": false,
   },
   "non-member": {
     "model.read": false,
@@ -59,6 +69,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.rename": false,
     "model.delete": false,
     "model.manage-members": false,
+    "model.save-version": false,
+    "model.restore-version": false,
   },
 };
 

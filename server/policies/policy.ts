@@ -33,6 +33,10 @@ export const MODEL_ACTIONS = [
   "model.rename",
   "model.delete",
   "model.manage-members",
+  /** Save a named version of the document. */
+  "model.save-version",
+  /** Restore a version: a change to everyone's document, so for those who run the model. */
+  "model.restore-version",
 ] as const;
 /** Actions on the organisation's rule sets. */
 export const RULE_SET_ACTIONS = ["rule-sets.read", "rule-sets.use", "rule-sets.manage"] as const;
@@ -59,7 +63,10 @@ function canOnModel(role: Role | null, action: ModelAction): boolean {
       return true;
     case "model.edit-document":
     case "model.rename":
+    case "model.save-version":
       return DOCUMENT_WRITERS.has(role);
+    case "model.restore-version":
+      return role === "owner" || role === "facilitator";
     case "model.delete":
     case "model.manage-members":
       return role === "owner";

@@ -19,6 +19,8 @@ export type AuditAction =
   | "model.renamed"
   | "model.deleted"
   | "members.changed"
+  | "version.saved"
+  | "version.restored"
   | "rule-set.created"
   | "rule-set.updated"
   | "rule-set.deleted"

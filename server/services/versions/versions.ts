@@ -1,0 +1,196 @@
+import { and, desc, eq, max, ne, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { docSnapshots, users } from "@/drizzle/schema";
+import { AppError } from "@/lib/errors";
+import { diffDocuments, type DocumentDiff } from "@/lib/model/diff";
+import { restoreDocument } from "@/lib/model/restore";
+import type { RoomManager } from "@/server/collab/room-manager";
+import type { Database } from "@/server/db/client";
+import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
+
+/**
+ * Why a version was saved. Stored in doc_snapshots.kind beside "auto", the compaction snapshots,
+ * which are never versions and are removed as the log is folded.
+ */
+export const VERSION_KINDS = ["named", "before-restore", "daily", "phase", "import"] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** A version as the API lists it. */
+export interface VersionSummary {
+  id: number;
+  /** 1, 2, 3… per model, shared with compaction snapshots, so numbers may skip. */
+  number: number;
+  label: string;
+  kind: VersionKind;
+  createdBy: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+const COMPACTION = "auto";
+
+function isVersionKind(kind: string): kind is VersionKind {
+  return (VERSION_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Saves the model's document as it is now (the live room's, which holds edits not yet folded
+ * into any snapshot) as a version, under the lock compaction takes, so the two never pick the
+ * same number.
+ */
+export async function saveVersion(
+  db: Database,
+  rooms: RoomManager,
+  options: { modelId: string; userId: string | null; label: string; kind: VersionKind },
+): Promise<VersionSummary> {
+  const state = await rooms.read(options.modelId, (doc) => Y.encodeStateAsUpdate(doc));
+  const row = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`);
+    const [current] = await tx
+      .select({ version: max(docSnapshots.version) })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.modelId, options.modelId));
+    const [inserted] = await tx
+      .insert(docSnapshots)
+      .values({
+        modelId: options.modelId,
+        version: (current?.version ?? 0) + 1,
+        state,
+        // Versions are read whole; the log is not folded into them.
+        uptoSeq: 0,
+        label: options.label,
+        kind: options.kind,
+        createdBy: options.userId,
+      })
+      .returning();
+    if (!inserted) throw new Error("the version could not be stored");
+    await appendAuditEvent(tx, {
+      actorId: options.userId,
+      action: "version.saved",
+      modelId: options.modelId,
+      detail: { version: inserted.version, label: options.label, kind: options.kind },
+    });
+    return inserted;
+  });
+  const [author] = options.userId
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.id, options.userId))
+    : [];
+  return {
+    id: row.id,
+    number: row.version,
+    label: row.label ?? "",
+    kind: options.kind,
+    createdBy: author ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The model's versions, newest first, with who saved each. */
+export async function listVersions(db: Database, modelId: string): Promise<VersionSummary[]> {
+  const rows = await db
+    .select({
+      id: docSnapshots.id,
+      number: docSnapshots.version,
+      label: docSnapshots.label,
+      kind: docSnapshots.kind,
+      createdAt: docSnapshots.createdAt,
+      authorId: users.id,
+      authorName: users.name,
+    })
+    .from(docSnapshots)
+    .leftJoin(users, eq(users.id, docSnapshots.createdBy))
+    .where(and(eq(docSnapshots.modelId, modelId), ne(docSnapshots.kind, COMPACTION)))
+    .orderBy(desc(docSnapshots.version));
+  return rows.flatMap((row) =>
+    isVersionKind(row.kind)
+      ? [
+          {
+            id: row.id,
+            number: row.number,
+            label: row.label ?? "",
+            kind: row.kind,
+            createdBy:
+              row.authorId && row.authorName ? { id: row.authorId, name: row.authorName } : null,
+            createdAt: row.createdAt.toISOString(),
+          },
+        ]
+      : [],
+  );
+}
+
+/** A version's document, read-only; not_found for an id that is not a version of this model. */
+export async function readVersionDocument(
+  db: Database,
+  modelId: string,
+  versionId: number,
+): Promise<{ summary: VersionSummary; doc: Y.Doc }> {
+  const [row] = await db
+    .select()
+    .from(docSnapshots)
+    .where(and(eq(docSnapshots.id, versionId), eq(docSnapshots.modelId, modelId)));
+  if (!row || !isVersionKind(row.kind)) throw new AppError("not_found", "No such version");
+  const summary = (await listVersions(db, modelId)).find((version) => version.id === row.id);
+  if (!summary) throw new AppError("not_found", "No such version");
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, row.state);
+  return { summary, doc };
+}
+
+/**
+ * Restores a version as a new change: first the current state is saved as a version ("Before
+ * restoring …"), then the live document is changed to match the version in one transaction
+ * that everyone in the room receives (restoreDocument). Nothing is rewritten: the log keeps
+ * every earlier change, and the saved version brings them back.
+ */
+export async function restoreVersion(
+  db: Database,
+  rooms: RoomManager,
+  options: { modelId: string; versionId: number; userId: string },
+): Promise<{ restored: VersionSummary; saved: VersionSummary }> {
+  const { summary, doc: version } = await readVersionDocument(
+    db,
+    options.modelId,
+    options.versionId,
+  );
+  const label = summary.label || `version ${summary.number}`;
+  const saved = await saveVersion(db, rooms, {
+    modelId: options.modelId,
+    userId: options.userId,
+    label: `Before restoring “${label}”`.slice(0, 200),
+    kind: "before-restore",
+  });
+  await rooms.change(options.modelId, (doc) => restoreDocument(doc, version));
+  await appendAuditEvent(db, {
+    actorId: options.userId,
+    action: "version.restored",
+    modelId: options.modelId,
+    detail: { version: summary.number, label: summary.label, savedAs: saved.number },
+  });
+  version.destroy();
+  return { restored: summary, saved };
+}
+
+/** What changed from one version to another, or to the document as it is now (`to` null). */
+export async function diffVersions(
+  db: Database,
+  rooms: RoomManager,
+  options: { modelId: string; fromId: number; toId: number | null },
+): Promise<DocumentDiff> {
+  const from = await readVersionDocument(db, options.modelId, options.fromId);
+  let to: Y.Doc;
+  if (options.toId === null) {
+    const state = await rooms.read(options.modelId, (doc) => Y.encodeStateAsUpdate(doc));
+    to = new Y.Doc();
+    Y.applyUpdate(to, state);
+  } else {
+    to = (await readVersionDocument(db, options.modelId, options.toId)).doc;
+  }
+  try {
+    return diffDocuments(from.doc, to);
+  } finally {
+    from.doc.destroy();
+    to.destroy();
+  }
+}
