@@ -184,7 +184,10 @@ function diffContext(before: Y.Doc, after: Y.Doc): ContextListChange[] {
 export function notesText(doc: Y.Doc): string {
   return getNotesFragment(doc)
     .toString()
-    .replace(/<\/(paragraph|heading|listItem|taskItem|codeBlock|blockquote|tableCell|tableHeader|tableRow)>/g, "\n")
+    .replace(
+      /<\/(paragraph|heading|listItem|taskItem|codeBlock|blockquote|tableCell|tableHeader|tableRow)>/g,
+      "\n",
+    )
     .replace(/<[^>]*>/g, "")
     .split("\n")
     .map((line) => line.trim())
