@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Role } from "@/lib/model/roles";
 import type { Rule } from "@/lib/stride/rule-types";
 import { requestJson, requestNoContent } from "./api-client";
@@ -16,6 +16,11 @@ import {
   userResponseSchema,
   verificationEmailResponseSchema,
   passwordChangeResponseSchema,
+  versionListResponseSchema,
+  versionResponseSchema,
+  diffResponseSchema,
+  type DocumentDiffView,
+  type Version,
   type ApiToken,
   type Member,
   type ModelSummary,
@@ -212,4 +217,47 @@ export async function importRuleSet(file: {
 /** The address that downloads a rule set as JSON. */
 export function getRuleSetExportUrl(ruleSetId: string): string {
   return `${ruleSetUrl(ruleSetId)}/export`;
+}
+
+/** The model's saved versions, newest first. */
+export async function listVersions(modelId: string, signal?: AbortSignal): Promise<Version[]> {
+  const { versions } = await requestJson(
+    `${modelUrl(modelId)}/versions`,
+    versionListResponseSchema,
+    {
+      signal,
+    },
+  );
+  return versions;
+}
+
+/** Saves the model as it is now under a name. */
+export async function saveVersion(modelId: string, label: string): Promise<Version> {
+  const { version } = await requestJson(`${modelUrl(modelId)}/versions`, versionResponseSchema, {
+    method: "POST",
+    body: { label },
+  });
+  return version;
+}
+
+/** Restores a version as a new change everyone in the model receives. */
+export async function restoreVersion(modelId: string, versionId: number): Promise<void> {
+  await requestJson(`${modelUrl(modelId)}/versions/${versionId}/restore`, z.unknown(), {
+    method: "POST",
+  });
+}
+
+/** What changed from a version to another one, or to now. */
+export async function diffVersions(
+  modelId: string,
+  fromId: number,
+  toId: number | "now",
+  signal?: AbortSignal,
+): Promise<DocumentDiffView> {
+  const { diff } = await requestJson(
+    `${modelUrl(modelId)}/diff?from=${fromId}&to=${toId}`,
+    diffResponseSchema,
+    { signal },
+  );
+  return diff;
 }

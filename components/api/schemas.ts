@@ -80,3 +80,57 @@ export const ruleSetListResponseSchema = z.object({
   ruleSets: z.array(organisationRuleSetSchema),
 });
 export const ruleSetResponseSchema = z.object({ ruleSet: organisationRuleSetSchema });
+
+/** A saved version of a model (GET /api/models/:id/versions). */
+export const versionSchema = z.object({
+  id: z.number(),
+  number: z.number(),
+  label: z.string(),
+  kind: z.string(),
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type Version = z.infer<typeof versionSchema>;
+export const versionListResponseSchema = z.object({ versions: z.array(versionSchema) });
+export const versionResponseSchema = z.object({ version: versionSchema });
+
+const fieldChangeSchema = z.object({
+  field: z.string(),
+  /** Absent when the field was not set (JSON drops undefined). */
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+/** GET /api/models/:id/diff */
+export const diffResponseSchema = z.object({
+  diff: z.object({
+    entities: z.array(
+      z.object({
+        kind: z.string(),
+        id: z.string(),
+        name: z.string(),
+        change: z.enum(["added", "removed", "changed"]),
+        fields: z.array(fieldChangeSchema),
+      }),
+    ),
+    crossings: z.array(
+      z.object({
+        flowId: z.string(),
+        name: z.string(),
+        before: z.array(z.string()),
+        after: z.array(z.string()),
+      }),
+    ),
+    context: z.array(
+      z.object({
+        list: z.string(),
+        added: z.array(z.string()),
+        removed: z.array(z.string()),
+        changed: z.array(z.object({ before: z.string(), after: z.string() })),
+      }),
+    ),
+    meta: z.array(fieldChangeSchema),
+    notes: z.object({ before: z.string(), after: z.string() }).nullable(),
+    counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
+  }),
+});
+export type DocumentDiffView = z.infer<typeof diffResponseSchema>["diff"];

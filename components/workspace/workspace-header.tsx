@@ -23,6 +23,8 @@ export interface WorkspaceHeaderProps {
   /** Shows the Members button (owners only). */
   canManageMembers: boolean;
   onOpenMembers: () => void;
+  /** Opens the versions (every member may compare; saving and restoring depend on the role). */
+  onOpenVersions: () => void;
 }
 
 /** The workspace's title row: editable title, role, presence, connection state, members. */
@@ -35,6 +37,7 @@ export function WorkspaceHeader({
   connection,
   canManageMembers,
   onOpenMembers,
+  onOpenVersions,
 }: WorkspaceHeaderProps) {
   return (
     <div className="mb-6 space-y-3">
@@ -70,6 +73,9 @@ export function WorkspaceHeader({
         <div className="flex flex-wrap items-center gap-3">
           <PresenceAvatars participants={participants} />
           <ConnectionIndicator {...connection} />
+          <Button variant="secondary" size="sm" onClick={onOpenVersions}>
+            Versions
+          </Button>
           {canManageMembers ? (
             <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
               Members

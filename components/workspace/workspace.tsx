@@ -7,6 +7,7 @@ import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
+import { VersionsDialog } from "@/components/versions/versions-dialog";
 import { MitigationsView } from "@/components/mitigations/mitigations-view";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { ThreatList } from "@/components/threats/threat-list";
@@ -49,6 +50,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const participants = usePresence(collab.awareness, user.id);
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
+  const [isVersionsOpen, setIsVersionsOpen] = useState(false);
   const [membersRevision, setMembersRevision] = useState(0);
   const [tab, selectTab] = useWorkspaceTab();
   const searchParams = useSearchParams();
@@ -144,6 +146,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         }}
         canManageMembers={model.role === "owner" && !isClosed}
         onOpenMembers={() => setIsMembersOpen(true)}
+        onOpenVersions={() => setIsVersionsOpen(true)}
       />
 
       <div className="space-y-4">
@@ -161,6 +164,20 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         <WorkspaceTabs selected={tab} onSelect={selectTab} renderPanel={renderPanel} />
       </div>
 
+      {isVersionsOpen ? (
+        <VersionsDialog
+          modelId={model.id}
+          canSave={hasWriteRole && !isClosed}
+          canRestore={(model.role === "owner" || model.role === "facilitator") && !isClosed}
+          onRestored={(version) =>
+            notify({
+              tone: "success",
+              message: `Restored “${version.label || `Version ${version.number}`}”. The state before it was saved as a version.`,
+            })
+          }
+          onClose={() => setIsVersionsOpen(false)}
+        />
+      ) : null}
       {isMembersOpen ? (
         <MembersDialog
           modelId={model.id}

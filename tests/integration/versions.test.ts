@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addThreat, getThreat, listThreats, updateThreat } from "@/lib/model/threats";
+import { diffResponseSchema } from "@/components/api/schemas";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
 import { connectClient, waitFor, waitForSync } from "./support/collab-client";
 import { DEADLINE } from "./support/deadlines";
@@ -84,6 +85,9 @@ describe.each(DATABASES)("versions (%s)", (kind) => {
       { user: viewer },
     );
     expect(diffAnswer.status).toBe(200);
+    // The browser reads the answer with this schema.
+    const parsed = diffResponseSchema.safeParse(diffAnswer.body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
     const diff = (diffAnswer.body as { diff: { entities: { id: string; change: string }[] } }).diff;
     expect(diff.entities).toEqual(
       expect.arrayContaining([
