@@ -3,6 +3,7 @@ import { dfdOpenSection } from "./dfd-open";
 import { roomMemorySection } from "./room-memory";
 import { syncLatencySection } from "./sync-latency";
 import { threatgenSection } from "./threatgen";
+import { versionsSection } from "./versions";
 
 /**
  * The sections of `npm run bench`, run in this order. A new section is a module exporting a
@@ -10,6 +11,7 @@ import { threatgenSection } from "./threatgen";
  */
 export const SECTIONS: readonly BenchSection[] = [
   threatgenSection,
+  versionsSection,
   syncLatencySection,
   roomMemorySection,
   dfdOpenSection,

@@ -131,19 +131,24 @@ function diffEntities(
   return changes;
 }
 
-function diffCrossings(before: Y.Doc, after: Y.Doc): CrossingChange[] {
+/** What the crossings diff needs of one state, read once. */
+interface DesignState {
+  elements: ReturnType<typeof listElements>;
+  flows: ReturnType<typeof listFlows>;
+}
+
+function diffCrossings(before: DesignState, after: DesignState): CrossingChange[] {
   const boundaryNames = new Map<string, string>();
-  for (const doc of [before, after]) {
-    for (const element of listElements(doc)) {
+  for (const state of [before, after]) {
+    for (const element of state.elements) {
       if (element.kind === "trust-boundary") boundaryNames.set(element.id, element.name);
     }
   }
   const names = (ids: readonly string[]) => ids.map((id) => boundaryNames.get(id) ?? id).sort();
   const was = computeCrossings(before);
   const now = computeCrossings(after);
-  const flowNames = new Map(listFlows(after).map((flow) => [flow.id, flow.name]));
-  for (const flow of listFlows(before))
-    if (!flowNames.has(flow.id)) flowNames.set(flow.id, flow.name);
+  const flowNames = new Map(after.flows.map((flow) => [flow.id, flow.name]));
+  for (const flow of before.flows) if (!flowNames.has(flow.id)) flowNames.set(flow.id, flow.name);
   const changes: CrossingChange[] = [];
   for (const flowId of new Set([...was.keys(), ...now.keys()])) {
     const old = was.get(flowId) ?? [];
@@ -205,10 +210,13 @@ export function notesText(doc: Y.Doc): string {
 export function diffDocuments(before: Y.Doc, after: Y.Doc): DocumentDiff {
   const elementKind = (entity: Entity): DiffEntityKind =>
     entity.kind === "trust-boundary" ? "boundary" : "element";
+  // Each state's elements and flows are read once: entities and crossings share them.
+  const was: DesignState = { elements: listElements(before), flows: listFlows(before) };
+  const now: DesignState = { elements: listElements(after), flows: listFlows(after) };
   const entities = [
     ...diffEntities(() => "diagram", listDiagrams(before), listDiagrams(after)),
-    ...diffEntities(elementKind, listElements(before), listElements(after)),
-    ...diffEntities(() => "flow", listFlows(before), listFlows(after)),
+    ...diffEntities(elementKind, was.elements, now.elements),
+    ...diffEntities(() => "flow", was.flows, now.flows),
     ...diffEntities(() => "threat", listThreats(before), listThreats(after)),
     ...diffEntities(() => "mitigation", listMitigations(before), listMitigations(after)),
   ];
@@ -218,7 +226,7 @@ export function diffDocuments(before: Y.Doc, after: Y.Doc): DocumentDiff {
   const afterNotes = notesText(after);
   return {
     entities,
-    crossings: diffCrossings(before, after),
+    crossings: diffCrossings(was, now),
     context: diffContext(before, after),
     meta: fieldChanges({ id: "meta", ...metaBefore }, { id: "meta", ...metaAfter }),
     notes: beforeNotes === afterNotes ? null : { before: beforeNotes, after: afterNotes },
