@@ -1,4 +1,6 @@
 import type { Database } from "@/server/db/client";
+import { log } from "@/server/logger";
+import { saveDailyVersionIfDue } from "@/server/services/versions/versions";
 import {
   appendUpdates,
   compactDocument,
@@ -51,7 +53,14 @@ export function databaseDocumentStore(db: Database, modelId: string): DocumentSt
       });
     },
     touch: (title) => touchModel(db, { modelId, title }),
-    compact: (mergeState) => compactDocument(db, { modelId, mergeState }),
+    compact: async (mergeState) => {
+      const result = await compactDocument(db, { modelId, mergeState });
+      // A model being edited gets a version a day (a failure here never fails the compaction).
+      await saveDailyVersionIfDue(db, modelId, result.state).catch((error: unknown) =>
+        log.warn("the daily version could not be saved", { modelId, error }),
+      );
+      return result;
+    },
     isGone: (error) => isModelGone(db, modelId, error),
   };
 }

@@ -180,7 +180,7 @@ const DELETE_BATCH = 5_000;
 export async function compactDocument(
   db: Database,
   options: { modelId: string; mergeState: (logged: Uint8Array[]) => Promise<Uint8Array> },
-): Promise<{ version: number; foldedUpdates: number }> {
+): Promise<{ version: number; foldedUpdates: number; state: Uint8Array }> {
   const autoSnapshots = and(
     eq(docSnapshots.modelId, options.modelId),
     eq(docSnapshots.kind, "auto"),
@@ -231,7 +231,7 @@ export async function compactDocument(
       await tx
         .delete(docSnapshots)
         .where(and(autoSnapshots, sql`${docSnapshots.version} < ${version}`));
-      return { version, foldedUpdates: read.rows.length };
+      return { version, foldedUpdates: read.rows.length, state };
     });
     if (written) return written;
     if (attempt >= COMPACTION_ATTEMPTS) {

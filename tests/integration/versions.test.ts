@@ -189,4 +189,33 @@ describe.each(DATABASES)("versions (%s)", (kind) => {
     expect(JSON.stringify(read.body)).toContain("Fresh threat");
     client.destroy();
   });
+  it("saves a daily version when an edited model compacts, at most one a day", async () => {
+    const daily = await createModel(server, owner, "Edited daily");
+    const client = connectClient(server, daily, { user: owner });
+    await waitForSync(client);
+    addThreat(client.doc, { title: "Daily threat", category: "spoofing" }, owner.id);
+    const room = server.runtime.rooms.peek(daily);
+    await waitFor(
+      () => (room?.pendingCount ?? 1) === 0 && room?.isSettled === true,
+      DEADLINE.propagation,
+      "logged",
+    );
+    await room?.compact();
+    addThreat(client.doc, { title: "Another threat", category: "tampering" }, owner.id);
+    await waitFor(
+      () => room?.isSettled === true && room.pendingCount === 0,
+      DEADLINE.propagation,
+      "logged again",
+    );
+    await room?.compact();
+    const list = (
+      (await api(server, "GET", `/api/models/${daily}/versions`, { user: owner })).body as {
+        versions: Version[];
+      }
+    ).versions.filter((version) => version.kind === "daily");
+    expect(list).toHaveLength(1);
+    expect(list[0]?.label).toMatch(/^Daily version, \d{4}-\d{2}-\d{2}$/);
+    expect(list[0]?.createdBy).toBeNull();
+    client.destroy();
+  });
 });

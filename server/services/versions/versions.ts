@@ -87,6 +87,49 @@ export async function saveVersion(
   };
 }
 
+/** How often a model that is being edited gets a version of its own ("daily"). */
+export const DAILY_VERSION_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Saves `state` (a compaction's: everything stored so far) as a daily version when the model
+ * has no version younger than a day, so a model edited day after day has a version of every
+ * day it was edited without anyone thinking of it. Called after each compaction, which happens
+ * while a model is edited and when its room empties. Returns whether it saved one.
+ */
+export async function saveDailyVersionIfDue(
+  db: Database,
+  modelId: string,
+  state: Uint8Array,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"compact:" + modelId}))`);
+    const [newest] = await tx
+      .select({ createdAt: docSnapshots.createdAt })
+      .from(docSnapshots)
+      .where(and(eq(docSnapshots.modelId, modelId), ne(docSnapshots.kind, COMPACTION)))
+      .orderBy(desc(docSnapshots.createdAt))
+      .limit(1);
+    if (newest && now.getTime() - newest.createdAt.getTime() < DAILY_VERSION_INTERVAL_MS) {
+      return false;
+    }
+    const [current] = await tx
+      .select({ version: max(docSnapshots.version) })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.modelId, modelId));
+    await tx.insert(docSnapshots).values({
+      modelId,
+      version: (current?.version ?? 0) + 1,
+      state,
+      uptoSeq: 0,
+      label: `Daily version, ${now.toISOString().slice(0, 10)}`,
+      kind: "daily",
+      createdBy: null,
+    });
+    return true;
+  });
+}
+
 /** The model's versions, newest first, with who saved each. */
 export async function listVersions(db: Database, modelId: string): Promise<VersionSummary[]> {
   const rows = await db
