@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { passwordSchema } from "@/lib/api/schemas";
 import { ApiError, getErrorMessage } from "@/components/api/api-client";
-import { changePassword, fetchCurrentUser } from "@/components/api/endpoints";
+import { changePassword, fetchCurrentUserAccess } from "@/components/api/endpoints";
+import Link from "next/link";
 import type { User } from "@/components/api/schemas";
 import {
   focusFirstInvalidField,
@@ -29,13 +30,20 @@ const PASSWORD_FIELDS: readonly PasswordField[] = ["currentPassword", "newPasswo
 /** The account page: who you are, whether your address is confirmed, and a password change. */
 export function AccountView() {
   const [user, setUser] = useState<User | null>(null);
+  const [isAdministrator, setIsAdministrator] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchCurrentUser(controller.signal).then(setUser, (error: unknown) => {
-      if (!controller.signal.aborted) setLoadError(getErrorMessage(error));
-    });
+    fetchCurrentUserAccess(controller.signal).then(
+      (access) => {
+        setUser(access.user);
+        setIsAdministrator(access.isRuleSetAdmin);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoadError(getErrorMessage(error));
+      },
+    );
     return () => controller.abort();
   }, []);
 
@@ -67,6 +75,20 @@ export function AccountView() {
             </dl>
           </Card>
           <PasswordChangeCard />
+          {isAdministrator ? (
+            <Card>
+              <CardHeader title="Administration" description="You administer this Threat Room." />
+              <p className="px-5 pb-5 text-sm">
+                <Link
+                  href="/settings/audit"
+                  className="font-medium text-indigo-700 hover:underline"
+                >
+                  Open the audit trail
+                </Link>{" "}
+                to see who did what, and verify that no entry was changed.
+              </p>
+            </Card>
+          ) : null}
         </div>
       )}
     </>

@@ -17,6 +17,10 @@ import {
   verificationEmailResponseSchema,
   passwordChangeResponseSchema,
   versionListResponseSchema,
+  auditPageResponseSchema,
+  auditVerificationSchema,
+  type AuditPage,
+  type AuditVerification,
   versionResponseSchema,
   diffResponseSchema,
   type DocumentDiffView,
@@ -260,4 +264,18 @@ export async function diffVersions(
     { signal },
   );
   return diff;
+}
+
+/** A page of the instance's audit trail, newest first (administrators). */
+export async function listAuditEvents(
+  beforeId: number | null,
+  signal?: AbortSignal,
+): Promise<AuditPage> {
+  const query = beforeId === null ? "" : `?before=${beforeId}`;
+  return requestJson(`/api/audit${query}`, auditPageResponseSchema, { signal });
+}
+
+/** Recomputes the audit trail's hash chain on the server. */
+export async function verifyAuditTrail(): Promise<AuditVerification> {
+  return requestJson("/api/audit/verify", auditVerificationSchema, { method: "POST" });
 }

@@ -134,3 +134,25 @@ export const diffResponseSchema = z.object({
   }),
 });
 export type DocumentDiffView = z.infer<typeof diffResponseSchema>["diff"];
+
+/** GET /api/audit */
+export const auditPageResponseSchema = z.object({
+  events: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+      model: z.object({ id: z.string(), title: z.string() }).nullable(),
+      detail: z.unknown().optional(),
+      createdAt: z.string(),
+    }),
+  ),
+  nextBeforeId: z.number().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageResponseSchema>;
+/** POST /api/audit/verify */
+export const auditVerificationSchema = z.union([
+  z.object({ isIntact: z.literal(true), events: z.number() }),
+  z.object({ isIntact: z.literal(false), brokenAtId: z.number() }),
+]);
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -34,6 +34,7 @@ import {
   postVerificationEmail,
 } from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
+import { getAuditEvents, postAuditVerification } from "@/server/http/routes/audit";
 import {
   getDiff,
   getOneVersion,
@@ -56,6 +57,8 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/users/me/password", { POST: postPassword }],
   ["/api/users/:id/sessions", { DELETE: deleteUserSessions }],
   ["/api/email-verifications", { POST: postEmailVerification }],
+  ["/api/audit", { GET: getAuditEvents }],
+  ["/api/audit/verify", { POST: postAuditVerification }],
   ["/api/tokens", { GET: getTokens, POST: postToken }],
   ["/api/tokens/:id", { DELETE: deleteToken }],
   ["/api/models", { GET: getModels, POST: postModel }],

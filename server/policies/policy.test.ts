@@ -97,7 +97,9 @@ describe("can: rule sets and the instance", () => {
       });
     }
     for (const action of INSTANCE_ACTIONS) {
-      const expected = action === "instance.revoke-user-sessions" ? isRuleSetAdmin : true;
+      const adminOnly =
+        action === "instance.revoke-user-sessions" || action === "instance.read-audit-trail";
+      const expected = adminOnly ? isRuleSetAdmin : true;
       it(`${isRuleSetAdmin ? "an administrator" : "a user"} ${expected ? "may" : "may not"} ${action}`, () => {
         expect(can({ isRuleSetAdmin }, action, { kind: "instance" })).toBe(expected);
       });

@@ -46,6 +46,8 @@ export const INSTANCE_ACTIONS = [
   "instance.manage-own-tokens",
   /** End every session of another user (their own: every user). */
   "instance.revoke-user-sessions",
+  /** Read the instance's audit trail and verify its hash chain. */
+  "instance.read-audit-trail",
 ] as const;
 
 export type ModelAction = (typeof MODEL_ACTIONS)[number];
@@ -95,7 +97,9 @@ export function can(user: PolicyUser, action: PolicyAction, resource: PolicyReso
     case "instance":
       // Every signed-in user creates models (within the hourly limit) and keeps their tokens;
       // administrators (ADMIN_EMAILS) may also sign anyone out everywhere.
-      if (action === "instance.revoke-user-sessions") return user.isRuleSetAdmin;
+      if (action === "instance.revoke-user-sessions" || action === "instance.read-audit-trail") {
+        return user.isRuleSetAdmin;
+      }
       return action === "instance.create-model" || action === "instance.manage-own-tokens";
   }
 }

@@ -57,5 +57,27 @@ describe.each(DATABASES)("audit log (%s)", (kind) => {
       sql`update audit_events set detail = '{"title":"Something else"}'::jsonb where id = ${renamed?.id}`,
     );
     expect(await verifyAuditChain(db)).toEqual({ isIntact: false, brokenAtId: renamed?.id });
+
+    // Administrators (the first account here) read the trail and verify it over the API.
+    const curious = await signUp(server, "Casey Curious");
+    expect((await api(server, "GET", "/api/audit", { user: curious })).status).toBe(403);
+    expect((await api(server, "POST", "/api/audit/verify", { user: curious })).status).toBe(403);
+    const trail = await api(server, "GET", "/api/audit?limit=3", { user: owner });
+    expect(trail.status).toBe(200);
+    const page = trail.body as {
+      events: { id: number; action: string; actor: { name: string } | null }[];
+      nextBeforeId: number | null;
+    };
+    expect(page.events).toHaveLength(3);
+    expect(page.events[0]?.action).toBe("user.email-verified");
+    expect(page.events[0]?.actor?.name).toBe("Casey Curious");
+    expect(page.nextBeforeId).toBe(page.events[2]?.id);
+    const rest = await api(server, "GET", `/api/audit?before=${page.nextBeforeId}&limit=200`, {
+      user: owner,
+    });
+    const older = (rest.body as { events: { action: string }[] }).events.map((e) => e.action);
+    expect(older).toContain("model.renamed");
+    const verified = await api(server, "POST", "/api/audit/verify", { user: owner });
+    expect(verified.body).toEqual({ isIntact: false, brokenAtId: renamed?.id });
   });
 });
