@@ -28,6 +28,21 @@ export interface CanvasGraphInput {
   isReadOnly: boolean;
   /** Unresolved threats per element or flow id; absent ids have none. */
   threatCounts?: ReadonlyMap<string, number>;
+  /** Changes to show on the drawing (comparing two versions), per element or flow id. */
+  highlights?: ReadonlyMap<string, DiffHighlight>;
+}
+
+/** How a compared element or flow is marked: added green, removed red, changed amber. */
+export type DiffHighlight = "added" | "removed" | "changed";
+
+const NO_HIGHLIGHTS: ReadonlyMap<string, DiffHighlight> = new Map();
+
+/** `item` with the class that marks its change, or `item` itself when it has none. */
+function withHighlight<T extends { className?: string }>(
+  item: T,
+  mark: DiffHighlight | undefined,
+): T {
+  return mark === undefined ? item : { ...item, className: `diff-${mark}` };
 }
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
@@ -60,6 +75,7 @@ export class CanvasGraphBuilder {
   build(input: CanvasGraphInput): { nodes: CanvasNode[]; edges: FlowEdge[] } {
     const { records, selectedIds, editing, liveGeometries, remoteSelections, isReadOnly } = input;
     const threatCounts = input.threatCounts ?? NO_COUNTS;
+    const highlights = input.highlights ?? NO_HIGHLIGHTS;
     const elementsById = new Map<string, DiagramElement>();
     const nextNodes = new Map<string, CachedItem<ElementNode>>();
     const nodes: CanvasNode[] = [];
@@ -69,7 +85,9 @@ export class CanvasGraphBuilder {
       const isEditing = editing?.type === "element" && editing.id === element.id;
       const geometry = liveGeometries.get(element.id);
       const threatCount = threatCounts.get(element.id) ?? 0;
+      const mark = highlights.get(element.id);
       const key = [
+        mark,
         threatCount,
         element,
         selectedIds.has(element.id),
@@ -85,14 +103,17 @@ export class CanvasGraphBuilder {
       const node =
         cached && isSameKey(cached.key, key)
           ? cached.value
-          : buildElementNode(element, {
-              isSelected: selectedIds.has(element.id),
-              isEditing,
-              remoteMarks: marks,
-              geometry,
-              isReadOnly,
-              threatCount,
-            });
+          : withHighlight(
+              buildElementNode(element, {
+                isSelected: selectedIds.has(element.id),
+                isEditing,
+                remoteMarks: marks,
+                geometry,
+                isReadOnly,
+                threatCount,
+              }),
+              mark,
+            );
       nextNodes.set(element.id, { key, value: node });
       nodes.push(node);
     }
@@ -114,7 +135,9 @@ export class CanvasGraphBuilder {
       const targetName = elementsById.get(flow.targetId)?.name ?? "";
       const parallelOffset = offsets.get(flow.id) ?? 0;
       const threatCount = threatCounts.get(flow.id) ?? 0;
+      const mark = highlights.get(flow.id);
       const key = [
+        mark,
         threatCount,
         flow,
         selectedIds.has(flow.id),
@@ -130,17 +153,20 @@ export class CanvasGraphBuilder {
       const edge =
         cached && isSameKey(cached.key, key)
           ? cached.value
-          : buildFlowEdge(flow, {
-              isSelected: selectedIds.has(flow.id),
-              isEditing,
-              remoteMarks: marks,
-              crossedBoundaryNames: crossed,
-              sourceName,
-              targetName,
-              parallelOffset,
-              isReadOnly,
-              threatCount,
-            });
+          : withHighlight(
+              buildFlowEdge(flow, {
+                isSelected: selectedIds.has(flow.id),
+                isEditing,
+                remoteMarks: marks,
+                crossedBoundaryNames: crossed,
+                sourceName,
+                targetName,
+                parallelOffset,
+                isReadOnly,
+                threatCount,
+              }),
+              mark,
+            );
       nextEdges.set(flow.id, { key, value: edge });
       edges.push(edge);
     }

@@ -49,6 +49,7 @@ export function DiagramEditorBody({
   renderToolbarExtras,
   computeLayout,
   threatCounts,
+  highlights,
   initialSelectedId = null,
 }: DiagramEditorProps) {
   const flow = useReactFlow<CanvasNode, FlowEdge>();
@@ -85,6 +86,7 @@ export function DiagramEditorBody({
     peers,
     isReadOnly,
     threatCounts,
+    highlights,
   });
 
   usePublishCanvasState(publisher, selectedIds, drags.localDrags);

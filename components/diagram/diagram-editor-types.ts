@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import type { DiffHighlight } from "./canvas-graph";
 import type { NamedDiagram } from "./use-diagram-records";
 
 export interface DiagramEditorProps {
@@ -19,6 +20,8 @@ export interface DiagramEditorProps {
   renderToolbarExtras?: (context: EditorSlotContext) => ReactNode;
   /** Unresolved threats per element or flow id, drawn as badges. */
   threatCounts?: ReadonlyMap<string, number>;
+  /** Changes to mark on the drawing when comparing versions, per element or flow id. */
+  highlights?: ReadonlyMap<string, DiffHighlight>;
   /** An element or flow to select and show once the canvas is drawn (e.g. from a threat). */
   initialSelectedId?: string | null;
   /** Positions from an automatic layout; the Auto layout button is disabled without it. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { addDiagram, listDiagrams } from "@/lib/model/diagrams";
@@ -8,8 +8,10 @@ import { INITIAL_DIAGRAM_TITLE } from "@/lib/model/document";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { countUnresolvedThreatsByTarget } from "@/components/threats/threat-targets";
 import { useThreats } from "@/components/threats/use-threats";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { DiffHighlight } from "./canvas-graph";
 import { createCanvasUndoManager } from "./canvas-history";
 import { DiagramEditor } from "./diagram-editor";
 import { ExportMenu } from "./export-menu";
@@ -31,6 +33,12 @@ export interface DiagramTabProps {
   selectedTargetId: string | null;
   /** Opens the threat list filtered to one element's or flow's threats. */
   onShowInThreatList: (targetId: string) => void;
+  /** Changes to mark on the drawing (comparing versions), per element or flow id. */
+  highlights?: ReadonlyMap<string, DiffHighlight>;
+  /** The meeting notes, shown beside the diagram while `isNotesOpen`. */
+  notesPanel?: ReactNode;
+  isNotesOpen?: boolean;
+  onToggleNotes?: () => void;
 }
 
 /**
@@ -46,12 +54,17 @@ export function DiagramTab({
   authorId,
   selectedTargetId,
   onShowInThreatList,
+  highlights,
+  notesPanel = null,
+  isNotesOpen = false,
+  onToggleNotes,
 }: DiagramTabProps) {
   const diagrams = useDiagrams(doc);
   const threats = useThreats(doc);
   const threatCounts = useMemo(() => countUnresolvedThreatsByTarget(threats), [threats]);
   const [requestedId, openDiagram] = useDiagramParam();
   const [undoManager, setUndoManager] = useState<Y.UndoManager | null>(null);
+  const notesPanelId = useId();
 
   useEffect(() => {
     if (!doc) return;
@@ -84,7 +97,7 @@ export function DiagramTab({
       <Skeleton className="h-[65vh] w-full" />
     );
   }
-  return (
+  const editor = (
     <DiagramEditor
       key={diagram.id}
       doc={doc}
@@ -96,13 +109,27 @@ export function DiagramTab({
       onOpenDiagram={openDiagram}
       computeLayout={layoutDiagram}
       threatCounts={threatCounts}
+      highlights={highlights}
       initialSelectedId={selectedTargetId}
       renderToolbarExtras={() => (
-        <ExportMenu
-          doc={doc}
-          diagramId={diagram.id}
-          title={diagram.hierarchicalName || diagram.title}
-        />
+        <>
+          {onToggleNotes && notesPanel !== null ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              aria-pressed={isNotesOpen}
+              aria-controls={notesPanelId}
+              onClick={onToggleNotes}
+            >
+              {isNotesOpen ? "Hide notes" : "Notes"}
+            </Button>
+          ) : null}
+          <ExportMenu
+            doc={doc}
+            diagramId={diagram.id}
+            title={diagram.hierarchicalName || diagram.title}
+          />
+        </>
       )}
       renderSidePanel={({ selection }) => (
         <div className="space-y-4">
@@ -126,5 +153,18 @@ export function DiagramTab({
         <ValidationPanel doc={doc} diagramId={diagram.id} onSelect={selectTarget} />
       )}
     />
+  );
+  if (!isNotesOpen || notesPanel === null) return editor;
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="min-w-0">{editor}</div>
+      <aside
+        id={notesPanelId}
+        aria-label="Meeting notes"
+        className="max-h-[80vh] min-w-0 overflow-auto"
+      >
+        {notesPanel}
+      </aside>
+    </div>
   );
 }

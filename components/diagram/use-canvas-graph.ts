@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { RenameTarget } from "./canvas-context";
-import { CanvasGraphBuilder } from "./canvas-graph";
+import { CanvasGraphBuilder, type DiffHighlight } from "./canvas-graph";
 import type { ElementGeometry } from "./diagram-mapping";
 import { collectRemoteDrags, indexRemoteSelections, type RemoteCanvasPeer } from "./live-canvas";
 import type { DiagramRecords } from "./use-diagram-records";
@@ -19,8 +19,10 @@ export function useCanvasGraph(input: {
   peers: readonly RemoteCanvasPeer[];
   isReadOnly: boolean;
   threatCounts: ReadonlyMap<string, number> | undefined;
+  highlights?: ReadonlyMap<string, DiffHighlight> | undefined;
 }) {
-  const { records, selectedIds, editing, localDrags, peers, isReadOnly, threatCounts } = input;
+  const { records, selectedIds, editing, localDrags, peers, isReadOnly, threatCounts, highlights } =
+    input;
   const remoteSelections = useMemo(() => indexRemoteSelections(peers), [peers]);
   const liveGeometries = useMemo(() => {
     const remote = collectRemoteDrags(peers);
@@ -40,6 +42,7 @@ export function useCanvasGraph(input: {
         remoteSelections,
         isReadOnly,
         threatCounts,
+        highlights,
       }),
     [
       builder,
@@ -50,6 +53,7 @@ export function useCanvasGraph(input: {
       remoteSelections,
       isReadOnly,
       threatCounts,
+      highlights,
     ],
   );
 }

@@ -41,6 +41,8 @@ export interface ThreatItemProps {
   target: ThreatTarget | null;
   /** Opens the diagram with the target selected; the target is plain text without it. */
   onShowOnDiagram?: ((target: ThreatTarget) => void) | undefined;
+  /** The decisions and action items of the meeting notes linked to this threat. */
+  noteCounts?: { decisions: number; actions: number } | null;
 }
 
 /**
@@ -60,6 +62,7 @@ export function ThreatItem({
   onDelete,
   target,
   onShowOnDiagram,
+  noteCounts = null,
 }: ThreatItemProps) {
   const titleId = useId();
   const { notify } = useToast();
@@ -134,6 +137,7 @@ export function ThreatItem({
               </time>
             </span>
             <ThreatBadges threat={threat} scale={scale} />
+            {noteCounts ? <NoteCountsBadge counts={noteCounts} /> : null}
             {target && onShowOnDiagram === undefined ? (
               <span>on {target.name}</span>
             ) : target ? (
@@ -196,5 +200,23 @@ export function ThreatItem({
         )}
       </div>
     </li>
+  );
+}
+
+/** "1 decision · 2 actions": what the meeting notes say about the threat. */
+function NoteCountsBadge({ counts }: { counts: { decisions: number; actions: number } }) {
+  const parts = [
+    counts.decisions > 0
+      ? `${counts.decisions} decision${counts.decisions === 1 ? "" : "s"}`
+      : null,
+    counts.actions > 0 ? `${counts.actions} action${counts.actions === 1 ? "" : "s"}` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <span
+      className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800"
+      title="Decisions and action items in the meeting notes"
+    >
+      {parts.join(" · ")}
+    </span>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { ModelDreadScale } from "@/lib/model/meta";
 import type { Threat, ThreatPatch } from "@/lib/model/threats";
 import { moveFocusBetweenRows } from "./row-navigation";
+import type { NoteItemCounts } from "@/components/notes/use-note-item-counts";
 import { ThreatItem } from "./threat-item";
 import type { ThreatGroup } from "./threat-query";
 import type { ThreatTarget, ThreatTargetIndex } from "./threat-targets";
@@ -23,6 +24,8 @@ export interface ThreatListViewProps {
   /** The elements and flows threats target, to name them and link to the diagram. */
   targets: ThreatTargetIndex;
   onShowOnDiagram?: (target: ThreatTarget) => void;
+  /** Per threat, the decisions and action items of the notes linked to it. */
+  noteCounts?: NoteItemCounts;
 }
 
 /**
@@ -41,6 +44,7 @@ export function ThreatListView({
   onDelete,
   targets,
   onShowOnDiagram,
+  noteCounts,
 }: ThreatListViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
@@ -69,6 +73,7 @@ export function ThreatListView({
         onDelete={() => onDelete(threat)}
         target={threat.targetId === null ? null : (targets.get(threat.targetId) ?? null)}
         onShowOnDiagram={onShowOnDiagram}
+        noteCounts={noteCounts?.get(threat.id) ?? null}
       />
     ));
   }

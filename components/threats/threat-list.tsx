@@ -22,6 +22,7 @@ import { ShieldIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { SkeletonList } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
+import { useNoteItemCounts } from "@/components/notes/use-note-item-counts";
 import { AddThreatForm } from "./add-threat-form";
 import { BulkEditBar } from "./bulk-edit-bar";
 import { GenerateThreatsButton } from "./generate-threats-button";
@@ -56,6 +57,8 @@ export interface ThreatListProps {
   modelId: string;
   /** Shows only the threats of this element or flow at first (e.g. from the diagram). */
   initialTargetId?: string | null;
+  /** Opens this threat's details at first (e.g. from a mention in the notes). */
+  initialOpenThreatId?: string | null;
   /** Opens the diagram with this element or flow selected; no link without it. */
   onShowOnDiagram?: (target: ThreatTarget) => void;
 }
@@ -80,9 +83,11 @@ export function ThreatList({
   authorId,
   modelId,
   initialTargetId = null,
+  initialOpenThreatId = null,
   onShowOnDiagram,
 }: ThreatListProps) {
   const threats = useThreats(doc);
+  const noteCounts = useNoteItemCounts(doc);
   const targets = useThreatTargets(doc);
   const scale = useDreadScale(doc);
   const { notify } = useToast();
@@ -94,7 +99,7 @@ export function ThreatList({
   );
   const [view, setView] = useState<ThreatView>("list");
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
-  const [detailsId, setDetailsId] = useState<string | null>(null);
+  const [detailsId, setDetailsId] = useState<string | null>(initialOpenThreatId);
   const [threatToDelete, setThreatToDelete] = useState<Threat | null>(null);
   const isLoading = !doc || !hasSynced;
   const isFiltered = hasActiveFilters(query);
@@ -251,6 +256,7 @@ export function ThreatList({
               onDelete={setThreatToDelete}
               targets={targets}
               onShowOnDiagram={onShowOnDiagram}
+              noteCounts={noteCounts}
             />
           </>
         )}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildDiagramTargetUrl, buildThreatListTargetUrl } from "./workspace-links";
+import {
+  buildDiagramTargetUrl,
+  buildThreatListTargetUrl,
+  buildThreatOpenUrl,
+} from "./workspace-links";
 
 describe("workspace links between threats and the diagram", () => {
   it("opens the diagram tab on the target's diagram with the target selected", () => {
@@ -20,5 +24,12 @@ describe("workspace links between threats and the diagram", () => {
       buildThreatListTargetUrl("https://app.test/models/m1?tab=diagram&diagram=d1&select=e1", "f1"),
     );
     expect(Object.fromEntries(url.searchParams)).toEqual({ diagram: "d1", target: "f1" });
+  });
+
+  it("opens the unfiltered threat list with one threat's details, keeping the diagram", () => {
+    const url = new URL(
+      buildThreatOpenUrl("https://app.test/models/m1?tab=notes&diagram=d1&target=e1", "t1"),
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({ diagram: "d1", threat: "t1" });
   });
 });

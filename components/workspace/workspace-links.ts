@@ -5,6 +5,8 @@ import { WORKSPACE_TAB_PARAM } from "./workspace-tab";
 export const DIAGRAM_SELECT_PARAM = "select";
 /** The query parameter naming an element or flow whose threats the threat list shows. */
 export const THREAT_TARGET_PARAM = "target";
+/** The query parameter naming a threat whose details the threat list opens. */
+export const THREAT_OPEN_PARAM = "threat";
 
 /**
  * `href` opening the Diagram tab on `diagramId` with `targetId` selected: where a threat's
@@ -28,5 +30,18 @@ export function buildThreatListTargetUrl(href: string, targetId: string): string
   url.searchParams.delete(WORKSPACE_TAB_PARAM);
   url.searchParams.delete(DIAGRAM_SELECT_PARAM);
   url.searchParams.set(THREAT_TARGET_PARAM, targetId);
+  return url.toString();
+}
+
+/**
+ * `href` opening the threat list (unfiltered) with `threatId`'s details open, e.g. from a
+ * mention in the notes. The diagram stays in the query.
+ */
+export function buildThreatOpenUrl(href: string, threatId: string): string {
+  const url = new URL(href);
+  url.searchParams.delete(WORKSPACE_TAB_PARAM);
+  url.searchParams.delete(DIAGRAM_SELECT_PARAM);
+  url.searchParams.delete(THREAT_TARGET_PARAM);
+  url.searchParams.set(THREAT_OPEN_PARAM, threatId);
   return url.toString();
 }

@@ -35,20 +35,20 @@ describe("buildWorkspaceTabUrl", () => {
 });
 
 describe("getTabAfterKey", () => {
-  it("lists the diagram first, then threats and mitigations", () => {
-    expect(WORKSPACE_TABS).toEqual(["diagram", "threats", "mitigations"]);
+  it("lists the diagram first, then threats, mitigations and notes", () => {
+    expect(WORKSPACE_TABS).toEqual(["diagram", "threats", "mitigations", "notes"]);
   });
 
   it("moves with the arrow keys, wrapping around", () => {
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowRight")).toBe("mitigations");
-    expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "ArrowRight")).toBe("diagram");
-    expect(getTabAfterKey(WORKSPACE_TABS, "diagram", "ArrowLeft")).toBe("mitigations");
+    expect(getTabAfterKey(WORKSPACE_TABS, "notes", "ArrowRight")).toBe("diagram");
+    expect(getTabAfterKey(WORKSPACE_TABS, "diagram", "ArrowLeft")).toBe("notes");
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowLeft")).toBe("diagram");
   });
 
   it("jumps with Home and End and ignores other keys", () => {
     expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "Home")).toBe("diagram");
-    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "End")).toBe("mitigations");
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "End")).toBe("notes");
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "Enter")).toBeNull();
     expect(getTabAfterKey([], "threats", "ArrowRight")).toBeNull();
   });

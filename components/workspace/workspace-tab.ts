@@ -1,11 +1,12 @@
 /** The sections of the workspace, in tab order. */
-export const WORKSPACE_TABS = ["diagram", "threats", "mitigations"] as const;
+export const WORKSPACE_TABS = ["diagram", "threats", "mitigations", "notes"] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
   diagram: "Diagram",
   threats: "Threats",
   mitigations: "Mitigations",
+  notes: "Notes",
 };
 
 /** The tab shown when the URL names none (existing links and tests land on the threats). */

@@ -1,14 +1,17 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { setTitle } from "@/lib/model/meta";
+import type { MentionKind } from "@/lib/model/notes";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
 import { VersionsDialog } from "@/components/versions/versions-dialog";
 import { MitigationsView } from "@/components/mitigations/mitigations-view";
+import { NotesEditor } from "@/components/notes/notes-editor";
+import { NotesTab } from "@/components/notes/notes-tab";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { ThreatList } from "@/components/threats/threat-list";
 import { Alert } from "@/components/ui/alert";
@@ -20,14 +23,21 @@ import { useDocumentTitle } from "./use-document-title";
 import { usePresence } from "./use-presence";
 import { useWorkspaceTab } from "./use-workspace-tab";
 import { WorkspaceHeader } from "./workspace-header";
-import type { WorkspaceTab } from "./workspace-tab";
+import { buildWorkspaceTabUrl, type WorkspaceTab } from "./workspace-tab";
 import { WorkspaceTabs } from "./workspace-tabs";
 import {
   buildDiagramTargetUrl,
   buildThreatListTargetUrl,
   DIAGRAM_SELECT_PARAM,
+  buildThreatOpenUrl,
+  THREAT_OPEN_PARAM,
   THREAT_TARGET_PARAM,
 } from "./workspace-links";
+
+/** Follows a link between the workspace's tabs; Back returns to where it was. */
+function navigateWithinWorkspace(href: string) {
+  if (href !== window.location.href) window.history.pushState(null, "", href);
+}
 
 export interface WorkspaceProps {
   model: ModelSummary;
@@ -52,20 +62,46 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isVersionsOpen, setIsVersionsOpen] = useState(false);
   const [membersRevision, setMembersRevision] = useState(0);
+  const [isNotesPanelOpen, setIsNotesPanelOpen] = useState(false);
   const [tab, selectTab] = useWorkspaceTab();
   const searchParams = useSearchParams();
   const threatTargetId = searchParams.get(THREAT_TARGET_PARAM);
   const diagramTargetId = searchParams.get(DIAGRAM_SELECT_PARAM);
-
-  /** Follows a link between the threat list and the diagram; Back returns to where it was. */
-  function navigateWithinWorkspace(href: string) {
-    if (href !== window.location.href) window.history.pushState(null, "", href);
-  }
+  const openThreatId = searchParams.get(THREAT_OPEN_PARAM);
 
   const title = documentTitle || model.title;
   const hasWriteRole = canWriteDocument(model.role);
   const isClosed = collab.status === "closed";
   const isReadOnly = !hasWriteRole || isClosed;
+  const notesReadOnlyReason = !hasWriteRole
+    ? `As a ${ROLE_LABELS[model.role].toLowerCase()} you can read the notes, not change them.`
+    : "The connection ended: the notes cannot be changed until you reload.";
+
+  /** A mention in the notes opens the threat, or selects the element or flow on its diagram. */
+  const openMention = useCallback((kind: MentionKind, id: string, diagramId: string | null) => {
+    const here = window.location.href;
+    if (kind === "threat") navigateWithinWorkspace(buildThreatOpenUrl(here, id));
+    else if (kind === "mitigation")
+      navigateWithinWorkspace(buildWorkspaceTabUrl(here, "mitigations"));
+    else if (diagramId !== null)
+      navigateWithinWorkspace(buildDiagramTargetUrl(here, diagramId, id));
+  }, []);
+
+  function renderNotes(isCompact: boolean) {
+    if (!collab.doc) return null;
+    return (
+      <NotesEditor
+        doc={collab.doc}
+        awareness={collab.awareness}
+        user={collabUser}
+        hasSynced={collab.hasSynced}
+        isReadOnly={isReadOnly}
+        readOnlyReason={notesReadOnlyReason}
+        onOpenMention={openMention}
+        isCompact={isCompact}
+      />
+    );
+  }
 
   useEffect(() => {
     document.title = `${title} · Threat Room`;
@@ -98,13 +134,17 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             onShowInThreatList={(targetId) =>
               navigateWithinWorkspace(buildThreatListTargetUrl(window.location.href, targetId))
             }
+            notesPanel={renderNotes(true)}
+            isNotesOpen={isNotesPanelOpen}
+            onToggleNotes={() => setIsNotesPanelOpen((isOpen) => !isOpen)}
           />
         );
       case "threats":
         return (
           <ThreatList
-            key={threatTargetId ?? "all"}
+            key={`${threatTargetId ?? "all"}:${openThreatId ?? ""}`}
             initialTargetId={threatTargetId}
+            initialOpenThreatId={openThreatId}
             onShowOnDiagram={(target) =>
               navigateWithinWorkspace(
                 buildDiagramTargetUrl(window.location.href, target.diagramId, target.id),
@@ -126,6 +166,18 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             authorId={user.id}
             modelId={model.id}
             membersRevision={membersRevision}
+          />
+        );
+      case "notes":
+        return (
+          <NotesTab
+            doc={collab.doc}
+            awareness={collab.awareness}
+            user={collabUser}
+            hasSynced={collab.hasSynced}
+            isReadOnly={isReadOnly}
+            readOnlyReason={notesReadOnlyReason}
+            onOpenMention={openMention}
           />
         );
     }
