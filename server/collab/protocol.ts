@@ -1,6 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
+import { encodeIntegratedState } from "./integrated-state";
 
 /** y-websocket message types (the first varuint of every message). */
 /**
@@ -153,7 +154,7 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 
 /** A sync-step-2 message with everything the peer's state vector lacks. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
-  return encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, stateVector));
+  return encodeSyncStep2Update(encodeIntegratedState(doc, stateVector));
 }
 
 /** A sync step 2 carrying an update the caller already encoded (e.g. a cached full state). */

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { encodeIntegratedState, hasPendingContent } from "./integrated-state";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { LIMITS } from "@/lib/limits";
 import { stripControlCharacters } from "@/lib/text";
@@ -228,8 +229,9 @@ export class Room {
     if (this.isDestroyed) return;
     this.log.noteLoaded(stored.updates.length);
     this.approximateBytes = state.byteLength;
-    // What the worker folded is this document's state: the first full sync needs no encoding.
-    this.encodedState = state;
+    // What the worker folded is this document's state: the first full sync needs no encoding,
+    // unless some of it waits for content not stored yet (see encodeIntegratedState).
+    this.encodedState = hasPendingContent(this.doc) ? null : state;
     // Migrations run before any client is answered; their changes are logged like any other.
     Y.transact(this.doc, () => migrateDocument(this.doc), SERVER_ORIGIN);
     this.isReady = true;
@@ -324,8 +326,8 @@ export class Room {
       return;
     }
     const update = isEmptyStateVector(stateVector)
-      ? (this.encodedState ??= Y.encodeStateAsUpdate(this.doc))
-      : Y.encodeStateAsUpdate(this.doc, stateVector);
+      ? (this.encodedState ??= encodeIntegratedState(this.doc))
+      : encodeIntegratedState(this.doc, stateVector);
     connection.syncEncodeBucket.charge(update.byteLength);
     connection.send(encodeSyncStep2Update(update));
   }
@@ -438,7 +440,7 @@ export class Room {
         whenReady(() => {
           this.channel?.replySync(
             fromNode,
-            Y.encodeStateAsUpdate(this.doc, stateVector),
+            encodeIntegratedState(this.doc, stateVector),
             Y.encodeStateVector(this.doc),
           );
           // The asking node's clients should see who is here too.
@@ -449,7 +451,7 @@ export class Room {
         whenReady(() => {
           this.applyRemoteUpdate(update);
           // Sync step two the other way: the answering node may lack what only this one has.
-          this.channel?.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector));
+          this.channel?.publishUpdate(encodeIntegratedState(this.doc, stateVector));
         }),
       onConnected: () => whenReady(() => this.catchUp()),
       onPeerReconnected: () => whenReady(() => this.catchUp()),

@@ -209,7 +209,19 @@ describe.each(DATABASES)("fuzzing the realtime endpoint (%s)", (kind) => {
         () => Y.encodeStateVector(fresh.doc).toString() === serverState(),
         DEADLINE.propagation,
         "a fresh client to load the document",
-      );
+      ).catch((error: unknown) => {
+        // Say what differs, so that a rare failure can be understood from its log.
+        const describe = (doc: Y.Doc) => ({
+          stateVector: Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))),
+          pending: doc.store.pendingStructs
+            ? Object.fromEntries(doc.store.pendingStructs.missing)
+            : null,
+          pendingDeletes: doc.store.pendingDs !== null,
+        });
+        throw new Error(
+          `${String(error)}: ${JSON.stringify({ server: describe(room.doc), fresh: describe(fresh.doc), alice: describe(alice.doc) })}`,
+        );
+      });
       expect(listThreats(fresh.doc)).toEqual(aliceThreats);
       expect(getMeta(fresh.doc).title).toBe(getTitle(alice.doc));
 
