@@ -22,6 +22,7 @@ import {
   type AuditPage,
   type AuditVerification,
   versionResponseSchema,
+  versionStateResponseSchema,
   diffResponseSchema,
   type DocumentDiffView,
   type Version,
@@ -233,6 +234,23 @@ export async function listVersions(modelId: string, signal?: AbortSignal): Promi
     },
   );
   return versions;
+}
+
+/**
+ * A version's document state (a Yjs update) with its summary, or the document as it is now
+ * (`"now"`, summary null), to open read-only.
+ */
+export async function fetchVersionState(
+  modelId: string,
+  versionId: number | "now",
+  signal?: AbortSignal,
+): Promise<{ version: Version | null; state: Uint8Array }> {
+  const { version, state } = await requestJson(
+    `${modelUrl(modelId)}/versions/${versionId}/state`,
+    versionStateResponseSchema,
+    { signal },
+  );
+  return { version, state: Uint8Array.from(atob(state), (char) => char.charCodeAt(0)) };
 }
 
 /** Saves the model as it is now under a name. */

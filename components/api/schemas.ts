@@ -93,6 +93,11 @@ export const versionSchema = z.object({
 export type Version = z.infer<typeof versionSchema>;
 export const versionListResponseSchema = z.object({ versions: z.array(versionSchema) });
 export const versionResponseSchema = z.object({ version: versionSchema });
+/** A version's Yjs state, base64 (GET /api/models/:id/versions/:versionId/state); null for now. */
+export const versionStateResponseSchema = z.object({
+  version: versionSchema.nullable(),
+  state: z.string(),
+});
 
 const fieldChangeSchema = z.object({
   field: z.string(),

@@ -11,7 +11,8 @@ import { NoteItemsList } from "./note-items-list";
 export interface NotesTabProps {
   doc: Y.Doc | null;
   awareness: Awareness | null;
-  user: CollabUser;
+  /** The signed-in user, for their caret; null for a version opened read-only. */
+  user: CollabUser | null;
   hasSynced: boolean;
   isReadOnly: boolean;
   readOnlyReason?: string;

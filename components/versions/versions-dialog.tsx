@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { getErrorMessage } from "@/components/api/api-client";
 import {
@@ -11,7 +12,7 @@ import {
 import type { DocumentDiffView, Version } from "@/components/api/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -194,6 +195,13 @@ export function VersionsDialog({
                 <Badge tone={version.kind === "named" ? "accent" : "neutral"}>
                   {KIND_LABELS[version.kind] ?? version.kind}
                 </Badge>
+                <Link
+                  href={`/models/${encodeURIComponent(modelId)}/versions/${version.id}`}
+                  aria-label={`Open “${version.label || `Version ${version.number}`}” read-only`}
+                  className={buttonClasses("ghost", "sm")}
+                >
+                  Open
+                </Link>
                 <Button
                   variant="secondary"
                   size="sm"

@@ -39,6 +39,7 @@ import {
   getDiff,
   getOneVersion,
   getVersions,
+  getVersionState,
   postRestoreVersion,
   postVersion,
 } from "@/server/http/routes/versions";
@@ -66,6 +67,7 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
   ["/api/models/:id/versions", { GET: getVersions, POST: postVersion }],
   ["/api/models/:id/versions/:versionId", { GET: getOneVersion }],
+  ["/api/models/:id/versions/:versionId/state", { GET: getVersionState }],
   ["/api/models/:id/versions/:versionId/restore", { POST: postRestoreVersion }],
   ["/api/models/:id/diff", { GET: getDiff }],
   ["/api/rule-sets", { GET: getRuleSets, POST: postRuleSet }],

@@ -22,19 +22,23 @@ test("two people write the notes at once and see each other's caret and words", 
   await aliceNotes.open();
   await bobNotes.open();
 
-  await test.step("both type in the same moment; neither loses a word", async () => {
+  await test.step("both type in the same moment, each in their line; neither loses a word", async () => {
     await aliceNotes.editor.click();
     await aliceSession.page.keyboard.type("Alice: the login form needs rate limiting.");
-    await aliceSession.page.keyboard.press("Enter");
+    await expect(bobNotes.editor).toContainText("rate limiting.");
+    // Bob starts a line of his own under Alice's.
     await bobNotes.editor.click();
     await bobSession.page.keyboard.press("Control+End");
+    await bobSession.page.keyboard.press("Enter");
     await Promise.all([
-      aliceSession.page.keyboard.type(" Alice again."),
+      aliceSession.page.keyboard.type(" Also lock the account after ten tries."),
       bobSession.page.keyboard.type("Bob: the session cookie lacks SameSite."),
     ]);
     for (const notes of [aliceNotes, bobNotes]) {
-      await expect(notes.editor).toContainText("Alice: the login form needs rate limiting.");
-      await expect(notes.editor).toContainText("Alice again.");
+      // Alice's words stay together in her line (the other person's caret label may follow).
+      await expect(notes.editor.locator("p").first()).toContainText(
+        "Alice: the login form needs rate limiting. Also lock the account after ten tries.",
+      );
       await expect(notes.editor).toContainText("Bob: the session cookie lacks SameSite.");
     }
   });

@@ -1,3 +1,4 @@
+import { DiagramPage } from "./pages/diagram-page";
 import { WorkspacePage } from "./pages/workspace-page";
 import { buildTitle } from "./support/factories";
 import { expect, test } from "./support/fixtures";
@@ -52,5 +53,60 @@ test("a saved version is compared with now and restored, and the other person se
     await expect(versions.getByRole("list", { name: "Versions" })).toContainText(
       "Before restoring “Before the review”",
     );
+  });
+});
+
+test("a version opens read-only, and comparing it with now marks the diagram's changes", async ({
+  alice,
+  openSession,
+}) => {
+  const session = await openSession(alice);
+  const { page } = session;
+  const model = await session.api.createSharedModel(buildTitle("Drawn shop"), []);
+  const diagram = new DiagramPage(page);
+  await diagram.open(model.id);
+
+  await test.step("Alice draws a process and saves a version", async () => {
+    await diagram.dropFromPalette("Process", { x: 200, y: 140 });
+    await diagram.element("Process", "Process").click();
+    await diagram.renameSelected("Checkout");
+    await expect(diagram.element("Process", "Checkout")).toBeVisible();
+    await page.getByRole("button", { name: "Versions" }).click();
+    const versions = page.getByRole("dialog", { name: "Versions" });
+    await versions.getByLabel("Save the model as it is now").fill("First sketch");
+    await versions.getByRole("button", { name: "Save version" }).click();
+    await expect(versions.getByRole("list", { name: "Versions" })).toContainText("First sketch");
+    await versions.getByRole("button", { name: "Close dialog" }).click();
+  });
+
+  await test.step("then renames it and adds a data store", async () => {
+    await diagram.element("Process", "Checkout").click();
+    await diagram.renameSelected("Checkout API");
+    await diagram.dropFromPalette("Data store", { x: 520, y: 140 });
+    await expect(diagram.element("Data store", "Data store")).toBeVisible();
+  });
+
+  await test.step("the version opens read-only, as it was", async () => {
+    await page.getByRole("button", { name: "Versions" }).click();
+    await page.getByRole("link", { name: "Open “First sketch” read-only" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("First sketch");
+    await expect(page.getByText("Read-only", { exact: true })).toBeVisible();
+    await page.getByRole("tab", { name: "Diagram" }).click();
+    await expect(diagram.element("Process", "Checkout")).toBeVisible();
+    await expect(diagram.element("Data store", "Data store")).toHaveCount(0);
+    await expect(diagram.palette).toHaveCount(0);
+  });
+
+  await test.step("comparing with now: added green, changed amber", async () => {
+    await page.getByRole("button", { name: "Compare with now" }).click();
+    await expect(page.getByText("added in green")).toBeVisible();
+    await expect(diagram.canvas.locator(".react-flow__node.diff-added")).toContainText(
+      "Data store",
+    );
+    await expect(diagram.canvas.locator(".react-flow__node.diff-changed")).toContainText(
+      "Checkout API",
+    );
+    await page.getByRole("button", { name: "Stop comparing" }).click();
+    await expect(diagram.canvas.locator(".react-flow__node.diff-added")).toHaveCount(0);
   });
 });

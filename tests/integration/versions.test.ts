@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { addThreat, getThreat, listThreats, updateThreat } from "@/lib/model/threats";
 import { diffResponseSchema } from "@/components/api/schemas";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
 import { connectClient, waitFor, waitForSync } from "./support/collab-client";
 import { DEADLINE } from "./support/deadlines";
 import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
+
+/** The Y.Doc of a `/state` answer. */
+function stateOf(body: unknown): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from((body as { state: string }).state, "base64"));
+  return doc;
+}
 
 interface Version {
   id: number;
@@ -166,6 +174,50 @@ describe.each(DATABASES)("versions (%s)", (kind) => {
       user: owner,
     });
     expect(badDiff.status).toBe(400);
+  });
+
+  it("hands out a version's state, and now's, to open read-only; to members of the model only", async () => {
+    const client = connectClient(server, modelId, { user: owner });
+    await waitForSync(client);
+    const before = addThreat(
+      client.doc,
+      { title: "In the version", category: "spoofing" },
+      owner.id,
+    );
+    // Once another client has a change, the server has it.
+    const watcher = connectClient(server, modelId, { user: viewer });
+    await waitFor(() => getThreat(watcher.doc, before) !== null, DEADLINE.propagation, "before");
+    const saved = (await save(owner, "To open")).body as { version: Version };
+    const after = addThreat(client.doc, { title: "Only now", category: "spoofing" }, owner.id);
+    await waitFor(() => getThreat(watcher.doc, after) !== null, DEADLINE.propagation, "after");
+    const now = await api(server, "GET", `/api/models/${modelId}/versions/now/state`, {
+      user: viewer,
+    });
+    expect(now.status).toBe(200);
+    expect(getThreat(stateOf(now.body), after)?.title).toBe("Only now");
+    watcher.destroy();
+
+    const answer = await api(
+      server,
+      "GET",
+      `/api/models/${modelId}/versions/${saved.version.id}/state`,
+      { user: viewer },
+    );
+    expect(answer.status).toBe(200);
+    expect((answer.body as { version: Version }).version.label).toBe("To open");
+    const version = stateOf(answer.body);
+    expect(getThreat(version, before)?.title).toBe("In the version");
+    expect(getThreat(version, after)).toBeNull();
+
+    const stranger = await signUp(server, "Sam Stranger");
+    for (const [who, path, status] of [
+      [stranger, `/api/models/${modelId}/versions/now/state`, 404],
+      [owner, `/api/models/${modelId}/versions/999999/state`, 404],
+      [owner, `/api/models/${modelId}/versions/later/state`, 404],
+    ] as const) {
+      expect((await api(server, "GET", path, { user: who })).status, path).toBe(status);
+    }
+    client.destroy();
   });
 
   it("saves what the room holds, edits not yet compacted included", async () => {

@@ -17,6 +17,7 @@ import {
   diffVersions,
   listVersions,
   readVersionDocument,
+  readVersionState,
   restoreVersion,
   saveVersion,
 } from "@/server/services/versions/versions";
@@ -92,6 +93,27 @@ export async function getOneVersion(req: ApiRequest): Promise<ApiResult> {
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * GET /api/models/:id/versions/:versionId/state: the version's Yjs state (base64), or the
+ * document's as it is now for `now`: the browser opens it read-only in the workspace's views.
+ */
+export async function getVersionState(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = req.pathId();
+  authorizeOnModel(await roleIn(req, modelId, actor.user.id), "model.read");
+  const versionId = req.params.versionId === "now" ? null : versionIdOf(req);
+  const { summary, state } = await readVersionState(
+    req.runtime.db,
+    req.runtime.rooms,
+    modelId,
+    versionId,
+  );
+  return {
+    status: 200,
+    body: { version: summary, state: Buffer.from(state).toString("base64") },
+  };
 }
 
 /** POST /api/models/:id/versions/:versionId/restore: restores it as a new change, live. */

@@ -4,6 +4,7 @@ import { docSnapshots, users } from "@/drizzle/schema";
 import { AppError } from "@/lib/errors";
 import { diffDocuments, type DocumentDiff } from "@/lib/model/diff";
 import { restoreDocument } from "@/lib/model/restore";
+import { encodeIntegratedState } from "@/server/collab/integrated-state";
 import type { RoomManager } from "@/server/collab/room-manager";
 import type { Database } from "@/server/db/client";
 import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
@@ -42,7 +43,7 @@ export async function saveVersion(
   rooms: RoomManager,
   options: { modelId: string; userId: string | null; label: string; kind: VersionKind },
 ): Promise<VersionSummary> {
-  const state = await rooms.read(options.modelId, (doc) => Y.encodeStateAsUpdate(doc));
+  const state = await rooms.read(options.modelId, (doc) => encodeIntegratedState(doc));
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`);
     const [current] = await tx
@@ -182,6 +183,28 @@ export async function readVersionDocument(
 }
 
 /**
+ * The state of a version (or, for `versionId` null, of the document as it is now, read from
+ * the live room) as one Yjs update, for a client to open read-only in the same views that
+ * edit it. The summary is null for "now".
+ */
+export async function readVersionState(
+  db: Database,
+  rooms: RoomManager,
+  modelId: string,
+  versionId: number | null,
+): Promise<{ summary: VersionSummary | null; state: Uint8Array }> {
+  if (versionId === null) {
+    return { summary: null, state: await rooms.read(modelId, (doc) => encodeIntegratedState(doc)) };
+  }
+  const { summary, doc } = await readVersionDocument(db, modelId, versionId);
+  try {
+    return { summary, state: Y.encodeStateAsUpdate(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
  * Restores a version as a new change: first the current state is saved as a version ("Before
  * restoring …"), then the live document is changed to match the version in one transaction
  * that everyone in the room receives (restoreDocument). Nothing is rewritten: the log keeps
@@ -224,7 +247,7 @@ export async function diffVersions(
   const from = await readVersionDocument(db, options.modelId, options.fromId);
   let to: Y.Doc;
   if (options.toId === null) {
-    const state = await rooms.read(options.modelId, (doc) => Y.encodeStateAsUpdate(doc));
+    const state = await rooms.read(options.modelId, (doc) => encodeIntegratedState(doc));
     to = new Y.Doc();
     Y.applyUpdate(to, state);
   } else {
