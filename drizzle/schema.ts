@@ -154,6 +154,27 @@ export const docSnapshots = pgTable(
 export type DocSnapshotRow = typeof docSnapshots.$inferSelect;
 
 /**
+ * Who changed what in a model, per person and minute: written with the document updates it
+ * describes (same transaction), so it outlives compaction of the update log. A minute may have
+ * several rows (one per append); readers add them up.
+ */
+export const modelActivity = pgTable(
+  "model_activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    minute: timestamp("minute", { withTimezone: true }).notNull(),
+    /** What changed: counts per entity kind and change, named items, notes, context, title. */
+    summary: jsonb("summary").notNull(),
+  },
+  (t) => [index("model_activity_model_minute_idx").on(t.modelId, t.minute)],
+);
+export type ModelActivityRow = typeof modelActivity.$inferSelect;
+
+/**
  * Append-only, hash-chained record of security-relevant actions: each row stores the hash of
  * the row before it, so a changed or deleted row breaks the chain.
  */

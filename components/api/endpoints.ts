@@ -23,6 +23,8 @@ import {
   type AuditVerification,
   versionResponseSchema,
   versionStateResponseSchema,
+  activityPageSchema,
+  type ActivityPage,
   diffResponseSchema,
   type DocumentDiffView,
   type Version,
@@ -296,4 +298,14 @@ export async function listAuditEvents(
 /** Recomputes the audit trail's hash chain on the server. */
 export async function verifyAuditTrail(): Promise<AuditVerification> {
   return requestJson("/api/audit/verify", auditVerificationSchema, { method: "POST" });
+}
+
+/** A page of the model's activity feed, newest first; `before` continues from `nextBefore`. */
+export async function fetchActivity(
+  modelId: string,
+  before: string | null,
+  signal?: AbortSignal,
+): Promise<ActivityPage> {
+  const query = before ? `?before=${encodeURIComponent(before)}` : "";
+  return requestJson(`${modelUrl(modelId)}/activity${query}`, activityPageSchema, { signal });
 }

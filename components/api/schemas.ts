@@ -161,3 +161,35 @@ export const auditVerificationSchema = z.union([
   z.object({ isIntact: z.literal(false), brokenAtId: z.number() }),
 ]);
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+const activityCountsSchema = z.record(z.string(), z.number());
+/** A page of a model's activity feed (GET /api/models/:id/activity). */
+export const activityPageSchema = z.object({
+  entries: z.array(
+    z.object({
+      minute: z.string(),
+      user: z.object({ id: z.string(), name: z.string() }).nullable(),
+      summary: z.object({
+        counts: z.object({
+          added: activityCountsSchema,
+          changed: activityCountsSchema,
+          removed: activityCountsSchema,
+        }),
+        items: z.array(
+          z.object({
+            kind: z.enum(["diagram", "element", "boundary", "flow", "threat", "mitigation"]),
+            id: z.string(),
+            name: z.string(),
+            change: z.enum(["added", "changed", "removed"]),
+          }),
+        ),
+        notes: z.boolean(),
+        context: z.boolean(),
+        title: z.boolean(),
+      }),
+      events: z.array(z.object({ action: z.string(), detail: z.unknown() })),
+    }),
+  ),
+  nextBefore: z.string().nullable(),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;

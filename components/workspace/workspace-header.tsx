@@ -25,6 +25,8 @@ export interface WorkspaceHeaderProps {
   onOpenMembers: () => void;
   /** Opens the versions (every member may compare; saving and restoring depend on the role). */
   onOpenVersions: () => void;
+  /** Opens the model's activity feed. */
+  onOpenActivity: () => void;
 }
 
 /** The workspace's title row: editable title, role, presence, connection state, members. */
@@ -38,6 +40,7 @@ export function WorkspaceHeader({
   canManageMembers,
   onOpenMembers,
   onOpenVersions,
+  onOpenActivity,
 }: WorkspaceHeaderProps) {
   return (
     <div className="mb-6 space-y-3">
@@ -73,6 +76,9 @@ export function WorkspaceHeader({
         <div className="flex flex-wrap items-center gap-3">
           <PresenceAvatars participants={participants} />
           <ConnectionIndicator {...connection} />
+          <Button variant="secondary" size="sm" onClick={onOpenActivity}>
+            Activity
+          </Button>
           <Button variant="secondary" size="sm" onClick={onOpenVersions}>
             Versions
           </Button>

@@ -6,6 +6,7 @@ import { setTitle } from "@/lib/model/meta";
 import type { MentionKind } from "@/lib/model/notes";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
+import { ActivityDialog } from "@/components/activity/activity-dialog";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
 import { VersionsDialog } from "@/components/versions/versions-dialog";
@@ -61,6 +62,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isVersionsOpen, setIsVersionsOpen] = useState(false);
+  const [isActivityOpen, setIsActivityOpen] = useState(false);
   const [membersRevision, setMembersRevision] = useState(0);
   const [isNotesPanelOpen, setIsNotesPanelOpen] = useState(false);
   const [tab, selectTab] = useWorkspaceTab();
@@ -199,6 +201,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         canManageMembers={model.role === "owner" && !isClosed}
         onOpenMembers={() => setIsMembersOpen(true)}
         onOpenVersions={() => setIsVersionsOpen(true)}
+        onOpenActivity={() => setIsActivityOpen(true)}
       />
 
       <div className="space-y-4">
@@ -216,6 +219,9 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         <WorkspaceTabs selected={tab} onSelect={selectTab} renderPanel={renderPanel} />
       </div>
 
+      {isActivityOpen ? (
+        <ActivityDialog modelId={model.id} onClose={() => setIsActivityOpen(false)} />
+      ) : null}
       {isVersionsOpen ? (
         <VersionsDialog
           modelId={model.id}

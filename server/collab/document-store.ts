@@ -7,6 +7,7 @@ import {
   isModelGone,
   loadStoredDocument,
   touchModel,
+  type ActivityRecord,
   type PendingUpdate,
   type StoredDocument,
 } from "@/server/collab/persistence";
@@ -25,7 +26,7 @@ export interface DocumentStore {
    */
   append(
     updates: PendingUpdate[],
-    model: { title: string | null; touchModel: boolean },
+    model: { title: string | null; touchModel: boolean; activity?: ActivityRecord[] },
   ): Promise<void>;
   /** Sets the model row's title and updatedAt without appending. */
   touch(title: string | null): Promise<void>;
@@ -50,6 +51,7 @@ export function databaseDocumentStore(db: Database, modelId: string): DocumentSt
         updates,
         title: model.title,
         touchModel: model.touchModel,
+        activity: model.activity,
       });
     },
     touch: (title) => touchModel(db, { modelId, title }),

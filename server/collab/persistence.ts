@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
-import { docSnapshots, docUpdates, models } from "@/drizzle/schema";
+import { docSnapshots, docUpdates, modelActivity, models } from "@/drizzle/schema";
 import type { Database } from "@/server/db/client";
+import { isEmptySummary, type ActivitySummary } from "./activity";
 
 /** What the database holds of one model's document. */
 export interface StoredDocument {
@@ -85,6 +86,14 @@ export interface PendingUpdate {
   userId: string | null;
 }
 
+/** One person's changes in one minute, for the model's activity feed. */
+export interface ActivityRecord {
+  userId: string | null;
+  /** The minute's start. */
+  minute: Date;
+  summary: ActivitySummary;
+}
+
 /**
  * Reads the newest snapshot and every update left in the log. Updates already folded into the
  * snapshot are applied again harmlessly (Yjs updates are idempotent), which keeps an update
@@ -114,7 +123,8 @@ export async function loadStoredDocument(db: Database, modelId: string): Promise
  * Appends updates to the log in one statement and, with `touchModel`, sets the model's title
  * and time in the same transaction. Touching on every append would double the writes of a busy
  * room, so rooms touch at most every few seconds (and when the title changes or they compact).
- * Returns how many rows were written.
+ * What the updates changed goes to the activity feed in the same transaction. Returns how many
+ * update rows were written.
  */
 export async function appendUpdates(
   db: Database,
@@ -124,26 +134,34 @@ export async function appendUpdates(
     title: string | null;
     /** Also set the model's updatedAt (and title); otherwise one insert, no transaction. */
     touchModel: boolean;
+    /** Activity to record with the updates (the room writes it every few seconds). */
+    activity?: ActivityRecord[];
   },
 ): Promise<number> {
-  if (options.updates.length === 0) return 0;
+  const activity = (options.activity ?? [])
+    .filter((record) => !isEmptySummary(record.summary))
+    .map((record) => ({ modelId: options.modelId, ...record }));
+  if (options.updates.length === 0 && activity.length === 0) return 0;
   const rows = options.updates.map((update) => ({
     modelId: options.modelId,
     bytes: update.bytes,
     userId: update.userId,
   }));
-  if (!options.touchModel) {
+  if (!options.touchModel && activity.length === 0) {
     await db.insert(docUpdates).values(rows);
     return rows.length;
   }
+  // One transaction: a retried append writes the activity once, with the updates it describes.
   await db.transaction(async (tx) => {
-    await tx.insert(docUpdates).values(rows);
+    if (rows.length > 0) await tx.insert(docUpdates).values(rows);
+    if (activity.length > 0) await tx.insert(modelActivity).values(activity);
+    if (!options.touchModel) return;
     await tx
       .update(models)
       .set({ updatedAt: new Date(), ...(options.title ? { title: options.title } : {}) })
       .where(eq(models.id, options.modelId));
   });
-  return options.updates.length;
+  return rows.length;
 }
 
 /** Sets the model's updatedAt (and title when given): the last edit's time in the model list. */

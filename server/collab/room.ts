@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { summarizeTransaction } from "./activity";
 import { encodeIntegratedState, hasPendingContent } from "./integrated-state";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { LIMITS } from "@/lib/limits";
@@ -178,6 +179,11 @@ export class Room {
   /** Appends every pending update to the log (see UpdateLog.flush). */
   flush(): Promise<void> {
     return this.log.flush();
+  }
+
+  /** Writes what this node's clients changed lately to the activity feed now. */
+  writeActivity(): Promise<void> {
+    return this.log.writeActivity();
   }
 
   /** Flushes, brings the model's updatedAt up to date, then folds the log into a snapshot. */
@@ -397,7 +403,12 @@ export class Room {
     connection.close(CLOSE_CODES.malformedMessage, "update could not be applied");
   }
 
-  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly handleDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     this.encodedState = null;
     const message = encodeUpdateMessage(update);
     for (const connection of this.connections) {
@@ -408,6 +419,10 @@ export class Room {
     this.approximateBytes += update.byteLength;
     const userId = origin instanceof CollabConnection ? origin.user.id : null;
     this.log.push({ bytes: update, userId });
+    // Only this node's own clients: relayed updates are recorded by the node that took them.
+    if (origin instanceof CollabConnection) {
+      this.log.recordActivity(userId, Date.now(), summarizeTransaction(this.doc, transaction));
+    }
   };
 
   /** The title for the models table; cleaned, since any peer could have written it. */

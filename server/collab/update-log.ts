@@ -1,6 +1,7 @@
 import { log } from "@/server/logger";
 import type { DocumentStore } from "@/server/collab/document-store";
-import type { PendingUpdate } from "@/server/collab/persistence";
+import type { ActivityRecord, PendingUpdate } from "@/server/collab/persistence";
+import { isEmptySummary, mergeSummaries, type ActivitySummary } from "./activity";
 
 /** When the log is written and folded, from the server environment. */
 export interface UpdateLogSettings {
@@ -25,13 +26,16 @@ export interface UpdateLogHooks {
 
 const MAX_RETRY_DELAY_MS = 5_000;
 const MODEL_TOUCH_INTERVAL_MS = 5_000;
+/** How often buffered activity is written with an append. */
+const ACTIVITY_WRITE_MS = 5_000;
 
 /**
  * A room's update log: every update the room accepts is appended to the store within
  * `persistIntervalMs` (batched), in order; on a database error the updates stay pending in memory
  * and the append is retried with a growing delay, so nothing is dropped. The log is folded into
  * a snapshot every `compactAfterUpdates` updates and on `compact()`. The model row's updatedAt
- * follows at most every few seconds (and whenever the title changes).
+ * follows at most every few seconds (and whenever the title changes). What the updates changed
+ * is recorded for the activity feed with the appends, merged per person and minute.
  */
 export class UpdateLog {
   private pending: PendingUpdate[] = [];
@@ -44,6 +48,9 @@ export class UpdateLog {
   /** The last append left the model's updatedAt behind. */
   private isModelTouchPending = false;
   private isStopped = false;
+  /** Activity not written yet, per person and minute (see recordActivity). */
+  private readonly activity = new Map<string, ActivityRecord>();
+  private activityWrittenAt = 0;
 
   constructor(
     private readonly modelId: string,
@@ -65,6 +72,24 @@ export class UpdateLog {
   /** Counts updates the store already held when the room loaded, towards the next compaction. */
   noteLoaded(updateCount: number): void {
     this.loggedSinceCompaction = updateCount;
+  }
+
+  /**
+   * Notes what a person's change did, for the activity feed. Summaries are merged per person
+   * and minute in memory and written with an append at most every ACTIVITY_WRITE_MS (or when
+   * a minute closes, or the log compacts): a minute of typing costs a few rows, not one per
+   * append.
+   */
+  recordActivity(userId: string | null, at: number, summary: ActivitySummary): void {
+    if (isEmptySummary(summary)) return;
+    const minute = Math.floor(at / 60_000) * 60_000;
+    const key = `${userId ?? ""}@${minute}`;
+    const existing = this.activity.get(key);
+    this.activity.set(key, {
+      userId,
+      minute: new Date(minute),
+      summary: existing ? mergeSummaries(existing.summary, summary) : summary,
+    });
   }
 
   /** Queues one update for the next append. */
@@ -90,6 +115,7 @@ export class UpdateLog {
   /** Flushes, brings the model's updatedAt up to date, then folds the log into a snapshot. */
   async compact(): Promise<void> {
     await this.flush();
+    await this.writeActivity();
     if (this.isModelTouchPending) {
       const title = this.hooks.readTitle();
       await this.store.touch(title);
@@ -98,6 +124,49 @@ export class UpdateLog {
       this.modelTouchedAt = Date.now();
     }
     await this.fold();
+  }
+
+  /**
+   * The activity to write with an append: all of it when `force`, when ACTIVITY_WRITE_MS
+   * passed since the last write, or the minutes that are over; the rest stays buffered.
+   */
+  private takeActivity(now: number, force: boolean): ActivityRecord[] {
+    const isDue = force || now - this.activityWrittenAt >= ACTIVITY_WRITE_MS;
+    const currentMinute = Math.floor(now / 60_000) * 60_000;
+    const taken: ActivityRecord[] = [];
+    for (const [key, record] of this.activity) {
+      if (isDue || record.minute.getTime() < currentMinute) {
+        taken.push(record);
+        this.activity.delete(key);
+      }
+    }
+    if (taken.length > 0) this.activityWrittenAt = now;
+    return taken;
+  }
+
+  /** Puts back activity whose append failed, merged with what was noted meanwhile. */
+  private returnActivity(records: ActivityRecord[]): void {
+    for (const record of records) {
+      this.recordActivity(record.userId, record.minute.getTime(), record.summary);
+    }
+  }
+
+  /**
+   * Writes the buffered activity on its own: when the room compacts or unloads, and before
+   * this node answers a request for the feed. A failure keeps it for the next append.
+   */
+  async writeActivity(): Promise<void> {
+    const activity = this.takeActivity(Date.now(), true);
+    if (activity.length === 0) return;
+    try {
+      await this.store.append([], { title: null, touchModel: false, activity });
+    } catch (error) {
+      this.returnActivity(activity);
+      log.warn("could not record the activity; will retry with the next append", {
+        modelId: this.modelId,
+        error,
+      });
+    }
   }
 
   /** Stops scheduling appends; pending updates stay for a last `flush` by the caller. */
@@ -128,7 +197,13 @@ export class UpdateLog {
         const now = Date.now();
         const shouldTouchModel =
           title !== this.storedTitle || now - this.modelTouchedAt >= MODEL_TOUCH_INTERVAL_MS;
-        await this.store.append(batch, { title, touchModel: shouldTouchModel });
+        const activity = this.takeActivity(now, false);
+        try {
+          await this.store.append(batch, { title, touchModel: shouldTouchModel, activity });
+        } catch (error) {
+          this.returnActivity(activity);
+          throw error;
+        }
         if (shouldTouchModel) {
           this.storedTitle = title;
           this.modelTouchedAt = now;

@@ -34,6 +34,7 @@ import {
   postVerificationEmail,
 } from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
+import { getActivity } from "@/server/http/routes/activity";
 import { getAuditEvents, postAuditVerification } from "@/server/http/routes/audit";
 import {
   getDiff,
@@ -70,6 +71,7 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/:id/versions/:versionId/state", { GET: getVersionState }],
   ["/api/models/:id/versions/:versionId/restore", { POST: postRestoreVersion }],
   ["/api/models/:id/diff", { GET: getDiff }],
+  ["/api/models/:id/activity", { GET: getActivity }],
   ["/api/rule-sets", { GET: getRuleSets, POST: postRuleSet }],
   ["/api/rule-sets/import", { POST: postRuleSetImport }],
   ["/api/rule-sets/:id", { GET: getOneRuleSet, PATCH: patchRuleSet, DELETE: deleteOneRuleSet }],

@@ -54,6 +54,14 @@ test("a saved version is compared with now and restored, and the other person se
       "Before restoring “Before the review”",
     );
   });
+
+  await test.step("the activity feed says who did what", async () => {
+    await versions.getByRole("button", { name: "Close dialog" }).click();
+    await aliceSession.page.getByRole("button", { name: "Activity" }).click();
+    const activity = aliceSession.page.getByRole("dialog", { name: "Activity" });
+    await expect(activity).toContainText(`${bob.user.name} added the threat “${later}”`);
+    await expect(activity).toContainText("restored the version “Before the review”");
+  });
 });
 
 test("a version opens read-only, and comparing it with now marks the diagram's changes", async ({
