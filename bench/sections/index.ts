@@ -1,8 +1,10 @@
 import type { BenchSection } from "../section";
 import { dfdOpenSection } from "./dfd-open";
+import { notesLatencySection } from "./notes-latency";
 import { roomMemorySection } from "./room-memory";
 import { syncLatencySection } from "./sync-latency";
 import { threatgenSection } from "./threatgen";
+import { versionRestoreSection } from "./version-restore";
 import { versionsSection } from "./versions";
 
 /**
@@ -12,7 +14,9 @@ import { versionsSection } from "./versions";
 export const SECTIONS: readonly BenchSection[] = [
   threatgenSection,
   versionsSection,
+  versionRestoreSection,
   syncLatencySection,
+  notesLatencySection,
   roomMemorySection,
   dfdOpenSection,
 ];

@@ -35,8 +35,7 @@ function isVersionKind(kind: string): kind is VersionKind {
 
 /**
  * Saves the model's document as it is now (the live room's, which holds edits not yet folded
- * into any snapshot) as a version, under the lock compaction takes, so the two never pick the
- * same number.
+ * into any snapshot) as a version (see insertVersion).
  */
 export async function saveVersion(
   db: Database,
@@ -44,6 +43,24 @@ export async function saveVersion(
   options: { modelId: string; userId: string | null; label: string; kind: VersionKind },
 ): Promise<VersionSummary> {
   const state = await rooms.read(options.modelId, (doc) => encodeIntegratedState(doc));
+  return insertVersion(db, { ...options, state });
+}
+
+/**
+ * Stores `state` as the model's next version, under the lock compaction takes, so the two
+ * never pick the same number; records it in the audit trail in the same transaction.
+ */
+async function insertVersion(
+  db: Database,
+  options: {
+    modelId: string;
+    userId: string | null;
+    label: string;
+    kind: VersionKind;
+    state: Uint8Array;
+  },
+): Promise<VersionSummary> {
+  const { state } = options;
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"compact:" + options.modelId}))`);
     const [current] = await tx
@@ -205,9 +222,9 @@ export async function readVersionState(
 }
 
 /**
- * Restores a version as a new change: first the current state is saved as a version ("Before
- * restoring …"), then the live document is changed to match the version in one transaction
- * that everyone in the room receives (restoreDocument). Nothing is rewritten: the log keeps
+ * Restores a version as a new change: the live document is changed to match the version in
+ * one transaction that everyone in the room receives (restoreDocument), and the state just
+ * before it is saved as a version ("Before restoring …"). Nothing is rewritten: the log keeps
  * every earlier change, and the saved version brings them back.
  */
 export async function restoreVersion(
@@ -221,13 +238,21 @@ export async function restoreVersion(
     options.versionId,
   );
   const label = summary.label || `version ${summary.number}`;
-  const saved = await saveVersion(db, rooms, {
+  // The state before is taken in the same step as the restore, so no edit falls between the
+  // two; it is stored once everyone already has the restore, which keeps the restore quick.
+  let before: Uint8Array | null = null;
+  await rooms.change(options.modelId, (doc) => {
+    before = encodeIntegratedState(doc);
+    restoreDocument(doc, version);
+  });
+  if (before === null) throw new Error("the state before the restore was not read");
+  const saved = await insertVersion(db, {
     modelId: options.modelId,
     userId: options.userId,
     label: `Before restoring “${label}”`.slice(0, 200),
     kind: "before-restore",
+    state: before,
   });
-  await rooms.change(options.modelId, (doc) => restoreDocument(doc, version));
   await appendAuditEvent(db, {
     actorId: options.userId,
     action: "version.restored",
