@@ -175,6 +175,58 @@ export const modelActivity = pgTable(
 export type ModelActivityRow = typeof modelActivity.$inferSelect;
 
 /**
+ * Facilitated sessions of a model: the state machine of lib/facilitation/session.ts, changed
+ * only through the server's commands (owners and facilitators), at most one running per model.
+ * `revision` rises with every change, so two facilitators' commands never overwrite each other.
+ */
+export const facilitationSessions = pgTable(
+  "facilitation_sessions",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    /** "running" or "ended". */
+    status: text("status").notNull(),
+    state: jsonb("state").notNull(),
+    /** Parking lot, raised hands and votes' reveal: what participants add, beside the state. */
+    extras: jsonb("extras").notNull(),
+    revision: integer("revision").notNull().default(1),
+    startedBy: text("started_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("facilitation_sessions_model_idx").on(t.modelId),
+    uniqueIndex("facilitation_sessions_one_running_idx")
+      .on(t.modelId)
+      .where(sql`${t.status} = 'running'`),
+  ],
+);
+export type FacilitationSessionRow = typeof facilitationSessions.$inferSelect;
+
+/**
+ * Votes of a group rating, secret until the facilitator reveals them: kept here, never in the
+ * shared document or the session state, so no participant can read them off the wire early.
+ */
+export const sessionVotes = pgTable(
+  "session_votes",
+  {
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => facilitationSessions.id, { onDelete: "cascade" }),
+    threatId: text("threat_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The rating: DREAD factors on the model's scale, or a severity. */
+    value: jsonb("value").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.threatId, t.userId] })],
+);
+
+/**
  * Append-only, hash-chained record of security-relevant actions: each row stores the hash of
  * the row before it, so a changed or deleted row breaks the chain.
  */

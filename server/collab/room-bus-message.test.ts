@@ -60,6 +60,11 @@ describe("room bus messages", () => {
       fromNode: "n",
       event: "access-changed",
     });
-    expect(decodeRoomBusMessage(announcementWithCode(2))).toBeNull();
+    expect(decodeRoomBusMessage(announcementWithCode(2))).toEqual({
+      kind: "announcement",
+      fromNode: "n",
+      event: "session-changed",
+    });
+    expect(decodeRoomBusMessage(announcementWithCode(3))).toBeNull();
   });
 });

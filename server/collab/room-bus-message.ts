@@ -17,7 +17,11 @@ const KIND_ANNOUNCEMENT = 4;
 const KIND_NODE_RECONNECTED = 5;
 
 /** Announcements by wire code (their index): append only, never reorder. */
-const ANNOUNCEMENTS: readonly RoomAnnouncement[] = ["model-deleted", "access-changed"];
+const ANNOUNCEMENTS: readonly RoomAnnouncement[] = [
+  "model-deleted",
+  "access-changed",
+  "session-changed",
+];
 
 /** A message between nodes on a room's channel. */
 export type RoomBusMessage =

@@ -10,7 +10,7 @@
  * must act on at once: `model-deleted` closes the room's connections, `access-changed` re-checks
  * each connection's membership.
  */
-export type RoomAnnouncement = "model-deleted" | "access-changed";
+export type RoomAnnouncement = "model-deleted" | "access-changed" | "session-changed";
 
 /** What a room does with messages from the other nodes. */
 export interface RoomBusListener {

@@ -252,8 +252,20 @@ export class RoomManager {
     this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
   }
 
+  /**
+   * After the model's facilitated session changed: tells its connections on this node and on
+   * every other node holding its room to fetch the session again.
+   */
+  reportSessionChanged(modelId: string): void {
+    this.bus.announce(modelId, "session-changed");
+    this.rooms.get(modelId)?.sendSessionNotice();
+  }
+
   private handleAnnouncement(modelId: string, event: RoomAnnouncement): void {
     switch (event) {
+      case "session-changed":
+        this.rooms.get(modelId)?.sendSessionNotice();
+        return;
       case "model-deleted":
         this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
         return;

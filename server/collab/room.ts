@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
 import { summarizeTransaction } from "./activity";
 import { encodeIntegratedState, hasPendingContent } from "./integrated-state";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
@@ -179,6 +180,14 @@ export class Room {
   /** Appends every pending update to the log (see UpdateLog.flush). */
   flush(): Promise<void> {
     return this.log.flush();
+  }
+
+  /** Tells every greeted connection that the facilitated session changed (they fetch it). */
+  sendSessionNotice(): void {
+    const message = Uint8Array.of(MESSAGE_SESSION_CHANGED);
+    for (const connection of this.connections) {
+      if (!this.queues.has(connection)) connection.send(message);
+    }
   }
 
   /** Writes what this node's clients changed lately to the activity feed now. */

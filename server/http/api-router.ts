@@ -35,6 +35,14 @@ import {
 } from "@/server/http/routes/users";
 import { getHealth } from "@/server/http/routes/health";
 import { getActivity } from "@/server/http/routes/activity";
+import {
+  getModelSession,
+  postModelSession,
+  postParkedIdea,
+  postSessionCommand,
+  putHand,
+  putVote,
+} from "@/server/http/routes/session";
 import { getAuditEvents, postAuditVerification } from "@/server/http/routes/audit";
 import {
   getDiff,
@@ -72,6 +80,11 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/:id/versions/:versionId/restore", { POST: postRestoreVersion }],
   ["/api/models/:id/diff", { GET: getDiff }],
   ["/api/models/:id/activity", { GET: getActivity }],
+  ["/api/models/:id/session", { GET: getModelSession, POST: postModelSession }],
+  ["/api/models/:id/session/commands", { POST: postSessionCommand }],
+  ["/api/models/:id/session/parking-lot", { POST: postParkedIdea }],
+  ["/api/models/:id/session/hand", { PUT: putHand }],
+  ["/api/models/:id/session/vote", { PUT: putVote }],
   ["/api/rule-sets", { GET: getRuleSets, POST: postRuleSet }],
   ["/api/rule-sets/import", { POST: postRuleSetImport }],
   ["/api/rule-sets/:id", { GET: getOneRuleSet, PATCH: patchRuleSet, DELETE: deleteOneRuleSet }],

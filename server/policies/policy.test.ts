@@ -26,6 +26,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.manage-members": true,
     "model.save-version": true,
     "model.restore-version": true,
+    "model.run-session": true,
+    "model.join-session": true,
   },
   facilitator: {
     "model.read": true,
@@ -35,6 +37,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.manage-members": false,
     "model.save-version": true,
     "model.restore-version": true,
+    "model.run-session": true,
+    "model.join-session": true,
   },
   editor: {
     "model.read": true,
@@ -44,6 +48,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.manage-members": false,
     "model.save-version": true,
     "model.restore-version": false,
+    "model.run-session": false,
+    "model.join-session": true,
   },
   commenter: {
     "model.read": true,
@@ -53,6 +59,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.manage-members": false,
     "model.save-version": false,
     "model.restore-version": false,
+    "model.run-session": false,
+    "model.join-session": true,
   },
   viewer: {
     "model.read": true,
@@ -62,6 +70,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.manage-members": false,
     "model.save-version": false,
     "model.restore-version": false,
+    "model.run-session": false,
+    "model.join-session": false,
   },
   "non-member": {
     "model.read": false,
@@ -71,6 +81,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.manage-members": false,
     "model.save-version": false,
     "model.restore-version": false,
+    "model.run-session": false,
+    "model.join-session": false,
   },
 };
 

@@ -37,6 +37,10 @@ export const MODEL_ACTIONS = [
   "model.save-version",
   /** Restore a version: a change to everyone's document, so for those who run the model. */
   "model.restore-version",
+  /** Start, steer and end a facilitated session (agenda, phases, timers, reveal). */
+  "model.run-session",
+  /** Take part in a session: raise a hand, park an idea, vote in a group rating. */
+  "model.join-session",
 ] as const;
 /** Actions on the organisation's rule sets. */
 export const RULE_SET_ACTIONS = ["rule-sets.read", "rule-sets.use", "rule-sets.manage"] as const;
@@ -68,7 +72,10 @@ function canOnModel(role: Role | null, action: ModelAction): boolean {
     case "model.save-version":
       return DOCUMENT_WRITERS.has(role);
     case "model.restore-version":
+    case "model.run-session":
       return role === "owner" || role === "facilitator";
+    case "model.join-session":
+      return role !== "viewer";
     case "model.delete":
     case "model.manage-members":
       return role === "owner";

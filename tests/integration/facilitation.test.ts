@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
+import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
+import { listDiagrams } from "@/lib/model/diagrams";
+import { SCHEMA_VERSION } from "@/lib/model/document";
+import { addElement } from "@/lib/model/elements";
+import { addFlow } from "@/lib/model/flows";
+import { addThreat, getThreat } from "@/lib/model/threats";
+import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
+import { connectClient, openRawSocket, waitFor, waitForSync } from "./support/collab-client";
+import { DEADLINE } from "./support/deadlines";
+import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
+
+interface Session {
+  status: string;
+  revision: number;
+  state: {
+    phase: string;
+    facilitatorId: string;
+    agenda: { targetId: string; categories: string[] }[];
+    itemIndex: number;
+    categoryIndex: number;
+  };
+  extras: { parkingLot: { text: string }[]; hands: { userId: string }[] };
+  votes: { userId: string; value: unknown }[];
+}
+
+describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
+  let server: TestServer;
+  let owner: TestUser;
+  let facilitator: TestUser;
+  let editor: TestUser;
+  let viewer: TestUser;
+  let modelId: string;
+  let threatId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    owner = await signUp(server, "Olive Owner");
+    facilitator = await signUp(server, "Fay Facilitator");
+    editor = await signUp(server, "Ed Editor");
+    viewer = await signUp(server, "Vic Viewer");
+    modelId = await createModel(server, owner, "Guided");
+    await setMembers(server, owner, modelId, [
+      { user: owner, role: "owner" },
+      { user: facilitator, role: "facilitator" },
+      { user: editor, role: "editor" },
+      { user: viewer, role: "viewer" },
+    ]);
+    const client = connectClient(server, modelId, { user: owner });
+    await waitForSync(client);
+    const diagramId = listDiagrams(client.doc)[0]?.id ?? "";
+    const user = addElement(client.doc, {
+      kind: "external-entity",
+      diagramId,
+      name: "Buyer",
+      x: 0,
+      y: 0,
+    });
+    const web = addElement(client.doc, { kind: "process", diagramId, name: "Shop", x: 300, y: 0 });
+    addFlow(client.doc, { sourceId: user, targetId: web, name: "Order" });
+    threatId = addThreat(client.doc, { title: "Forged order", category: "tampering" }, owner.id);
+    const watcher = connectClient(server, modelId, { user: owner });
+    await waitFor(() => getThreat(watcher.doc, threatId) !== null, DEADLINE.propagation, "seed");
+    watcher.destroy();
+    client.destroy();
+  });
+  afterAll(() => server.destroy());
+
+  const session = async (who: TestUser) =>
+    (
+      (await api(server, "GET", `/api/models/${modelId}/session`, { user: who })).body as {
+        session: Session | null;
+      }
+    ).session;
+  const command = (who: TestUser, body: unknown) =>
+    api(server, "POST", `/api/models/${modelId}/session/commands`, {
+      user: who,
+      body: { command: body },
+    });
+
+  it("is started and steered by facilitators only; everyone connected hears of each change", async () => {
+    expect(await session(viewer)).toBeNull();
+    expect(
+      (await api(server, "POST", `/api/models/${modelId}/session`, { user: editor, body: {} }))
+        .status,
+    ).toBe(403);
+
+    const participant = connectClient(server, modelId, { user: editor });
+    await waitForSync(participant);
+    let notices = 0;
+    participant.provider.messageHandlers[MESSAGE_SESSION_CHANGED] = () => {
+      notices += 1;
+    };
+
+    const started = await api(server, "POST", `/api/models/${modelId}/session`, {
+      user: facilitator,
+      body: {},
+    });
+    expect(started.status).toBe(201);
+    const state = (started.body as { session: Session }).session.state;
+    // Entities first by kind: the process, then the external entity, then the flow.
+    expect(state.agenda.map((item) => item.categories.length)).toEqual([6, 2, 6]);
+    expect(state.facilitatorId).toBe(facilitator.id);
+    await waitFor(() => notices >= 1, DEADLINE.propagation, "the start notice");
+    expect(
+      (await api(server, "POST", `/api/models/${modelId}/session`, { user: owner, body: {} }))
+        .status,
+    ).toBe(409);
+
+    expect((await command(editor, { type: "next" })).status).toBe(403);
+    expect((await command(viewer, { type: "next" })).status).toBe(403);
+    expect((await command(facilitator, { type: "next" })).status).toBe(200);
+    await waitFor(() => notices >= 2, DEADLINE.propagation, "the move notice");
+    expect((await session(viewer))?.state.categoryIndex).toBe(1);
+    expect((await command(facilitator, { type: "go-to", itemIndex: 99 })).status).toBe(400);
+    expect((await command(facilitator, { type: "warp" })).status).toBe(400);
+
+    // Another facilitator takes over.
+    expect((await command(owner, { type: "take-over" })).status).toBe(200);
+    expect((await session(viewer))?.state.facilitatorId).toBe(owner.id);
+    participant.destroy();
+  });
+
+  it("refuses a participant's raw session message on the socket", async () => {
+    const before = await session(owner);
+    const raw = openRawSocket(server, `${COLLAB_PATH_PREFIX}${modelId}?schema=${SCHEMA_VERSION}`, {
+      user: editor,
+    });
+    expect(await raw.opened).toBe(true);
+    raw.socket.send(Uint8Array.of(MESSAGE_SESSION_CHANGED, 1, 2, 3));
+    const outcome = await raw.outcome;
+    expect(outcome.closeCode).toBe(CLOSE_CODES.malformedMessage);
+    expect((await session(owner))?.revision).toBe(before?.revision);
+  });
+
+  it("takes parked ideas and raised hands from participants, not from viewers", async () => {
+    const park = (who: TestUser, text: string) =>
+      api(server, "POST", `/api/models/${modelId}/session/parking-lot`, {
+        user: who,
+        body: { text },
+      });
+    expect((await park(editor, "Use signed order tokens")).status).toBe(201);
+    expect((await park(viewer, "Not allowed")).status).toBe(403);
+    expect((await park(editor, "   ")).status).toBe(400);
+    expect(
+      (
+        await api(server, "PUT", `/api/models/${modelId}/session/hand`, {
+          user: editor,
+          body: { isRaised: true },
+        })
+      ).status,
+    ).toBe(200);
+    const now = await session(viewer);
+    expect(now?.extras.parkingLot.map((item) => item.text)).toEqual(["Use signed order tokens"]);
+    expect(now?.extras.hands.map((hand) => hand.userId)).toEqual([editor.id]);
+  });
+
+  it("keeps votes secret until the reveal, then shows them; a phase change saves a version", async () => {
+    expect((await command(owner, { type: "set-phase", phase: "fix" })).status).toBe(200);
+    const versions = (await api(server, "GET", `/api/models/${modelId}/versions`, { user: owner }))
+      .body as {
+      versions: { kind: string; label: string }[];
+    };
+    expect(versions.versions[0]).toMatchObject({
+      kind: "phase",
+      label: "Session: start of Fix threats",
+    });
+
+    const vote = (who: TestUser, value: unknown) =>
+      api(server, "PUT", `/api/models/${modelId}/session/vote`, {
+        user: who,
+        body: { threatId, value },
+      });
+    expect((await vote(editor, { severity: "critical" })).status).toBe(400);
+    expect((await command(owner, { type: "open-rating", threatId })).status).toBe(200);
+
+    // A third person's socket sees only one-byte notices while the votes come in.
+    const listener = openRawSocket(
+      server,
+      `${COLLAB_PATH_PREFIX}${modelId}?schema=${SCHEMA_VERSION}`,
+      { user: viewer },
+    );
+    expect(await listener.opened).toBe(true);
+    expect((await vote(editor, { severity: "critical" })).status).toBe(200);
+    expect((await vote(facilitator, { severity: "moderate" })).status).toBe(200);
+    expect((await vote(viewer, { severity: "low" })).status).toBe(403);
+    expect((await vote(editor, { severity: "unheard-of" })).status).toBe(400);
+    await waitFor(
+      () =>
+        listener.messages.filter((message) => message[0] === MESSAGE_SESSION_CHANGED).length >= 2,
+      DEADLINE.propagation,
+      "vote notices",
+    );
+    const wire = listener.messages
+      .map((message) => Buffer.from(message).toString("latin1"))
+      .join("");
+    expect(wire).not.toContain("critical");
+    expect(wire).not.toContain("moderate");
+    const secret = await session(viewer);
+    expect(secret?.votes.map((entry) => [entry.userId, entry.value]).sort()).toEqual(
+      [
+        [editor.id, null],
+        [facilitator.id, null],
+      ].sort(),
+    );
+
+    expect((await command(facilitator, { type: "reveal-votes" })).status).toBe(200);
+    const revealed = await session(viewer);
+    expect(revealed?.votes.find((entry) => entry.userId === editor.id)?.value).toEqual({
+      severity: "critical",
+    });
+    expect((await vote(editor, { severity: "low" })).status).toBe(400);
+    listener.socket.close();
+  });
+
+  it("ends, and then refuses further commands", async () => {
+    expect((await command(owner, { type: "end" })).status).toBe(200);
+    const ended = await session(viewer);
+    expect(ended?.status).toBe("ended");
+    expect((await command(owner, { type: "next" })).status).toBe(404);
+  });
+});
