@@ -25,6 +25,8 @@ import {
   versionStateResponseSchema,
   activityPageSchema,
   type ActivityPage,
+  facilitationSessionResponseSchema,
+  type FacilitationSession,
   diffResponseSchema,
   type DocumentDiffView,
   type Version,
@@ -308,4 +310,60 @@ export async function fetchActivity(
 ): Promise<ActivityPage> {
   const query = before ? `?before=${encodeURIComponent(before)}` : "";
   return requestJson(`${modelUrl(modelId)}/activity${query}`, activityPageSchema, { signal });
+}
+
+/** The model's running (or last) facilitated session; null when it never had one. */
+export async function fetchFacilitationSession(
+  modelId: string,
+  signal?: AbortSignal,
+): Promise<FacilitationSession | null> {
+  const { session } = await requestJson(
+    `${modelUrl(modelId)}/session`,
+    facilitationSessionResponseSchema,
+    { signal },
+  );
+  return session;
+}
+
+/** A call of the session API that answers with the session after the change. */
+async function changeSession(
+  modelId: string,
+  path: string,
+  method: "POST" | "PUT",
+  body: unknown,
+): Promise<FacilitationSession | null> {
+  const { session } = await requestJson(
+    `${modelUrl(modelId)}/session${path}`,
+    facilitationSessionResponseSchema,
+    { method, body },
+  );
+  return session;
+}
+
+/** Starts a session (owners and facilitators). */
+export function startFacilitationSession(modelId: string, scope: unknown = { kind: "model" }) {
+  return changeSession(modelId, "", "POST", { scope });
+}
+
+/** Sends a facilitator's command (see server/http/routes/session.ts). */
+export function sendSessionCommand(
+  modelId: string,
+  command: { type: string } & Record<string, unknown>,
+) {
+  return changeSession(modelId, "/commands", "POST", { command });
+}
+
+/** Parks an idea for later. */
+export function parkSessionIdea(modelId: string, text: string) {
+  return changeSession(modelId, "/parking-lot", "POST", { text });
+}
+
+/** Raises or lowers the signed-in user's hand. */
+export function setSessionHand(modelId: string, isRaised: boolean) {
+  return changeSession(modelId, "/hand", "PUT", { isRaised });
+}
+
+/** The signed-in user's secret vote on the threat being rated. */
+export function castSessionVote(modelId: string, threatId: string, value: unknown) {
+  return changeSession(modelId, "/vote", "PUT", { threatId, value });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SessionState } from "@/lib/facilitation/session";
 import { ROLES } from "@/lib/model/roles";
 import { ruleSchema } from "@/lib/stride/rule-types";
 
@@ -193,3 +194,37 @@ export const activityPageSchema = z.object({
   nextBefore: z.string().nullable(),
 });
 export type ActivityPage = z.infer<typeof activityPageSchema>;
+
+/** The model's facilitated session (GET /api/models/:id/session); see lib/facilitation. */
+export const facilitationSessionSchema = z.object({
+  id: z.string(),
+  modelId: z.string(),
+  status: z.enum(["running", "ended"]),
+  revision: z.number(),
+  state: z.custom<SessionState>(
+    (value) =>
+      typeof value === "object" &&
+      value !== null &&
+      Array.isArray((value as { agenda?: unknown }).agenda),
+  ),
+  extras: z.object({
+    parkingLot: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        authorId: z.string(),
+        at: z.number(),
+        phase: z.string(),
+      }),
+    ),
+    hands: z.array(z.object({ userId: z.string(), at: z.number() })),
+    rating: z.object({ threatId: z.string(), isRevealed: z.boolean() }).nullable(),
+    verifyAnswers: z.record(z.string(), z.enum(["yes", "no", "not-applicable"])),
+  }),
+  votes: z.array(z.object({ userId: z.string(), name: z.string(), value: z.unknown() })),
+  serverNow: z.number(),
+});
+export type FacilitationSession = z.infer<typeof facilitationSessionSchema>;
+export const facilitationSessionResponseSchema = z.object({
+  session: facilitationSessionSchema.nullable(),
+});

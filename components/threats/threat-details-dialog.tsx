@@ -60,6 +60,8 @@ export interface ThreatDetailsDialogProps {
   isReadOnly: boolean;
   currentUserId: string;
   modelId: string | null;
+  /** Why the response cannot be chosen now (a session's Find phase); null when it can. */
+  responseLockReason?: string | null;
   /** Writes a change; throws an Error with a readable message when it is refused. */
   onUpdate: (patch: ThreatPatch) => void;
   onClose: () => void;
@@ -77,6 +79,7 @@ export function ThreatDetailsDialog({
   isReadOnly,
   currentUserId,
   modelId,
+  responseLockReason = null,
   onUpdate,
   onClose,
 }: ThreatDetailsDialogProps) {
@@ -248,10 +251,13 @@ export function ThreatDetailsDialog({
           <p className="-mt-3 text-xs text-slate-500">{severityLevel.description}</p>
         ) : null}
 
+        {responseLockReason ? (
+          <p className="-mb-3 text-xs text-amber-800">{responseLockReason}</p>
+        ) : null}
         <ResponseField
           key={threat.id}
           threat={threat}
-          isReadOnly={isReadOnly}
+          isReadOnly={isReadOnly || Boolean(responseLockReason)}
           currentUserId={currentUserId}
           modelId={modelId}
           onUpdate={onUpdate}

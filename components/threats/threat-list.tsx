@@ -59,6 +59,8 @@ export interface ThreatListProps {
   initialTargetId?: string | null;
   /** Opens this threat's details at first (e.g. from a mention in the notes). */
   initialOpenThreatId?: string | null;
+  /** Why responses cannot be chosen now (a session's Find phase); null when they can. */
+  responseLockReason?: string | null;
   /** Opens the diagram with this element or flow selected; no link without it. */
   onShowOnDiagram?: (target: ThreatTarget) => void;
 }
@@ -84,6 +86,7 @@ export function ThreatList({
   modelId,
   initialTargetId = null,
   initialOpenThreatId = null,
+  responseLockReason = null,
   onShowOnDiagram,
 }: ThreatListProps) {
   const threats = useThreats(doc);
@@ -303,6 +306,7 @@ export function ThreatList({
           isReadOnly={isReadOnly}
           currentUserId={authorId}
           modelId={modelId}
+          responseLockReason={responseLockReason}
           onUpdate={(patch) => handleUpdate(detailsId, patch)}
           onClose={() => setDetailsId(null)}
         />

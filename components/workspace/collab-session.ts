@@ -1,6 +1,7 @@
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
+import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
 import {
   describeTerminalClose,
   describeTransientClose,
@@ -99,6 +100,7 @@ export class CollabSession {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
+  private readonly sessionListeners = new Set<() => void>();
 
   constructor({ serverUrl, modelId, schemaVersion }: CollabSessionOptions) {
     this.doc = new Y.Doc();
@@ -110,6 +112,10 @@ export class CollabSession {
       disableBc: true,
     });
     this.awareness = this.provider.awareness;
+    // The server's notice that the facilitated session changed: listeners fetch it again.
+    this.provider.messageHandlers[MESSAGE_SESSION_CHANGED] = () => {
+      for (const listener of this.sessionListeners) listener();
+    };
 
     this.provider.on("status", this.handleStatus);
     this.provider.on("connection-close", this.handleConnectionClose);
@@ -131,6 +137,15 @@ export class CollabSession {
 
   /** For useSyncExternalStore: the same object until something changes. */
   readonly getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  /**
+   * Calls `listener` whenever the server says the model's facilitated session changed, and
+   * after every (re)sync, since notices sent while disconnected are lost.
+   */
+  readonly onSessionChanged = (listener: () => void): (() => void) => {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  };
 
   /** Announces who this client is to everyone in the room (presence). */
   setUser(user: CollabUser): void {
@@ -164,6 +179,7 @@ export class CollabSession {
     this.awareness.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.sessionListeners.clear();
   }
 
   private update(patch: Partial<CollabSnapshot>): void {
@@ -225,6 +241,7 @@ export class CollabSession {
     this.failedAttempts = 0;
     this.update({ isSynced: true, hasSynced: true, transientReason: null });
     this.scheduleFlushCheck();
+    for (const listener of this.sessionListeners) listener();
   };
 
   private readonly handleDocUpdate = (_update: Uint8Array, origin: unknown) => {

@@ -20,6 +20,8 @@ export interface CollabDocument extends CollabSnapshot {
   awareness: Awareness | null;
   /** Retries the connection now. */
   reconnect: () => void;
+  /** Subscribes to the server's "the facilitated session changed" notices (and resyncs). */
+  onSessionChanged: (listener: () => void) => () => void;
 }
 
 /** The realtime endpoint of this page's origin: ws(s)://host/collab. */
@@ -123,5 +125,6 @@ export function useCollabDocument({
     doc: session?.doc ?? null,
     awareness: session?.awareness ?? null,
     reconnect: () => session?.reconnect(),
+    onSessionChanged: session ? session.onSessionChanged : subscribeToNothing,
   };
 }

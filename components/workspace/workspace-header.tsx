@@ -27,6 +27,8 @@ export interface WorkspaceHeaderProps {
   onOpenVersions: () => void;
   /** Opens the model's activity feed. */
   onOpenActivity: () => void;
+  /** Starts a facilitated session; no button without it (not allowed, or one is running). */
+  onStartSession?: (() => void) | undefined;
 }
 
 /** The workspace's title row: editable title, role, presence, connection state, members. */
@@ -41,6 +43,7 @@ export function WorkspaceHeader({
   onOpenMembers,
   onOpenVersions,
   onOpenActivity,
+  onStartSession,
 }: WorkspaceHeaderProps) {
   return (
     <div className="mb-6 space-y-3">
@@ -76,6 +79,11 @@ export function WorkspaceHeader({
         <div className="flex flex-wrap items-center gap-3">
           <PresenceAvatars participants={participants} />
           <ConnectionIndicator {...connection} />
+          {onStartSession ? (
+            <Button size="sm" onClick={onStartSession}>
+              Start session
+            </Button>
+          ) : null}
           <Button variant="secondary" size="sm" onClick={onOpenActivity}>
             Activity
           </Button>

@@ -7,6 +7,11 @@ import type { MentionKind } from "@/lib/model/notes";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
 import { ActivityDialog } from "@/components/activity/activity-dialog";
+import { getErrorMessage } from "@/components/api/api-client";
+import { startFacilitationSession } from "@/components/api/endpoints";
+import { SessionBar } from "@/components/facilitation/session-bar";
+import { useAwayParticipants, useFollowFacilitator } from "@/components/facilitation/use-follow";
+import { useFacilitationSession } from "@/components/facilitation/use-facilitation-session";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
 import { VersionsDialog } from "@/components/versions/versions-dialog";
@@ -58,6 +63,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
     [user.id, user.name, user.email],
   );
   const collab = useCollabDocument({ modelId: model.id, user: collabUser });
+  const facilitation = useFacilitationSession(model.id, collab.onSessionChanged);
   const participants = usePresence(collab.awareness, user.id);
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
@@ -75,6 +81,38 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const hasWriteRole = canWriteDocument(model.role);
   const isClosed = collab.status === "closed";
   const isReadOnly = !hasWriteRole || isClosed;
+  const runningSession = facilitation.session?.status === "running" ? facilitation.session : null;
+  const canRunSession = (model.role === "owner" || model.role === "facilitator") && !isClosed;
+  const canJoinSession = model.role !== "viewer" && !isClosed;
+  const [isFollowing, setIsFollowing] = useState(true);
+  const isFinding = runningSession?.state.phase === "find";
+  const fixLockReason = isFinding
+    ? "Finding, not fixing: responses and mitigations wait for the Fix phase of the session."
+    : null;
+  useFollowFacilitator({
+    doc: collab.doc,
+    session: runningSession,
+    isFollowing: isFollowing && !canRunSession,
+    onNavigate: navigateWithinWorkspace,
+  });
+  useEffect(() => {
+    // Others see who stepped away from the session.
+    collab.awareness?.setLocalStateField("facilitation", { isAway: !isFollowing });
+  }, [collab.awareness, isFollowing]);
+  const awayNames = useAwayParticipants(collab.awareness, user.id);
+
+  async function handleStartSession() {
+    try {
+      facilitation.accept(await startFacilitationSession(model.id));
+      notify({
+        tone: "success",
+        message: "The session started: everyone in the model follows it.",
+      });
+    } catch (caught) {
+      notify({ tone: "danger", message: getErrorMessage(caught) });
+    }
+  }
+
   const notesReadOnlyReason = !hasWriteRole
     ? `As a ${ROLE_LABELS[model.role].toLowerCase()} you can read the notes, not change them.`
     : "The connection ended: the notes cannot be changed until you reload.";
@@ -147,6 +185,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             key={`${threatTargetId ?? "all"}:${openThreatId ?? ""}`}
             initialTargetId={threatTargetId}
             initialOpenThreatId={openThreatId}
+            responseLockReason={fixLockReason}
             onShowOnDiagram={(target) =>
               navigateWithinWorkspace(
                 buildDiagramTargetUrl(window.location.href, target.diagramId, target.id),
@@ -164,7 +203,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           <MitigationsView
             doc={collab.doc}
             hasSynced={collab.hasSynced}
-            isReadOnly={isReadOnly}
+            isReadOnly={isReadOnly || isFinding}
             authorId={user.id}
             modelId={model.id}
             membersRevision={membersRevision}
@@ -202,6 +241,11 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         onOpenMembers={() => setIsMembersOpen(true)}
         onOpenVersions={() => setIsVersionsOpen(true)}
         onOpenActivity={() => setIsActivityOpen(true)}
+        onStartSession={
+          canRunSession && !runningSession && collab.hasSynced
+            ? () => void handleStartSession()
+            : undefined
+        }
       />
 
       <div className="space-y-4">
@@ -216,6 +260,29 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           </Alert>
         )}
         <ConnectionNotice snapshot={collab} canEdit={hasWriteRole} onReconnect={collab.reconnect} />
+        {facilitation.session &&
+        collab.doc &&
+        (runningSession || facilitation.session.status === "ended") ? (
+          <SessionBar
+            modelId={model.id}
+            doc={collab.doc}
+            session={facilitation.session}
+            clockOffsetMs={facilitation.clockOffsetMs}
+            canRun={canRunSession}
+            canJoin={canJoinSession}
+            userId={user.id}
+            isFollowing={isFollowing}
+            onFollowChange={setIsFollowing}
+            awayNames={awayNames}
+            onChanged={facilitation.accept}
+          />
+        ) : null}
+        {isFinding && tab === "mitigations" ? (
+          <Alert tone="info" role="none" title="Mitigations wait for the Fix phase">
+            The session is finding threats; fixing them comes next. Park fix ideas in the session
+            bar.
+          </Alert>
+        ) : null}
         <WorkspaceTabs selected={tab} onSelect={selectTab} renderPanel={renderPanel} />
       </div>
 

@@ -1,0 +1,96 @@
+import { DiagramPage } from "./pages/diagram-page";
+import { buildTitle } from "./support/factories";
+import { expect, test } from "./support/fixtures";
+
+test("a facilitator walks the group through an item, a vote and the end; a participant follows and cannot steer", async ({
+  alice,
+  bob,
+  openSession,
+}) => {
+  const aliceSession = await openSession(alice);
+  const bobSession = await openSession(bob);
+  const model = await aliceSession.api.createSharedModel(buildTitle("Guided shop"), [
+    { email: bob.user.email, role: "editor" },
+  ]);
+  const atAlice = new DiagramPage(aliceSession.page);
+  const atBob = new DiagramPage(bobSession.page);
+  const aliceBar = aliceSession.page.getByRole("region", { name: "Facilitated session" });
+  const bobBar = bobSession.page.getByRole("region", { name: "Facilitated session" });
+
+  await test.step("Alice draws the system", async () => {
+    await atAlice.open(model.id);
+    await atAlice.dropFromPalette("Process", { x: 220, y: 160 });
+    await atAlice.element("Process", "Process").click();
+    await atAlice.renameSelected("Checkout");
+    await expect(atAlice.element("Process", "Checkout")).toBeVisible();
+  });
+
+  await test.step("Alice starts a session; Bob follows to the current item", async () => {
+    await atBob.open(model.id);
+    await bobSession.page.getByRole("tab", { name: "Threats" }).click();
+    await aliceSession.page.getByRole("button", { name: "Start session" }).click();
+    for (const bar of [aliceBar, bobBar]) {
+      await expect(bar.getByLabel("Current item")).toHaveText("Checkout");
+      await expect(bar.getByLabel("Current category")).toHaveText("Spoofing");
+    }
+    // Following: Bob's workspace switched to the diagram with the item selected.
+    await expect(bobSession.page).toHaveURL(/tab=diagram/);
+    await expect(bobSession.page).toHaveURL(/select=/);
+    await expect(bobBar.getByRole("button", { name: "Next" })).toHaveCount(0);
+  });
+
+  await test.step("Bob records a threat on the item and parks a fix idea", async () => {
+    await bobBar.getByLabel("New threat on this item").fill("Stolen session replayed at checkout");
+    await bobBar.getByRole("button", { name: "Record threat" }).click();
+    await expect(aliceBar.getByRole("list", { name: "Threats recorded here" })).toContainText(
+      "Stolen session replayed at checkout",
+    );
+    await bobBar.getByLabel("Park an idea").fill("Bind sessions to the device");
+    await bobBar.getByRole("button", { name: "Park it" }).click();
+    await expect(aliceBar.getByText("Parking lot (1)")).toBeVisible();
+  });
+
+  await test.step("Bob cannot move the agenda, even by calling the API", async () => {
+    const refused = await bobSession.page.request.post(`/api/models/${model.id}/session/commands`, {
+      data: { command: { type: "next" } },
+    });
+    expect(refused.status()).toBe(403);
+    await expect(bobBar.getByLabel("Current category")).toHaveText("Spoofing");
+  });
+
+  await test.step("Alice moves on: both see the next category", async () => {
+    await aliceBar.getByRole("button", { name: "Next" }).click();
+    for (const bar of [aliceBar, bobBar]) {
+      await expect(bar.getByLabel("Current category")).toHaveText("Tampering");
+    }
+  });
+
+  await test.step("In Fix the group rates the threat: Bob votes in secret, Alice reveals and records", async () => {
+    await aliceBar
+      .getByLabel("Phase", { exact: true })
+      .last()
+      .selectOption({ label: "Fix threats" });
+    await expect(bobBar.getByLabel("Current threat")).toHaveText(
+      "Stolen session replayed at checkout",
+    );
+    await aliceBar.getByRole("button", { name: "Rate together" }).click();
+    await bobBar
+      .getByRole("group", { name: "Your vote" })
+      .getByRole("button", { name: "Important" })
+      .click();
+    await expect(aliceBar.getByLabel("Voters")).toContainText(bob.user.name);
+    await expect(aliceBar.getByRole("list", { name: "Votes" })).toHaveCount(0);
+    await aliceBar.getByRole("button", { name: "Reveal votes" }).click();
+    await expect(bobBar.getByRole("list", { name: "Votes" })).toContainText("Important: 1");
+    await aliceBar.getByRole("button", { name: "Record Important" }).click();
+    await expect(aliceBar.getByLabel("Group rating")).toHaveCount(0);
+  });
+
+  await test.step("Alice ends the session; both see what was covered", async () => {
+    await aliceBar.getByRole("button", { name: "End session" }).click();
+    for (const bar of [aliceBar, bobBar]) {
+      await expect(bar).toContainText("The facilitated session has ended.");
+      await expect(bar).toContainText("1 ideas were parked");
+    }
+  });
+});
