@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import * as Y from "yjs";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { addThreat, updateThreat } from "@/lib/model/threats";
+import { percentile } from "../realtime/percentile";
 import { connectProtocolClient, type ProtocolClient } from "../realtime/protocol-client";
 import { createBenchModels, signUpBenchUser } from "../realtime/seed";
 import { startBenchServer, type BenchServer, type ServerKind } from "../realtime/spawn-server";
@@ -26,13 +27,6 @@ interface RoomMeasurement {
   delivered: number;
   cpuPercent: number;
   rssMb: number;
-}
-
-/** Milliseconds at the given percentile (nearest rank) of sorted samples. */
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
-  return sorted[Math.max(0, rank)] ?? Number.NaN;
 }
 
 /** An edit of the writer: its clock once made, and when it was sent if it is timed. */
