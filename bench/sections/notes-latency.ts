@@ -174,9 +174,7 @@ class TypingRoom {
 
   private isAnyoneBehind(): boolean {
     return this.held.some((held, receiver) =>
-      this.edits.some(
-        (edits, writer) => writer !== receiver && (held[writer] ?? 0) < edits.length,
-      ),
+      this.edits.some((edits, writer) => writer !== receiver && (held[writer] ?? 0) < edits.length),
     );
   }
 
