@@ -32,6 +32,8 @@ import { useThreatRecords } from "@/components/mitigations/use-document-records"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
+import { CoverageMatrix } from "./coverage-matrix";
+import { SessionSummary } from "./session-summary";
 import { formatRemaining, useRemainingMs } from "./use-facilitation-session";
 
 export interface SessionBarProps {
@@ -162,6 +164,7 @@ export function SessionBar(props: SessionBarProps) {
           {coverage.found} with threats, {coverage.noneFound} with none found, {coverage.skipped}{" "}
           skipped); {extras.parkingLot.length} ideas were parked.
         </p>
+        <SessionSummary doc={doc} session={session} />
       </section>
     );
   }
@@ -529,6 +532,14 @@ export function SessionBar(props: SessionBarProps) {
             </Button>
           </form>
         ) : null}
+        <details>
+          <summary className="cursor-pointer text-slate-700">
+            Coverage ({coverage.visited} of {coverage.cells})
+          </summary>
+          <div className="mt-1 max-h-72 overflow-auto rounded border border-slate-200 bg-white p-2">
+            <CoverageMatrix state={state} />
+          </div>
+        </details>
         <details>
           <summary className="cursor-pointer text-slate-700">
             Parking lot ({extras.parkingLot.length})

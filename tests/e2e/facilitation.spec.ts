@@ -92,5 +92,19 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
       await expect(bar).toContainText("The facilitated session has ended.");
       await expect(bar).toContainText("1 ideas were parked");
     }
+    const summary = aliceBar.getByLabel("Session summary");
+    await expect(summary.getByRole("list", { name: "Threats found per category" })).toHaveText(
+      "Spoofing: 1",
+    );
+    await expect(
+      summary.getByRole("img", { name: "Checkout, Spoofing: threats found" }),
+    ).toBeVisible();
+    // Leaving Tampering for the Fix phase recorded that the group looked and found nothing.
+    await expect(
+      summary.getByRole("img", { name: "Checkout, Tampering: discussed, none found" }),
+    ).toBeVisible();
+    await expect(
+      summary.getByRole("img", { name: "Checkout, Repudiation: not visited" }),
+    ).toBeVisible();
   });
 });
