@@ -1,5 +1,6 @@
 import type { BenchSection } from "../section";
 import { dfdOpenSection } from "./dfd-open";
+import { facilitationStepSection } from "./facilitation-step";
 import { notesLatencySection } from "./notes-latency";
 import { roomMemorySection } from "./room-memory";
 import { syncLatencySection } from "./sync-latency";
@@ -17,6 +18,7 @@ export const SECTIONS: readonly BenchSection[] = [
   versionRestoreSection,
   syncLatencySection,
   notesLatencySection,
+  facilitationStepSection,
   roomMemorySection,
   dfdOpenSection,
 ];

@@ -32,6 +32,7 @@ import { useThreatRecords } from "@/components/mitigations/use-document-records"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
+import { AgendaPanel } from "./agenda-panel";
 import { CoverageMatrix } from "./coverage-matrix";
 import { SessionSummary } from "./session-summary";
 import { formatRemaining, useRemainingMs } from "./use-facilitation-session";
@@ -43,8 +44,10 @@ export interface SessionBarProps {
   clockOffsetMs: number;
   /** Owners and facilitators steer; everyone else follows. */
   canRun: boolean;
-  /** Everyone but viewers parks ideas, raises a hand, votes and records threats. */
+  /** Everyone but viewers parks ideas, raises a hand and votes. */
   canJoin: boolean;
+  /** Those who may change the document record threats and the agreed rating. */
+  canWrite: boolean;
   userId: string;
   /** Whether this person follows the facilitator's current item. */
   isFollowing: boolean;
@@ -363,7 +366,7 @@ export function SessionBar(props: SessionBarProps) {
                   None yet. Found nothing? That is a record too.
                 </p>
               )}
-              {canJoin ? (
+              {props.canWrite ? (
                 <form onSubmit={addThreatHere} className="flex gap-2">
                   <input
                     aria-label="New threat on this item"
@@ -532,6 +535,20 @@ export function SessionBar(props: SessionBarProps) {
             </Button>
           </form>
         ) : null}
+        <details>
+          <summary className="cursor-pointer text-slate-700">
+            Agenda ({state.agenda.length})
+          </summary>
+          <div className="mt-1 w-96 max-w-full rounded border border-slate-200 bg-white p-2">
+            <AgendaPanel
+              doc={doc}
+              state={state}
+              canRun={canRun}
+              isBusy={isBusy}
+              onCommand={command}
+            />
+          </div>
+        </details>
         <details>
           <summary className="cursor-pointer text-slate-700">
             Coverage ({coverage.visited} of {coverage.cells})

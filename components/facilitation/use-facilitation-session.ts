@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { getErrorMessage, isAbortError } from "@/components/api/api-client";
 import { fetchFacilitationSession } from "@/components/api/endpoints";
-import type { FacilitationSession } from "@/components/api/schemas";
+import { facilitationSessionSchema, type FacilitationSession } from "@/components/api/schemas";
 
 export interface FacilitationSessionState {
   /** The running or last session; null when the model never had one (or before loading). */
@@ -16,13 +16,14 @@ export interface FacilitationSessionState {
 }
 
 /**
- * The model's facilitated session, kept current: fetched on mount, whenever the server says it
- * changed (a one-byte notice on the model's socket) and after every resync. Answers arriving
+ * The model's facilitated session, kept current: fetched on mount and after every resync, and
+ * taken from the server's notice on the model's socket whenever it changes (fetched when the
+ * notice comes without it, from another node). Answers arriving
  * out of order never replace a newer revision.
  */
 export function useFacilitationSession(
   modelId: string,
-  onSessionChanged: (listener: () => void) => () => void,
+  onSessionChanged: (listener: (session: unknown) => void) => () => void,
 ): FacilitationSessionState {
   const [session, setSession] = useState<FacilitationSession | null>(null);
   const [clockOffsetMs, setClockOffsetMs] = useState(0);
@@ -51,7 +52,12 @@ export function useFacilitationSession(
         });
     };
     refresh();
-    const unsubscribe = onSessionChanged(refresh);
+    const unsubscribe = onSessionChanged((pushed) => {
+      // The server sends the session along when it can; anything else is fetched.
+      const parsed = facilitationSessionSchema.nullable().safeParse(pushed);
+      if (pushed !== undefined && parsed.success) accept(parsed.data);
+      else refresh();
+    });
     return () => {
       unsubscribe();
       controller?.abort();

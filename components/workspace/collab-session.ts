@@ -100,7 +100,7 @@ export class CollabSession {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
-  private readonly sessionListeners = new Set<() => void>();
+  private readonly sessionListeners = new Set<(session: unknown) => void>();
 
   constructor({ serverUrl, modelId, schemaVersion }: CollabSessionOptions) {
     this.doc = new Y.Doc();
@@ -112,9 +112,19 @@ export class CollabSession {
       disableBc: true,
     });
     this.awareness = this.provider.awareness;
-    // The server's notice that the facilitated session changed: listeners fetch it again.
-    this.provider.messageHandlers[MESSAGE_SESSION_CHANGED] = () => {
-      for (const listener of this.sessionListeners) listener();
+    // The server's notice that the facilitated session changed, with the session (JSON) when
+    // the server has it at hand; listeners parse it, or fetch it when it is not there.
+    this.provider.messageHandlers[MESSAGE_SESSION_CHANGED] = (_encoder, decoder) => {
+      const rest = decoder.arr.subarray(decoder.pos);
+      let session: unknown = undefined;
+      if (rest.byteLength > 0) {
+        try {
+          session = JSON.parse(new TextDecoder().decode(rest)) as unknown;
+        } catch {
+          session = undefined;
+        }
+      }
+      for (const listener of this.sessionListeners) listener(session);
     };
 
     this.provider.on("status", this.handleStatus);
@@ -139,10 +149,11 @@ export class CollabSession {
   readonly getSnapshot = (): CollabSnapshot => this.snapshot;
 
   /**
-   * Calls `listener` whenever the server says the model's facilitated session changed, and
-   * after every (re)sync, since notices sent while disconnected are lost.
+   * Calls `listener` whenever the server says the model's facilitated session changed (with the
+   * session as parsed JSON, to be checked, or undefined: fetch it), and after every (re)sync with
+   * undefined, since notices sent while disconnected are lost.
    */
-  readonly onSessionChanged = (listener: () => void): (() => void) => {
+  readonly onSessionChanged = (listener: (session: unknown) => void): (() => void) => {
     this.sessionListeners.add(listener);
     return () => this.sessionListeners.delete(listener);
   };
@@ -241,7 +252,7 @@ export class CollabSession {
     this.failedAttempts = 0;
     this.update({ isSynced: true, hasSynced: true, transientReason: null });
     this.scheduleFlushCheck();
-    for (const listener of this.sessionListeners) listener();
+    for (const listener of this.sessionListeners) listener(undefined);
   };
 
   private readonly handleDocUpdate = (_update: Uint8Array, origin: unknown) => {

@@ -21,7 +21,7 @@ export interface CollabDocument extends CollabSnapshot {
   /** Retries the connection now. */
   reconnect: () => void;
   /** Subscribes to the server's "the facilitated session changed" notices (and resyncs). */
-  onSessionChanged: (listener: () => void) => () => void;
+  onSessionChanged: (listener: (session: unknown) => void) => () => void;
 }
 
 /** The realtime endpoint of this page's origin: ws(s)://host/collab. */

@@ -10,6 +10,10 @@ import { ActivityDialog } from "@/components/activity/activity-dialog";
 import { getErrorMessage } from "@/components/api/api-client";
 import { startFacilitationSession } from "@/components/api/endpoints";
 import { SessionBar } from "@/components/facilitation/session-bar";
+import {
+  StartSessionDialog,
+  type SessionScope,
+} from "@/components/facilitation/start-session-dialog";
 import { useAwayParticipants, useFollowFacilitator } from "@/components/facilitation/use-follow";
 import { useFacilitationSession } from "@/components/facilitation/use-facilitation-session";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
@@ -101,9 +105,10 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   }, [collab.awareness, isFollowing]);
   const awayNames = useAwayParticipants(collab.awareness, user.id);
 
-  async function handleStartSession() {
+  const [isStartOpen, setIsStartOpen] = useState(false);
+  async function handleStartSession(scope: SessionScope) {
     try {
-      facilitation.accept(await startFacilitationSession(model.id));
+      facilitation.accept(await startFacilitationSession(model.id, scope));
       notify({
         tone: "success",
         message: "The session started: everyone in the model follows it.",
@@ -243,7 +248,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         onOpenActivity={() => setIsActivityOpen(true)}
         onStartSession={
           canRunSession && !runningSession && collab.hasSynced
-            ? () => void handleStartSession()
+            ? () => setIsStartOpen(true)
             : undefined
         }
       />
@@ -270,6 +275,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             clockOffsetMs={facilitation.clockOffsetMs}
             canRun={canRunSession}
             canJoin={canJoinSession}
+            canWrite={!isReadOnly}
             userId={user.id}
             isFollowing={isFollowing}
             onFollowChange={setIsFollowing}
@@ -286,6 +292,13 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         <WorkspaceTabs selected={tab} onSelect={selectTab} renderPanel={renderPanel} />
       </div>
 
+      {isStartOpen && collab.doc ? (
+        <StartSessionDialog
+          doc={collab.doc}
+          onStart={handleStartSession}
+          onClose={() => setIsStartOpen(false)}
+        />
+      ) : null}
       {isActivityOpen ? (
         <ActivityDialog modelId={model.id} onClose={() => setIsActivityOpen(false)} />
       ) : null}

@@ -4,5 +4,8 @@
  * accepts none of them from clients.
  */
 
-/** "The facilitated session changed": a one-byte message; the client fetches the session. */
+/**
+ * "The facilitated session changed": the type byte, then the session as UTF-8 JSON (what
+ * GET /api/models/:id/session answers), or nothing, and the client fetches it.
+ */
 export const MESSAGE_SESSION_CHANGED = 7;

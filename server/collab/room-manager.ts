@@ -253,12 +253,13 @@ export class RoomManager {
   }
 
   /**
-   * After the model's facilitated session changed: tells its connections on this node and on
-   * every other node holding its room to fetch the session again.
+   * After the model's facilitated session changed: sends it (JSON, as every member may read
+   * it) to the model's connections on this node; other nodes holding the room tell theirs to
+   * fetch it.
    */
-  reportSessionChanged(modelId: string): void {
+  reportSessionChanged(modelId: string, session: Uint8Array): void {
     this.bus.announce(modelId, "session-changed");
-    this.rooms.get(modelId)?.sendSessionNotice();
+    this.rooms.get(modelId)?.sendSessionNotice(session);
   }
 
   private handleAnnouncement(modelId: string, event: RoomAnnouncement): void {

@@ -182,9 +182,14 @@ export class Room {
     return this.log.flush();
   }
 
-  /** Tells every greeted connection that the facilitated session changed (they fetch it). */
-  sendSessionNotice(): void {
-    const message = Uint8Array.of(MESSAGE_SESSION_CHANGED);
+  /**
+   * Tells every greeted connection that the facilitated session changed: with the session as
+   * JSON when this node has it, else with nothing (the client fetches it).
+   */
+  sendSessionNotice(session: Uint8Array = new Uint8Array()): void {
+    const message = new Uint8Array(1 + session.byteLength);
+    message[0] = MESSAGE_SESSION_CHANGED;
+    message.set(session, 1);
     for (const connection of this.connections) {
       if (!this.queues.has(connection)) connection.send(message);
     }

@@ -6,12 +6,16 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
   alice,
   bob,
   openSession,
+  openNewAccountSession,
 }) => {
   const aliceSession = await openSession(alice);
   const bobSession = await openSession(bob);
+  const carolSession = await openNewAccountSession();
   const model = await aliceSession.api.createSharedModel(buildTitle("Guided shop"), [
     { email: bob.user.email, role: "editor" },
+    { email: carolSession.user.email, role: "commenter" },
   ]);
+  const carolBar = carolSession.page.getByRole("region", { name: "Facilitated session" });
   const atAlice = new DiagramPage(aliceSession.page);
   const atBob = new DiagramPage(bobSession.page);
   const aliceBar = aliceSession.page.getByRole("region", { name: "Facilitated session" });
@@ -27,9 +31,13 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
 
   await test.step("Alice starts a session; Bob follows to the current item", async () => {
     await atBob.open(model.id);
+    await new DiagramPage(carolSession.page).open(model.id);
     await bobSession.page.getByRole("tab", { name: "Threats" }).click();
     await aliceSession.page.getByRole("button", { name: "Start session" }).click();
-    for (const bar of [aliceBar, bobBar]) {
+    const start = aliceSession.page.getByRole("dialog", { name: "Start a facilitated session" });
+    await start.getByLabel("The whole model").check();
+    await start.getByRole("button", { name: "Start session" }).click();
+    for (const bar of [aliceBar, bobBar, carolBar]) {
       await expect(bar.getByLabel("Current item")).toHaveText("Checkout");
       await expect(bar.getByLabel("Current category")).toHaveText("Spoofing");
     }
@@ -78,10 +86,17 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
       .getByRole("group", { name: "Your vote" })
       .getByRole("button", { name: "Important" })
       .click();
+    await carolBar
+      .getByRole("group", { name: "Your vote" })
+      .getByRole("button", { name: "Moderate" })
+      .click();
     await expect(aliceBar.getByLabel("Voters")).toContainText(bob.user.name);
+    await expect(aliceBar.getByLabel("Voters")).toContainText(carolSession.user.name);
     await expect(aliceBar.getByRole("list", { name: "Votes" })).toHaveCount(0);
     await aliceBar.getByRole("button", { name: "Reveal votes" }).click();
     await expect(bobBar.getByRole("list", { name: "Votes" })).toContainText("Important: 1");
+    await expect(carolBar.getByRole("list", { name: "Votes" })).toContainText("Moderate: 1");
+    await expect(aliceBar).toContainText("The group disagrees");
     await aliceBar.getByRole("button", { name: "Record Important" }).click();
     await expect(aliceBar.getByLabel("Group rating")).toHaveCount(0);
   });

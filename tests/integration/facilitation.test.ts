@@ -175,7 +175,7 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
     expect((await vote(editor, { severity: "critical" })).status).toBe(400);
     expect((await command(owner, { type: "open-rating", threatId })).status).toBe(200);
 
-    // A third person's socket sees only one-byte notices while the votes come in.
+    // A third person's socket gets the session with each change, but no vote before the reveal.
     const listener = openRawSocket(
       server,
       `${COLLAB_PATH_PREFIX}${modelId}?schema=${SCHEMA_VERSION}`,
@@ -192,6 +192,11 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
       DEADLINE.propagation,
       "vote notices",
     );
+    const notices = listener.messages.filter((message) => message[0] === MESSAGE_SESSION_CHANGED);
+    const pushed = JSON.parse(
+      Buffer.from(notices.at(-1)?.subarray(1) ?? []).toString("utf8"),
+    ) as Session;
+    expect(pushed.votes.map((entry) => entry.value)).toEqual([null, null]);
     const wire = listener.messages
       .map((message) => Buffer.from(message).toString("latin1"))
       .join("");

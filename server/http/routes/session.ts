@@ -5,6 +5,7 @@ import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { authorizeOnModel, type ModelAction } from "@/server/policies/policy";
 import {
+  type PublicSession,
   castVote,
   getSession,
   parkIdea,
@@ -85,13 +86,31 @@ async function actorOn(req: ApiRequest, action: ModelAction) {
   return { userId: actor.user.id, modelId };
 }
 
-/** The session after a change, as the actor now sees it. */
+/** The session as it is now, for the answer. */
 async function answerWithSession(
   req: ApiRequest,
   modelId: string,
   status = 200,
 ): Promise<ApiResult> {
   return { status, body: { session: await getSession(req.runtime.db, modelId) } };
+}
+
+/**
+ * After a change: sends the session to every connection of the model on this node (the same
+ * for every member: votes are in it only once revealed), tells the other nodes to have theirs
+ * fetch it, and answers with it.
+ */
+function announceSession(
+  req: ApiRequest,
+  modelId: string,
+  session: PublicSession,
+  status = 200,
+): ApiResult {
+  req.runtime.rooms.reportSessionChanged(
+    modelId,
+    new TextEncoder().encode(JSON.stringify(session)),
+  );
+  return { status, body: { session } };
 }
 
 /** GET /api/models/:id/session: the running session, or the last one; null when none. */
@@ -104,46 +123,46 @@ export async function getModelSession(req: ApiRequest): Promise<ApiResult> {
 export async function postModelSession(req: ApiRequest): Promise<ApiResult> {
   const { modelId, userId } = await actorOn(req, "model.run-session");
   const input = await req.body(startInput);
-  await startSession(req.runtime.db, req.runtime.rooms, req.runtime.rooms, {
+  const session = await startSession(req.runtime.db, req.runtime.rooms, {
     modelId,
     userId,
     scope: input.scope,
   });
-  return answerWithSession(req, modelId, 201);
+  return announceSession(req, modelId, session, 201);
 }
 
 /** POST /api/models/:id/session/commands {command}: steers the session (owners, facilitators). */
 export async function postSessionCommand(req: ApiRequest): Promise<ApiResult> {
   const { modelId, userId } = await actorOn(req, "model.run-session");
   const input = await req.body(commandInput);
-  await runSessionCommand(req.runtime.db, req.runtime.rooms, req.runtime.rooms, {
+  const session = await runSessionCommand(req.runtime.db, req.runtime.rooms, {
     modelId,
     userId,
     command: input.command as FacilitatorCommand,
   });
-  return answerWithSession(req, modelId);
+  return announceSession(req, modelId, session);
 }
 
 /** POST /api/models/:id/session/parking-lot {text}: parks an idea (participants). */
 export async function postParkedIdea(req: ApiRequest): Promise<ApiResult> {
   const { modelId, userId } = await actorOn(req, "model.join-session");
   const input = await req.body(z.object({ text: z.string().max(2_000) }));
-  await parkIdea(req.runtime.db, req.runtime.rooms, { modelId, userId, text: input.text });
-  return answerWithSession(req, modelId, 201);
+  const session = await parkIdea(req.runtime.db, { modelId, userId, text: input.text });
+  return announceSession(req, modelId, session, 201);
 }
 
 /** PUT /api/models/:id/session/hand {isRaised}: raises or lowers the actor's hand. */
 export async function putHand(req: ApiRequest): Promise<ApiResult> {
   const { modelId, userId } = await actorOn(req, "model.join-session");
   const input = await req.body(z.object({ isRaised: z.boolean() }));
-  await setHand(req.runtime.db, req.runtime.rooms, { modelId, userId, isRaised: input.isRaised });
-  return answerWithSession(req, modelId);
+  const session = await setHand(req.runtime.db, { modelId, userId, isRaised: input.isRaised });
+  return announceSession(req, modelId, session);
 }
 
 /** PUT /api/models/:id/session/vote {threatId, value}: the actor's secret vote. */
 export async function putVote(req: ApiRequest): Promise<ApiResult> {
   const { modelId, userId } = await actorOn(req, "model.join-session");
   const input = await req.body(z.object({ threatId: id, value: voteValueSchema }));
-  await castVote(req.runtime.db, req.runtime.rooms, { modelId, userId, ...input });
-  return answerWithSession(req, modelId);
+  const session = await castVote(req.runtime.db, { modelId, userId, ...input });
+  return announceSession(req, modelId, session);
 }

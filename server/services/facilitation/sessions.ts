@@ -2,7 +2,12 @@ import { and, desc, eq } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import type * as Y from "yjs";
 import { z } from "zod";
-import { facilitationSessions, sessionVotes, users } from "@/drizzle/schema";
+import {
+  facilitationSessions,
+  sessionVotes,
+  users,
+  type FacilitationSessionRow,
+} from "@/drizzle/schema";
 import { computeCrossings } from "@/lib/diagram/crossings";
 import { AppError } from "@/lib/errors";
 import { buildAgenda, type AgendaScope } from "@/lib/facilitation/agenda";
@@ -27,9 +32,9 @@ import { saveVersion } from "@/server/services/versions/versions";
  * Facilitated sessions, enforced on the server: the state lives in the database and changes
  * only through these functions, which the HTTP routes call after the policy allowed the actor
  * (run: owners and facilitators; join: everyone but viewers). Every change bumps the row's
- * revision (two facilitators' commands never overwrite each other) and tells every node's
- * connections of the model to fetch the session again, so everyone follows at once. Votes of a
- * group rating stay in their own table, out of the session state, until the reveal.
+ * revision, so two facilitators' commands never overwrite each other; the routes then send the
+ * session to every connection of the model (see reportSessionChanged). Votes of a group rating
+ * stay in their own table, out of the session state, until the reveal.
  */
 
 /** What participants add beside the state machine's state. */
@@ -71,11 +76,6 @@ export interface PublicSession {
   votes: { userId: string; name: string; value: VoteValue | null }[];
   /** The server's clock when this was read: clients time the timeboxes against it. */
   serverNow: number;
-}
-
-/** How the server tells the model's connections that the session changed. */
-export interface SessionNotifier {
-  reportSessionChanged(modelId: string): void;
 }
 
 const PARKED_TEXT_LIMIT = 500;
@@ -124,8 +124,8 @@ async function storeSession(
   db: Database,
   row: { id: string; revision: number },
   next: { state: SessionState; extras: SessionExtras },
-): Promise<void> {
-  const updated = await db
+): Promise<FacilitationSessionRow> {
+  const [updated] = await db
     .update(facilitationSessions)
     .set({
       state: next.state,
@@ -137,19 +137,19 @@ async function storeSession(
     .where(
       and(eq(facilitationSessions.id, row.id), eq(facilitationSessions.revision, row.revision)),
     )
-    .returning({ id: facilitationSessions.id });
-  if (updated.length === 0) {
+    .returning();
+  if (!updated) {
     throw new AppError("conflict", "The session changed meanwhile; look again and retry");
   }
+  return updated;
 }
 
 /** Starts a session on the model's current elements and flows; one at a time per model. */
 export async function startSession(
   db: Database,
   rooms: RoomManager,
-  notifier: SessionNotifier,
   options: { modelId: string; userId: string; scope: AgendaScope },
-): Promise<void> {
+): Promise<PublicSession> {
   const agenda = await rooms.read(options.modelId, (doc) =>
     buildAgenda(
       {
@@ -162,14 +162,19 @@ export async function startSession(
   );
   const state = startSessionState({ agenda, facilitatorId: options.userId, now: Date.now() });
   try {
-    await db.insert(facilitationSessions).values({
-      id: nanoid(),
-      modelId: options.modelId,
-      status: "running",
-      state,
-      extras: EMPTY_EXTRAS,
-      startedBy: options.userId,
-    });
+    const [inserted] = await db
+      .insert(facilitationSessions)
+      .values({
+        id: nanoid(),
+        modelId: options.modelId,
+        status: "running",
+        state,
+        extras: EMPTY_EXTRAS,
+        startedBy: options.userId,
+      })
+      .returning();
+    if (!inserted) throw new Error("the session could not be stored");
+    return await toPublicSession(db, inserted);
   } catch (error) {
     const [running] = await db
       .select({ id: facilitationSessions.id })
@@ -183,7 +188,6 @@ export async function startSession(
     if (running) throw new AppError("conflict", "A session is already running in this model");
     throw error;
   }
-  notifier.reportSessionChanged(options.modelId);
 }
 
 /** The facilitator's commands beyond the state machine's own. */
@@ -203,9 +207,8 @@ export type FacilitatorCommand =
 export async function runSessionCommand(
   db: Database,
   rooms: RoomManager,
-  notifier: SessionNotifier,
   options: { modelId: string; userId: string; command: FacilitatorCommand },
-): Promise<void> {
+): Promise<PublicSession> {
   const row = await loadRunning(db, options.modelId);
   const { command } = options;
   let { state, extras } = row;
@@ -249,7 +252,7 @@ export async function runSessionCommand(
       });
     }
   }
-  await storeSession(db, row, { state, extras });
+  const stored = await storeSession(db, row, { state, extras });
   if (
     state.phase !== row.state.phase ||
     (state.status === "ended" && row.state.status !== "ended")
@@ -265,15 +268,14 @@ export async function runSessionCommand(
       kind: "phase",
     });
   }
-  notifier.reportSessionChanged(options.modelId);
+  return toPublicSession(db, stored);
 }
 
 /** A participant parks an idea (a fix during Find, anything off-topic) for later. */
 export async function parkIdea(
   db: Database,
-  notifier: SessionNotifier,
   options: { modelId: string; userId: string; text: string },
-): Promise<void> {
+): Promise<PublicSession> {
   const text = options.text.trim().slice(0, PARKED_TEXT_LIMIT);
   if (text === "") throw new AppError("bad_request", "Write what to park");
   const row = await loadRunning(db, options.modelId);
@@ -287,24 +289,26 @@ export async function parkIdea(
     at: Date.now(),
     phase: row.state.phase,
   };
-  await storeSession(db, row, {
+  const stored = await storeSession(db, row, {
     state: row.state,
     extras: { ...row.extras, parkingLot: [...row.extras.parkingLot, item] },
   });
-  notifier.reportSessionChanged(options.modelId);
+  return toPublicSession(db, stored);
 }
 
 /** A participant raises or lowers their hand. */
 export async function setHand(
   db: Database,
-  notifier: SessionNotifier,
   options: { modelId: string; userId: string; isRaised: boolean },
-): Promise<void> {
+): Promise<PublicSession> {
   const row = await loadRunning(db, options.modelId);
   const others = row.extras.hands.filter((hand) => hand.userId !== options.userId);
   const hands = options.isRaised ? [...others, { userId: options.userId, at: Date.now() }] : others;
-  await storeSession(db, row, { state: row.state, extras: { ...row.extras, hands } });
-  notifier.reportSessionChanged(options.modelId);
+  const stored = await storeSession(db, row, {
+    state: row.state,
+    extras: { ...row.extras, hands },
+  });
+  return toPublicSession(db, stored);
 }
 
 /**
@@ -313,9 +317,8 @@ export async function setHand(
  */
 export async function castVote(
   db: Database,
-  notifier: SessionNotifier,
   options: { modelId: string; userId: string; threatId: string; value: VoteValue },
-): Promise<void> {
+): Promise<PublicSession> {
   const row = await loadRunning(db, options.modelId);
   if (row.extras.rating?.threatId !== options.threatId) {
     throw new AppError("bad_request", "That threat is not being rated now");
@@ -333,7 +336,7 @@ export async function castVote(
       target: [sessionVotes.sessionId, sessionVotes.threatId, sessionVotes.userId],
       set: { value: options.value },
     });
-  notifier.reportSessionChanged(options.modelId);
+  return toPublicSession(db, row);
 }
 
 /**
@@ -348,7 +351,11 @@ export async function getSession(db: Database, modelId: string): Promise<PublicS
     .where(eq(facilitationSessions.modelId, modelId))
     .orderBy(desc(facilitationSessions.createdAt))
     .limit(1);
-  if (!row) return null;
+  return row ? toPublicSession(db, row) : null;
+}
+
+/** A stored session as members see it: votes read only while a rating is open. */
+async function toPublicSession(db: Database, row: FacilitationSessionRow): Promise<PublicSession> {
   const extras = { ...EMPTY_EXTRAS, ...(row.extras as SessionExtras) };
   const votes = extras.rating
     ? await db
