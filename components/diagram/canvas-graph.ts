@@ -32,8 +32,22 @@ export interface CanvasGraphInput {
   highlights?: ReadonlyMap<string, DiffHighlight>;
 }
 
-/** How a compared element or flow is marked: added green, removed red, changed amber. */
-export type DiffHighlight = "added" | "removed" | "changed";
+/**
+ * How an element or flow is marked on the drawing: comparing versions (added green, removed
+ * red, changed amber), or a session's coverage (the heat map).
+ */
+export type DiffHighlight =
+  | "added"
+  | "removed"
+  | "changed"
+  /** A session's coverage of an element or flow: every category walked, threats found. */
+  | "coverage-found"
+  /** Every category walked (or skipped), nothing found. */
+  | "coverage-none-found"
+  /** Some of its categories walked. */
+  | "coverage-partial"
+  /** On the agenda, not walked yet. */
+  | "coverage-not-visited";
 
 const NO_HIGHLIGHTS: ReadonlyMap<string, DiffHighlight> = new Map();
 

@@ -12,6 +12,7 @@ import {
 } from "@/lib/facilitation/session";
 import { getCategoryPrompt, VERIFICATION_QUESTIONS } from "@/lib/facilitation/prompts";
 import { getElement } from "@/lib/model/elements";
+import { addMitigation, linkThreat } from "@/lib/model/mitigations";
 import {
   addThreat,
   STRIDE_CATEGORY_LABELS,
@@ -52,6 +53,9 @@ export interface SessionBarProps {
   /** Whether this person follows the facilitator's current item. */
   isFollowing: boolean;
   onFollowChange: (isFollowing: boolean) => void;
+  /** Whether the diagram shows the coverage as a heat map. */
+  isCoverageShown: boolean;
+  onCoverageShownChange: (isShown: boolean) => void;
   /** People in the room who stepped away from the session (for the facilitator). */
   awayNames: string[];
   /** Applies the session the API answered with after a change. */
@@ -167,6 +171,15 @@ export function SessionBar(props: SessionBarProps) {
           {coverage.found} with threats, {coverage.noneFound} with none found, {coverage.skipped}{" "}
           skipped); {extras.parkingLot.length} ideas were parked.
         </p>
+        <Button
+          className="mt-2"
+          variant="secondary"
+          size="sm"
+          aria-pressed={props.isCoverageShown}
+          onClick={() => props.onCoverageShownChange(!props.isCoverageShown)}
+        >
+          {props.isCoverageShown ? "Hide coverage on the diagram" : "Show coverage on the diagram"}
+        </Button>
         <SessionSummary doc={doc} session={session} />
       </section>
     );
@@ -431,6 +444,38 @@ export function SessionBar(props: SessionBarProps) {
               ) : null}
             </div>
           ) : null}
+          {fixThreat && props.canWrite && extras.parkingLot.length > 0 ? (
+            <div className="rounded-md border border-slate-200 bg-white p-3">
+              <p className="text-xs font-semibold text-slate-700">
+                Ideas parked during Find: make one a mitigation of this threat
+              </p>
+              <ul aria-label="Parked ideas" className="mt-1 space-y-1">
+                {extras.parkingLot.map((entry) => (
+                  <li key={entry.id} className="flex items-center gap-2">
+                    <span className="min-w-0 flex-1">{entry.text}</span>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => {
+                        try {
+                          const mitigationId = addMitigation(
+                            doc,
+                            { title: entry.text.slice(0, 200) },
+                            userId,
+                          );
+                          linkThreat(doc, mitigationId, fixThreat.id);
+                        } catch (caught) {
+                          setError(getErrorMessage(caught));
+                        }
+                      }}
+                    >
+                      Use as mitigation
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {extras.rating && rated ? (
             <GroupRating
               threatTitle={rated.title}
@@ -549,6 +594,14 @@ export function SessionBar(props: SessionBarProps) {
             />
           </div>
         </details>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-pressed={props.isCoverageShown}
+          onClick={() => props.onCoverageShownChange(!props.isCoverageShown)}
+        >
+          {props.isCoverageShown ? "Hide coverage on the diagram" : "Show coverage on the diagram"}
+        </Button>
         <details>
           <summary className="cursor-pointer text-slate-700">
             Coverage ({coverage.visited} of {coverage.cells})

@@ -9,6 +9,7 @@ import type { ModelSummary, User } from "@/components/api/schemas";
 import { ActivityDialog } from "@/components/activity/activity-dialog";
 import { getErrorMessage } from "@/components/api/api-client";
 import { startFacilitationSession } from "@/components/api/endpoints";
+import { getCoverageHeat } from "@/components/facilitation/coverage-heat";
 import { SessionBar } from "@/components/facilitation/session-bar";
 import {
   StartSessionDialog,
@@ -89,6 +90,14 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const canRunSession = (model.role === "owner" || model.role === "facilitator") && !isClosed;
   const canJoinSession = model.role !== "viewer" && !isClosed;
   const [isFollowing, setIsFollowing] = useState(true);
+  const [isCoverageShown, setIsCoverageShown] = useState(false);
+  const coverageHeat = useMemo(
+    () =>
+      isCoverageShown && facilitation.session
+        ? getCoverageHeat(facilitation.session.state)
+        : undefined,
+    [isCoverageShown, facilitation.session],
+  );
   const isFinding = runningSession?.state.phase === "find";
   const fixLockReason = isFinding
     ? "Finding, not fixing: responses and mitigations wait for the Fix phase of the session."
@@ -179,6 +188,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             onShowInThreatList={(targetId) =>
               navigateWithinWorkspace(buildThreatListTargetUrl(window.location.href, targetId))
             }
+            highlights={coverageHeat}
             notesPanel={renderNotes(true)}
             isNotesOpen={isNotesPanelOpen}
             onToggleNotes={() => setIsNotesPanelOpen((isOpen) => !isOpen)}
@@ -280,6 +290,8 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             isFollowing={isFollowing}
             onFollowChange={setIsFollowing}
             awayNames={awayNames}
+            isCoverageShown={isCoverageShown}
+            onCoverageShownChange={setIsCoverageShown}
             onChanged={facilitation.accept}
           />
         ) : null}

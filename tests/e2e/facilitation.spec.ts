@@ -81,6 +81,10 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
     await expect(bobBar.getByLabel("Current threat")).toHaveText(
       "Stolen session replayed at checkout",
     );
+    await aliceBar
+      .getByRole("list", { name: "Parked ideas" })
+      .getByRole("button", { name: "Use as mitigation" })
+      .click();
     await aliceBar.getByRole("button", { name: "Rate together" }).click();
     await bobBar
       .getByRole("group", { name: "Your vote" })
@@ -121,5 +125,14 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
     await expect(
       summary.getByRole("img", { name: "Checkout, Repudiation: not visited" }),
     ).toBeVisible();
+    // The parked idea became a mitigation of the threat in Fix.
+    await bobSession.page.getByRole("tab", { name: "Mitigations" }).click();
+    await expect(bobSession.page.getByRole("main")).toContainText("Bind sessions to the device");
+    // The coverage as a heat map on the diagram: Checkout was walked in part.
+    await aliceBar.getByRole("button", { name: "Show coverage on the diagram" }).click();
+    await aliceSession.page.getByRole("tab", { name: "Diagram" }).click();
+    await expect(atAlice.canvas.locator(".react-flow__node.diff-coverage-partial")).toContainText(
+      "Checkout",
+    );
   });
 });
