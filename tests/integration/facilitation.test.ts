@@ -182,6 +182,8 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
       { user: viewer },
     );
     expect(await listener.opened).toBe(true);
+    // Notices go to connections the room has greeted (its sync step 1 arrived): wait for that.
+    await waitFor(() => listener.messages.length > 0, DEADLINE.sync, "the listener's greeting");
     expect((await vote(editor, { severity: "critical" })).status).toBe(200);
     expect((await vote(facilitator, { severity: "moderate" })).status).toBe(200);
     expect((await vote(viewer, { severity: "low" })).status).toBe(403);
