@@ -18,7 +18,8 @@ export interface BenchUser {
 const userAnswerSchema = z.object({ user: z.object({ id: z.string(), email: z.string() }) });
 const modelAnswerSchema = z.object({ model: z.object({ id: z.string() }) });
 
-async function callApi(
+/** Calls the API as `headers`' user (JSON both ways); throws on any status but 2xx. */
+export async function callApi(
   server: BenchServer,
   method: string,
   pathname: string,

@@ -17,8 +17,8 @@ import { addElement } from "@/lib/model/elements";
 import { addThreat, updateThreat } from "@/lib/model/threats";
 import { percentile } from "../realtime/percentile";
 import { connectProtocolClient, type ProtocolClient } from "../realtime/protocol-client";
-import { createBenchModels, signUpBenchUser, type BenchUser } from "../realtime/seed";
-import { startBenchServer, type BenchServer } from "../realtime/spawn-server";
+import { callApi, createBenchModels, signUpBenchUser } from "../realtime/seed";
+import { startBenchServer } from "../realtime/spawn-server";
 import { roundFigure, type BenchSection, type SectionResult } from "../section";
 
 const PARTICIPANTS = 19;
@@ -63,22 +63,6 @@ class Participant {
   close(): void {
     this.socket.close();
   }
-}
-
-async function api(
-  server: BenchServer,
-  user: BenchUser,
-  pathname: string,
-  body: unknown,
-): Promise<unknown> {
-  const response = await fetch(`http://127.0.0.1:${server.port}${pathname}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...user.headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${pathname}: ${response.status} ${text}`);
-  return JSON.parse(text) as unknown;
 }
 
 /** `facilitation_step_p99_ms_20` beside a sync p99 of the same room and run. */
@@ -159,7 +143,7 @@ export const facilitationStepSection: BenchSection = {
         participants.push(participant);
         await participant.opened;
       }
-      await api(server, facilitator, `/api/models/${modelId}/session`, {});
+      await callApi(server, "POST", `/api/models/${modelId}/session`, {}, facilitator.headers);
 
       /** One step: the move, then every participant showing its position. */
       const step = async (isTimed: boolean) => {
@@ -182,9 +166,13 @@ export const facilitationStepSection: BenchSection = {
           for (const participant of participants) {
             participant.onPosition = (_position, at) => settle(participant, at);
           }
-          void api(server, facilitator, `/api/models/${modelId}/session/commands`, {
-            command: { type: "next" },
-          }).then((answer) => {
+          void callApi(
+            server,
+            "POST",
+            `/api/models/${modelId}/session/commands`,
+            { command: { type: "next" } },
+            facilitator.headers,
+          ).then((answer) => {
             const parsed = z.object({ session: pushedSessionSchema }).parse(answer);
             target = positionOf(parsed.session.state);
             for (const arrival of arrivals.splice(0)) settle(arrival.participant, arrival.at);

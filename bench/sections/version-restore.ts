@@ -15,8 +15,8 @@ import { listDiagrams } from "@/lib/model/diagrams";
 import { addThreat, deleteThreat, getThreat, updateThreat } from "@/lib/model/threats";
 import { percentile } from "../realtime/percentile";
 import { connectProtocolClient, type ProtocolClient } from "../realtime/protocol-client";
-import { createBenchModels, signUpBenchUser, type BenchUser } from "../realtime/seed";
-import { startBenchServer, type BenchServer } from "../realtime/spawn-server";
+import { callApi, createBenchModels, signUpBenchUser } from "../realtime/seed";
+import { startBenchServer } from "../realtime/spawn-server";
 import { roundFigure, type BenchSection, type SectionResult } from "../section";
 
 const ELEMENTS = 1_000;
@@ -35,23 +35,6 @@ async function waitUntil(condition: () => boolean, what: string): Promise<void> 
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(2);
   }
-}
-
-/** POSTs JSON as `user` and returns the parsed answer; throws on any status but 2xx. */
-async function post(
-  server: BenchServer,
-  user: BenchUser,
-  pathname: string,
-  body: unknown,
-): Promise<unknown> {
-  const response = await fetch(`http://127.0.0.1:${server.port}${pathname}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...user.headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${pathname}: ${response.status} ${text}`);
-  return JSON.parse(text);
 }
 
 /** Builds the model through one client, in transactions small enough for one message each. */
@@ -124,7 +107,13 @@ export const versionRestoreSection: BenchSection = {
         "the model at the other client",
       );
       const saved = savedVersionSchema.parse(
-        await post(server, owner, `/api/models/${modelId}/versions`, { label: "Baseline" }),
+        await callApi(
+          server,
+          "POST",
+          `/api/models/${modelId}/versions`,
+          { label: "Baseline" },
+          owner.headers,
+        ),
       );
 
       const renamed = elements.slice(0, 100);
@@ -153,11 +142,12 @@ export const versionRestoreSection: BenchSection = {
         );
         let failure: unknown = null;
         const started = performance.now();
-        const answered = post(
+        const answered = callApi(
           server,
-          owner,
+          "POST",
           `/api/models/${modelId}/versions/${saved.version.id}/restore`,
           {},
+          owner.headers,
         ).then(
           () => performance.now(),
           (error: unknown) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
 import {
   getCoverageSummary,
@@ -31,7 +31,7 @@ import {
 import type { FacilitationSession } from "@/components/api/schemas";
 import { useThreatRecords } from "@/components/mitigations/use-document-records";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { AgendaPanel } from "./agenda-panel";
 import { CoverageMatrix } from "./coverage-matrix";
@@ -121,8 +121,7 @@ export function SessionBar(props: SessionBarProps) {
       setIsBusy(false);
     }
   }
-  const command = (body: { type: string } & Record<string, unknown>) =>
-    call(() => sendSessionCommand(modelId, body));
+  const command = (body: Command) => call(() => sendSessionCommand(modelId, body));
 
   function addThreatHere(event: FormEvent) {
     event.preventDefault();
@@ -171,15 +170,11 @@ export function SessionBar(props: SessionBarProps) {
           {coverage.found} with threats, {coverage.noneFound} with none found, {coverage.skipped}{" "}
           skipped); {extras.parkingLot.length} ideas were parked.
         </p>
-        <Button
-          className="mt-2"
+        <CoverageToggle
+          isShown={props.isCoverageShown}
+          onChange={props.onCoverageShownChange}
           variant="secondary"
-          size="sm"
-          aria-pressed={props.isCoverageShown}
-          onClick={() => props.onCoverageShownChange(!props.isCoverageShown)}
-        >
-          {props.isCoverageShown ? "Hide coverage on the diagram" : "Show coverage on the diagram"}
-        </Button>
+        />
         <SessionSummary doc={doc} session={session} />
       </section>
     );
@@ -224,32 +219,32 @@ export function SessionBar(props: SessionBarProps) {
                   </option>
                 ))}
               </select>
-              <Button
+              <CommandButton
                 variant="secondary"
-                size="sm"
-                disabled={isBusy}
-                onClick={() => void command({ type: "extend-timer", timer: "item", minutes: 5 })}
+                command={{ type: "extend-timer", timer: "item", minutes: 5 }}
+                isBusy={isBusy}
+                onRun={command}
               >
                 +5 min
-              </Button>
+              </CommandButton>
               {state.facilitatorId !== userId ? (
-                <Button
+                <CommandButton
                   variant="secondary"
-                  size="sm"
-                  disabled={isBusy}
-                  onClick={() => void command({ type: "take-over" })}
+                  command={{ type: "take-over" }}
+                  isBusy={isBusy}
+                  onRun={command}
                 >
                   Take over
-                </Button>
+                </CommandButton>
               ) : null}
-              <Button
+              <CommandButton
                 variant="danger"
-                size="sm"
-                disabled={isBusy}
-                onClick={() => void command({ type: "end" })}
+                command={{ type: "end" }}
+                isBusy={isBusy}
+                onRun={command}
               >
                 End session
-              </Button>
+              </CommandButton>
             </>
           ) : (
             <Button
@@ -311,21 +306,22 @@ export function SessionBar(props: SessionBarProps) {
               ) : null}
               {canRun ? (
                 <div className="mt-2 flex flex-wrap gap-2">
-                  <Button
+                  <CommandButton
                     variant="secondary"
-                    size="sm"
-                    disabled={isBusy}
-                    onClick={() => void command({ type: "previous" })}
+                    command={{ type: "previous" }}
+                    isBusy={isBusy}
+                    onRun={command}
                   >
                     Previous
-                  </Button>
-                  <Button
-                    size="sm"
-                    disabled={isBusy}
-                    onClick={() => void command({ type: "next" })}
+                  </CommandButton>
+                  <CommandButton
+                    variant="primary"
+                    command={{ type: "next" }}
+                    isBusy={isBusy}
+                    onRun={command}
                   >
                     Next
-                  </Button>
+                  </CommandButton>
                   {skipReason === null ? (
                     <Button
                       variant="ghost"
@@ -421,26 +417,31 @@ export function SessionBar(props: SessionBarProps) {
           )}
           {canRun ? (
             <div className="flex flex-wrap gap-2">
-              <Button
+              <CommandButton
                 variant="secondary"
-                size="sm"
-                disabled={isBusy}
-                onClick={() => void command({ type: "previous" })}
+                command={{ type: "previous" }}
+                isBusy={isBusy}
+                onRun={command}
               >
                 Previous threat
-              </Button>
-              <Button size="sm" disabled={isBusy} onClick={() => void command({ type: "next" })}>
+              </CommandButton>
+              <CommandButton
+                variant="primary"
+                command={{ type: "next" }}
+                isBusy={isBusy}
+                onRun={command}
+              >
                 Next threat
-              </Button>
+              </CommandButton>
               {fixThreat && extras.rating?.threatId !== fixThreat.id ? (
-                <Button
+                <CommandButton
                   variant="secondary"
-                  size="sm"
-                  disabled={isBusy}
-                  onClick={() => void command({ type: "open-rating", threatId: fixThreat.id })}
+                  command={{ type: "open-rating", threatId: fixThreat.id }}
+                  isBusy={isBusy}
+                  onRun={command}
                 >
                   Rate together
-                </Button>
+                </CommandButton>
               ) : null}
             </div>
           ) : null}
@@ -534,13 +535,14 @@ export function SessionBar(props: SessionBarProps) {
                           : "No"}
                     </Button>
                   ))}
-                  <Button
-                    size="sm"
-                    disabled={isBusy}
-                    onClick={() => void command({ type: "next" })}
+                  <CommandButton
+                    variant="primary"
+                    command={{ type: "next" }}
+                    isBusy={isBusy}
+                    onRun={command}
                   >
                     Next question
-                  </Button>
+                  </CommandButton>
                 </div>
               ) : extras.verifyAnswers[question.id] ? (
                 <p className="text-slate-600">Answered: {extras.verifyAnswers[question.id]}</p>
@@ -594,14 +596,11 @@ export function SessionBar(props: SessionBarProps) {
             />
           </div>
         </details>
-        <Button
+        <CoverageToggle
+          isShown={props.isCoverageShown}
+          onChange={props.onCoverageShownChange}
           variant="ghost"
-          size="sm"
-          aria-pressed={props.isCoverageShown}
-          onClick={() => props.onCoverageShownChange(!props.isCoverageShown)}
-        >
-          {props.isCoverageShown ? "Hide coverage on the diagram" : "Show coverage on the diagram"}
-        </Button>
+        />
         <details>
           <summary className="cursor-pointer text-slate-700">
             Coverage ({coverage.visited} of {coverage.cells})
@@ -632,6 +631,46 @@ export function SessionBar(props: SessionBarProps) {
         ) : null}
       </div>
     </section>
+  );
+}
+
+type Command = { type: string } & Record<string, unknown>;
+
+/** A facilitator's control: sends one command, disabled while another is under way. */
+function CommandButton({
+  command,
+  variant,
+  isBusy,
+  onRun,
+  children,
+}: {
+  command: Command;
+  variant: ButtonVariant;
+  isBusy: boolean;
+  onRun: (command: Command) => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <Button variant={variant} size="sm" disabled={isBusy} onClick={() => void onRun(command)}>
+      {children}
+    </Button>
+  );
+}
+
+/** Shows or hides the session's coverage as a heat map on the diagram. */
+function CoverageToggle({
+  isShown,
+  onChange,
+  variant,
+}: {
+  isShown: boolean;
+  onChange: (isShown: boolean) => void;
+  variant: ButtonVariant;
+}) {
+  return (
+    <Button variant={variant} size="sm" aria-pressed={isShown} onClick={() => onChange(!isShown)}>
+      {isShown ? "Hide coverage on the diagram" : "Show coverage on the diagram"}
+    </Button>
   );
 }
 

@@ -141,21 +141,15 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
       navigateWithinWorkspace(buildDiagramTargetUrl(here, diagramId, id));
   }, []);
 
-  function renderNotes(isCompact: boolean) {
-    if (!collab.doc) return null;
-    return (
-      <NotesEditor
-        doc={collab.doc}
-        awareness={collab.awareness}
-        user={collabUser}
-        hasSynced={collab.hasSynced}
-        isReadOnly={isReadOnly}
-        readOnlyReason={notesReadOnlyReason}
-        onOpenMention={openMention}
-        isCompact={isCompact}
-      />
-    );
-  }
+  /** What the Notes tab and the notes panel beside the diagram share. */
+  const notesProps = {
+    awareness: collab.awareness,
+    user: collabUser,
+    hasSynced: collab.hasSynced,
+    isReadOnly,
+    readOnlyReason: notesReadOnlyReason,
+    onOpenMention: openMention,
+  };
 
   useEffect(() => {
     document.title = `${title} · Threat Room`;
@@ -189,7 +183,9 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
               navigateWithinWorkspace(buildThreatListTargetUrl(window.location.href, targetId))
             }
             highlights={coverageHeat}
-            notesPanel={renderNotes(true)}
+            notesPanel={
+              collab.doc ? <NotesEditor doc={collab.doc} {...notesProps} isCompact /> : null
+            }
             isNotesOpen={isNotesPanelOpen}
             onToggleNotes={() => setIsNotesPanelOpen((isOpen) => !isOpen)}
           />
@@ -225,17 +221,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           />
         );
       case "notes":
-        return (
-          <NotesTab
-            doc={collab.doc}
-            awareness={collab.awareness}
-            user={collabUser}
-            hasSynced={collab.hasSynced}
-            isReadOnly={isReadOnly}
-            readOnlyReason={notesReadOnlyReason}
-            onOpenMention={openMention}
-          />
-        );
+        return <NotesTab doc={collab.doc} {...notesProps} />;
     }
   }
 
