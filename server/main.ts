@@ -28,6 +28,8 @@ import {
 import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
 import { PROJECT_ROOT } from "@/server/project-root";
+import { FacilitationSessions } from "@/server/services/facilitation/sessions";
+import { handleSocketCommand } from "@/server/services/facilitation/socket-commands";
 
 const HEARTBEAT_MS = 30_000;
 /** next-auth's endpoint for logs sent by browsers. */
@@ -83,8 +85,12 @@ export async function startServer(options: {
     },
     { bus },
   );
+  const sessions = new FacilitationSessions(database.db, rooms);
+  rooms.onSessionCommand = (modelId, connection, json) =>
+    handleSocketCommand(sessions, modelId, connection, json);
   const runtime: Runtime = {
     db: database.db,
+    sessions,
     isDatabaseKnownUp: () => database.isKnownUp(),
     env,
     rooms,
@@ -215,6 +221,7 @@ export async function startServer(options: {
         clearInterval(accessSweep);
         server.close();
         await rooms.shutdown();
+        await sessions.settle();
         await bus.close();
         for (const client of wss.clients) client.terminate();
         server.closeAllConnections();

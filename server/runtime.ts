@@ -4,6 +4,7 @@ import type { RoomManager } from "@/server/collab/room-manager";
 import type { RateLimiter } from "@/server/auth/rate-limit";
 import type { SignInThrottle } from "@/server/auth/sign-in-throttle";
 import type { Mailer } from "@/server/mail/mailer";
+import type { FacilitationSessions } from "@/server/services/facilitation/sessions";
 
 /**
  * The services of one running server process. Next.js bundles route handlers and server
@@ -16,6 +17,8 @@ export interface Runtime {
   isDatabaseKnownUp: () => boolean;
   env: ServerEnv;
   rooms: RoomManager;
+  /** Facilitated sessions: the running ones held beside their rows, changed one at a time. */
+  sessions: FacilitationSessions;
   /** Password sign-in attempts: per client address, and back-off per account and address. */
   signInThrottle: SignInThrottle;
   /** Sign-ups, keyed by client address. */

@@ -1,8 +1,8 @@
 /**
  * Following the facilitator: a facilitator and 19 participants in one model of our server. The
- * facilitator moves the session to the next category or item (POST .../session/commands) every
- * STEP_INTERVAL_MS; each participant's socket receives the session with the notice and records
- * when it shows the new position. In alternating slices of the same run, the same room measures
+ * facilitator moves the session to the next category or item every STEP_INTERVAL_MS, sending
+ * the command on its socket as the workspace does; each participant's socket receives the
+ * session with the notice and records when it shows the new position. In alternating slices of the same run, the same room measures
  * the sync-latency workload (one writer changes a threat every 20 ms, received by 19), so the
  * ratio compares the two on the same server, machine and moment.
  */
@@ -10,7 +10,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { z } from "zod";
-import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
+import {
+  encodeJsonMessage,
+  MESSAGE_SESSION_CHANGED,
+  MESSAGE_SESSION_COMMAND,
+} from "@/lib/collab/messages";
+import { applyPatch } from "@/lib/collab/json-patch";
+import { sessionPatchNoticeSchema } from "@/lib/facilitation/commands";
 import { addDiagram, listDiagrams } from "@/lib/model/diagrams";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { addElement } from "@/lib/model/elements";
@@ -37,10 +43,14 @@ const pushedSessionSchema = z.object({
 const positionOf = (state: { itemIndex: number; categoryIndex: number }) =>
   `${state.itemIndex}:${state.categoryIndex}`;
 
-/** A participant: a socket that keeps the newest session position it was sent. */
+/**
+ * A participant: a socket that keeps the newest session it was sent, whole or patched as the
+ * workspace does (lib/collab/json-patch.ts), and its position.
+ */
 class Participant {
   readonly socket: WebSocket;
   position = "";
+  session: unknown = null;
   onPosition: ((position: string, at: number) => void) | null = null;
   readonly opened: Promise<void>;
 
@@ -53,8 +63,17 @@ class Participant {
     this.socket.on("message", (data: Buffer) => {
       if (data[0] !== MESSAGE_SESSION_CHANGED || data.length < 2) return;
       const at = performance.now();
-      const parsed = pushedSessionSchema.safeParse(JSON.parse(data.subarray(1).toString("utf8")));
+      const notice: unknown = JSON.parse(data.subarray(1).toString("utf8"));
+      const patch = sessionPatchNoticeSchema.safeParse(notice);
+      const held = pushedSessionSchema.safeParse(this.session);
+      const next = patch.success
+        ? held.success && held.data.revision === patch.data.base
+          ? applyPatch(this.session, patch.data.patch)
+          : null
+        : notice;
+      const parsed = pushedSessionSchema.safeParse(next);
       if (!parsed.success) return;
+      this.session = next;
       this.position = positionOf(parsed.data.state);
       this.onPosition?.(this.position, at);
     });
@@ -143,7 +162,11 @@ export const facilitationStepSection: BenchSection = {
         participants.push(participant);
         await participant.opened;
       }
+      const steering = new Participant(url, facilitator.headers);
+      participants.push(steering);
+      await steering.opened;
       await callApi(server, "POST", `/api/models/${modelId}/session`, {}, facilitator.headers);
+      let requestCount = 0;
 
       /** One step: the move, then every participant showing its position. */
       const step = async (isTimed: boolean) => {
@@ -164,24 +187,28 @@ export const facilitationStepSection: BenchSection = {
             if (pending === 0) resolve();
           };
           for (const participant of participants) {
-            participant.onPosition = (_position, at) => settle(participant, at);
+            if (participant !== steering) {
+              participant.onPosition = (_position, at) => settle(participant, at);
+            }
           }
-          void callApi(
-            server,
-            "POST",
-            `/api/models/${modelId}/session/commands`,
-            { command: { type: "next" } },
-            facilitator.headers,
-          ).then((answer) => {
-            const parsed = z.object({ session: pushedSessionSchema }).parse(answer);
-            target = positionOf(parsed.session.state);
+          // The facilitator's own socket hears the new position with everyone else's.
+          steering.onPosition = (position) => {
+            steering.onPosition = null;
+            target = position;
             for (const arrival of arrivals.splice(0)) settle(arrival.participant, arrival.at);
             for (const participant of participants) {
               if (participant.onPosition && participant.position === target) {
                 settle(participant, performance.now());
               }
             }
-          });
+          };
+          requestCount += 1;
+          steering.socket.send(
+            encodeJsonMessage(MESSAGE_SESSION_COMMAND, {
+              requestId: `step-${requestCount}`,
+              command: { type: "next" },
+            }),
+          );
         });
         await Promise.race([expected, sleep(SETTLE_LIMIT_MS)]);
       };

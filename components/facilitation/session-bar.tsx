@@ -22,12 +22,7 @@ import {
   type ThreatSeverity,
 } from "@/lib/model/threats";
 import { getErrorMessage } from "@/components/api/api-client";
-import {
-  castSessionVote,
-  parkSessionIdea,
-  sendSessionCommand,
-  setSessionHand,
-} from "@/components/api/endpoints";
+import { castSessionVote, parkSessionIdea, setSessionHand } from "@/components/api/endpoints";
 import type { FacilitationSession } from "@/components/api/schemas";
 import { useThreatRecords } from "@/components/mitigations/use-document-records";
 import { Alert } from "@/components/ui/alert";
@@ -60,6 +55,11 @@ export interface SessionBarProps {
   awayNames: string[];
   /** Applies the session the API answered with after a change. */
   onChanged: (session: FacilitationSession | null) => void;
+  /**
+   * Sends a facilitator's command: resolves with the session when the API answered with it,
+   * or with undefined when it comes with the server's notice.
+   */
+  sendCommand: (command: Command) => Promise<FacilitationSession | null | undefined>;
 }
 
 function Timer({
@@ -96,7 +96,8 @@ function Timer({
  * to take part (record a threat here, park an idea, raise a hand, vote) or to step away.
  */
 export function SessionBar(props: SessionBarProps) {
-  const { modelId, doc, session, clockOffsetMs, canRun, canJoin, userId, onChanged } = props;
+  const { modelId, doc, session, clockOffsetMs, canRun, canJoin, userId, onChanged, sendCommand } =
+    props;
   const { state, extras } = session;
   const threats = useThreatRecords(doc);
   const [error, setError] = useState<string | null>(null);
@@ -110,18 +111,19 @@ export function SessionBar(props: SessionBarProps) {
   const coverage = getCoverageSummary(state);
   const hasRaisedHand = extras.hands.some((hand) => hand.userId === userId);
 
-  async function call(action: () => Promise<FacilitationSession | null>) {
+  async function call(action: () => Promise<FacilitationSession | null | undefined>) {
     setIsBusy(true);
     setError(null);
     try {
-      onChanged(await action());
+      const answered = await action();
+      if (answered !== undefined) onChanged(answered);
     } catch (caught) {
       setError(getErrorMessage(caught));
     } finally {
       setIsBusy(false);
     }
   }
-  const command = (body: Command) => call(() => sendSessionCommand(modelId, body));
+  const command = (body: Command) => call(() => sendCommand(body));
 
   function addThreatHere(event: FormEvent) {
     event.preventDefault();
@@ -634,7 +636,7 @@ export function SessionBar(props: SessionBarProps) {
   );
 }
 
-type Command = { type: string } & Record<string, unknown>;
+export type Command = { type: string } & Record<string, unknown>;
 
 /** A facilitator's control: sends one command, disabled while another is under way. */
 function CommandButton({

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { getErrorMessage, isAbortError } from "@/components/api/api-client";
 import { fetchFacilitationSession } from "@/components/api/endpoints";
 import { facilitationSessionSchema, type FacilitationSession } from "@/components/api/schemas";
+import { applyPatch } from "@/lib/collab/json-patch";
+import { sessionPatchNoticeSchema } from "@/lib/facilitation/commands";
 
 export interface FacilitationSessionState {
   /** The running or last session; null when the model never had one (or before loading). */
@@ -18,7 +20,8 @@ export interface FacilitationSessionState {
 /**
  * The model's facilitated session, kept current: fetched on mount and after every resync, and
  * taken from the server's notice on the model's socket whenever it changes (fetched when the
- * notice comes without it, from another node). Answers arriving
+ * notice comes without it, from another node, or as a patch of a revision this page does not
+ * hold). Answers arriving
  * out of order never replace a newer revision.
  */
 export function useFacilitationSession(
@@ -28,12 +31,12 @@ export function useFacilitationSession(
   const [session, setSession] = useState<FacilitationSession | null>(null);
   const [clockOffsetMs, setClockOffsetMs] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const newest = useRef<{ id: string; revision: number } | null>(null);
+  const newest = useRef<FacilitationSession | null>(null);
 
   const accept = useCallback((next: FacilitationSession | null) => {
     const known = newest.current;
     if (next && known && known.id === next.id && known.revision > next.revision) return;
-    newest.current = next ? { id: next.id, revision: next.revision } : null;
+    newest.current = next;
     setSession(next);
     if (next) setClockOffsetMs(next.serverNow - Date.now());
     setError(null);
@@ -53,7 +56,20 @@ export function useFacilitationSession(
     };
     refresh();
     const unsubscribe = onSessionChanged((pushed) => {
-      // The server sends the session along when it can; anything else is fetched.
+      // The server sends the session along when it can, or a patch of the revision it sent
+      // before; anything else (or a patch of a revision this page does not hold) is fetched.
+      const patch = sessionPatchNoticeSchema.safeParse(pushed);
+      if (patch.success) {
+        const known = newest.current;
+        if (known?.id === patch.data.id && known.revision >= patch.data.revision) return;
+        const patched =
+          known?.id === patch.data.id && known.revision === patch.data.base
+            ? facilitationSessionSchema.safeParse(applyPatch(known, patch.data.patch))
+            : null;
+        if (patched?.success) accept(patched.data);
+        else refresh();
+        return;
+      }
       const parsed = facilitationSessionSchema.nullable().safeParse(pushed);
       if (pushed !== undefined && parsed.success) accept(parsed.data);
       else refresh();

@@ -1,7 +1,13 @@
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
-import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
+import {
+  encodeJsonMessage,
+  MESSAGE_SESSION_ANSWER,
+  MESSAGE_SESSION_CHANGED,
+  MESSAGE_SESSION_COMMAND,
+} from "@/lib/collab/messages";
+import { socketAnswerSchema, type SocketAnswer } from "@/lib/facilitation/commands";
 import {
   describeTerminalClose,
   describeTransientClose,
@@ -58,6 +64,27 @@ const FLUSH_CHECK_MS = 250;
  * no timeout of its own while connecting, so an unanswered upgrade would hang forever.
  */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How long a session command waits for the server's answer before the HTTP API is tried. */
+const SESSION_COMMAND_TIMEOUT_MS = 10_000;
+
+/** The socket cannot carry a session command now (not synced, or lost before the answer). */
+export class SocketUnavailableError extends Error {
+  override readonly name = "SocketUnavailableError";
+  constructor() {
+    super("The connection to the model is not available");
+  }
+}
+
+/** The server refused a session command; the message says why. */
+export class SessionCommandRefusedError extends Error {
+  override readonly name = "SessionCommandRefusedError";
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
 
 export const INITIAL_SNAPSHOT: CollabSnapshot = {
   status: "connecting",
@@ -101,6 +128,12 @@ export class CollabSession {
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
   private readonly sessionListeners = new Set<(session: unknown) => void>();
+  /** Session commands sent on the socket and not answered yet, by request id. */
+  private readonly pendingCommands = new Map<
+    string,
+    { resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >();
+  private commandCount = 0;
 
   constructor({ serverUrl, modelId, schemaVersion }: CollabSessionOptions) {
     this.doc = new Y.Doc();
@@ -125,6 +158,24 @@ export class CollabSession {
         }
       }
       for (const listener of this.sessionListeners) listener(session);
+    };
+    // The server's answer to a session command this client sent.
+    this.provider.messageHandlers[MESSAGE_SESSION_ANSWER] = (_encoder, decoder) => {
+      let answer: SocketAnswer | null;
+      try {
+        const json: unknown = JSON.parse(
+          new TextDecoder().decode(decoder.arr.subarray(decoder.pos)),
+        );
+        answer = socketAnswerSchema.safeParse(json).data ?? null;
+      } catch {
+        answer = null;
+      }
+      const pending = answer ? this.pendingCommands.get(answer.requestId) : undefined;
+      if (!answer || !pending) return;
+      this.pendingCommands.delete(answer.requestId);
+      clearTimeout(pending.timer);
+      if (answer.ok) pending.resolve();
+      else pending.reject(new SessionCommandRefusedError(answer.message, answer.code));
     };
 
     this.provider.on("status", this.handleStatus);
@@ -157,6 +208,30 @@ export class CollabSession {
     this.sessionListeners.add(listener);
     return () => this.sessionListeners.delete(listener);
   };
+
+  /**
+   * Sends a facilitator's command on the model's socket, where the server already knows this
+   * member's role: faster than a request, as every participant is waiting for the move.
+   * Resolves once the server applied it (the new session arrives as a notice); rejects with
+   * SessionCommandRefusedError when refused, and with SocketUnavailableError when the socket is
+   * not synced now or is lost before the answer (use the HTTP API then).
+   */
+  sendSessionCommand(command: { type: string } & Record<string, unknown>): Promise<void> {
+    const socket = this.provider.ws;
+    if (!socket || socket.readyState !== WebSocket.OPEN || !this.snapshot.isSynced) {
+      return Promise.reject(new SocketUnavailableError());
+    }
+    this.commandCount += 1;
+    const requestId = `${this.doc.clientID}-${this.commandCount}`;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingCommands.delete(requestId);
+        reject(new SocketUnavailableError());
+      }, SESSION_COMMAND_TIMEOUT_MS);
+      this.pendingCommands.set(requestId, { resolve, reject, timer });
+      socket.send(encodeJsonMessage(MESSAGE_SESSION_COMMAND, { requestId, command }));
+    });
+  }
 
   /** Announces who this client is to everyone in the room (presence). */
   setUser(user: CollabUser): void {
@@ -191,6 +266,16 @@ export class CollabSession {
     this.doc.destroy();
     this.listeners.clear();
     this.sessionListeners.clear();
+    this.failPendingCommands();
+  }
+
+  /** The socket is gone: commands not answered may or may not have been applied. */
+  private failPendingCommands(): void {
+    for (const pending of this.pendingCommands.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(new SocketUnavailableError());
+    }
+    this.pendingCommands.clear();
   }
 
   private update(patch: Partial<CollabSnapshot>): void {
@@ -225,6 +310,7 @@ export class CollabSession {
   };
 
   private readonly handleConnectionClose = (event: CloseEvent | null) => {
+    this.failPendingCommands();
     if (this.snapshot.status === "closed") return;
     if (event !== null && isTerminalCloseCode(event.code)) {
       this.update({

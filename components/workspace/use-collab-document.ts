@@ -10,6 +10,7 @@ import { fetchModel } from "@/components/api/endpoints";
 import {
   CollabSession,
   INITIAL_SNAPSHOT,
+  SocketUnavailableError,
   type CollabSnapshot,
   type CollabUser,
 } from "./collab-session";
@@ -22,6 +23,8 @@ export interface CollabDocument extends CollabSnapshot {
   reconnect: () => void;
   /** Subscribes to the server's "the facilitated session changed" notices (and resyncs). */
   onSessionChanged: (listener: (session: unknown) => void) => () => void;
+  /** Sends a facilitator's command on the socket (see CollabSession.sendSessionCommand). */
+  sendSessionCommand: (command: { type: string } & Record<string, unknown>) => Promise<void>;
 }
 
 /** The realtime endpoint of this page's origin: ws(s)://host/collab. */
@@ -126,5 +129,7 @@ export function useCollabDocument({
     awareness: session?.awareness ?? null,
     reconnect: () => session?.reconnect(),
     onSessionChanged: session ? session.onSessionChanged : subscribeToNothing,
+    sendSessionCommand: (command) =>
+      session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
   };
 }

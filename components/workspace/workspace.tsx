@@ -8,9 +8,10 @@ import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
 import { ActivityDialog } from "@/components/activity/activity-dialog";
 import { getErrorMessage } from "@/components/api/api-client";
-import { startFacilitationSession } from "@/components/api/endpoints";
+import { sendSessionCommand, startFacilitationSession } from "@/components/api/endpoints";
 import { getCoverageHeat } from "@/components/facilitation/coverage-heat";
-import { SessionBar } from "@/components/facilitation/session-bar";
+import { SessionBar, type Command } from "@/components/facilitation/session-bar";
+import { SocketUnavailableError } from "@/components/workspace/collab-session";
 import {
   StartSessionDialog,
   type SessionScope,
@@ -69,6 +70,21 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   );
   const collab = useCollabDocument({ modelId: model.id, user: collabUser });
   const facilitation = useFacilitationSession(model.id, collab.onSessionChanged);
+  const { sendSessionCommand: sendOnSocket } = collab;
+  // A facilitator's command goes on the socket, where every participant waits for the move;
+  // through the HTTP API while the socket is not there.
+  const sendCommand = useCallback(
+    async (command: Command) => {
+      try {
+        await sendOnSocket(command);
+        return undefined;
+      } catch (caught) {
+        if (!(caught instanceof SocketUnavailableError)) throw caught;
+        return sendSessionCommand(model.id, command);
+      }
+    },
+    [sendOnSocket, model.id],
+  );
   const participants = usePresence(collab.awareness, user.id);
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
@@ -279,6 +295,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             isCoverageShown={isCoverageShown}
             onCoverageShownChange={setIsCoverageShown}
             onChanged={facilitation.accept}
+            sendCommand={sendCommand}
           />
         ) : null}
         {isFinding && tab === "mitigations" ? (

@@ -1,6 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
+import { MAX_SESSION_COMMAND_BYTES, MESSAGE_SESSION_COMMAND } from "@/lib/collab/messages";
 import { encodeIntegratedState } from "./integrated-state";
 
 /** y-websocket message types (the first varuint of every message). */
@@ -26,7 +27,8 @@ export type ClientMessage =
   | { type: "sync-step-2"; update: Uint8Array }
   | { type: "update"; update: Uint8Array }
   | { type: "awareness"; update: Uint8Array }
-  | { type: "query-awareness" };
+  | { type: "query-awareness" }
+  | { type: "session-command"; json: Uint8Array };
 
 /** Thrown for bytes that are not a well-formed y-websocket message. */
 export class MalformedMessageError extends Error {
@@ -68,6 +70,16 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       case MESSAGE_QUERY_AWARENESS:
         message = { type: "query-awareness" };
         break;
+      case MESSAGE_SESSION_COMMAND: {
+        // The rest of the message is the command's JSON, read by its handler.
+        const json = data.subarray(decoder.pos);
+        if (json.byteLength === 0 || json.byteLength > MAX_SESSION_COMMAND_BYTES) {
+          throw new MalformedMessageError("session command missing or too large");
+        }
+        decoder.pos = data.byteLength;
+        message = { type: "session-command", json };
+        break;
+      }
       default:
         throw new MalformedMessageError(`unknown message type ${messageType}`);
     }

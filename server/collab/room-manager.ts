@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { LIMITS } from "@/lib/limits";
+import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
 import type { Database } from "@/server/db/client";
 import { log } from "@/server/logger";
 import { checkConnectionAccess } from "@/server/collab/access";
@@ -93,6 +94,8 @@ export class RoomManager {
       room.onModelGone = () =>
         this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");
       room.onAnnouncement = (event) => this.handleAnnouncement(modelId, event);
+      room.onSessionCommand = (connection, json) =>
+        this.onSessionCommand?.(modelId, connection, json);
       this.rooms.set(modelId, room);
       const created = room;
       created.ready.catch((error: unknown) => {
@@ -253,19 +256,36 @@ export class RoomManager {
   }
 
   /**
-   * After the model's facilitated session changed: sends it (JSON, as every member may read
-   * it) to the model's connections on this node; other nodes holding the room tell theirs to
-   * fetch it.
+   * Sends a message (the facilitated session, lib/collab/messages.ts) to every greeted
+   * connection of the model on this node.
    */
-  reportSessionChanged(modelId: string, session: Uint8Array): void {
-    this.bus.announce(modelId, "session-changed");
-    this.rooms.get(modelId)?.sendSessionNotice(session);
+  pushSession(modelId: string, message: Uint8Array): void {
+    this.rooms.get(modelId)?.sendToGreeted(message);
   }
+
+  /**
+   * Tells the other nodes holding the model's room that its facilitated session changed: they
+   * drop what they hold of it and have their connections fetch the stored one.
+   */
+  announceSessionChanged(modelId: string): void {
+    this.bus.announce(modelId, "session-changed");
+  }
+
+  /** Called when another node announced that a model's facilitated session changed. */
+  onRemoteSessionChange: ((modelId: string) => void) | null = null;
+
+  /**
+   * Handles a facilitator's command sent on a connection (MESSAGE_SESSION_COMMAND, the JSON
+   * after the type byte); the handler checks the connection's role and answers on it.
+   */
+  onSessionCommand:
+    ((modelId: string, connection: CollabConnection, json: Uint8Array) => void) | null = null;
 
   private handleAnnouncement(modelId: string, event: RoomAnnouncement): void {
     switch (event) {
       case "session-changed":
-        this.rooms.get(modelId)?.sendSessionNotice();
+        this.onRemoteSessionChange?.(modelId);
+        this.rooms.get(modelId)?.sendToGreeted(new Uint8Array([MESSAGE_SESSION_CHANGED]));
         return;
       case "model-deleted":
         this.closeModel(modelId, CLOSE_CODES.modelDeleted, "the model was deleted");

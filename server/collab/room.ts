@@ -1,5 +1,4 @@
 import * as Y from "yjs";
-import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
 import { summarizeTransaction } from "./activity";
 import { encodeIntegratedState, hasPendingContent } from "./integrated-state";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
@@ -126,6 +125,9 @@ export class Room {
    */
   onAnnouncement: ((event: RoomAnnouncement) => void) | null = null;
 
+  /** Called with a facilitator's command a connection sent (the JSON after the type byte). */
+  onSessionCommand: ((connection: CollabConnection, json: Uint8Array) => void) | null = null;
+
   /** The room's presence (awareness). */
   get awareness(): RoomPresence["awareness"] {
     return this.presence.awareness;
@@ -182,14 +184,8 @@ export class Room {
     return this.log.flush();
   }
 
-  /**
-   * Tells every greeted connection that the facilitated session changed: with the session as
-   * JSON when this node has it, else with nothing (the client fetches it).
-   */
-  sendSessionNotice(session: Uint8Array = new Uint8Array()): void {
-    const message = new Uint8Array(1 + session.byteLength);
-    message[0] = MESSAGE_SESSION_CHANGED;
-    message.set(session, 1);
+  /** Sends a message to every connection the room has greeted (e.g. a session notice). */
+  sendToGreeted(message: Uint8Array): void {
     for (const connection of this.connections) {
       if (!this.queues.has(connection)) connection.send(message);
     }
@@ -330,6 +326,9 @@ export class Room {
         if (everyone) connection.send(everyone);
         return;
       }
+      case "session-command":
+        this.onSessionCommand?.(connection, message.json);
+        return;
     }
   }
 

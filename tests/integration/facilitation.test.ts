@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
-import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
+import {
+  encodeJsonMessage,
+  MESSAGE_SESSION_ANSWER,
+  MESSAGE_SESSION_CHANGED,
+  MESSAGE_SESSION_COMMAND,
+} from "@/lib/collab/messages";
 import { listDiagrams } from "@/lib/model/diagrams";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { addElement } from "@/lib/model/elements";
@@ -9,7 +14,12 @@ import { addThreat, getThreat } from "@/lib/model/threats";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
 import { connectClient, openRawSocket, waitFor, waitForSync } from "./support/collab-client";
 import { DEADLINE } from "./support/deadlines";
-import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
+import {
+  DATABASES,
+  restartTestServer,
+  startTestServer,
+  type TestServer,
+} from "./support/test-server";
 
 interface Session {
   status: string;
@@ -21,8 +31,33 @@ interface Session {
     itemIndex: number;
     categoryIndex: number;
   };
-  extras: { parkingLot: { text: string }[]; hands: { userId: string }[] };
+  extras: {
+    parkingLot: { text: string }[];
+    hands: { userId: string }[];
+    participants: Record<string, { name: string }>;
+  };
   votes: { userId: string; value: unknown }[];
+}
+
+/** A session notice's payload: the whole session, or a patch of an earlier revision. */
+type Notice = Session | { base: number; patch: { set: [string[], unknown][] } };
+
+/** The session notices among a raw socket's messages, parsed. */
+function noticesIn(messages: Uint8Array[]): Notice[] {
+  return messages
+    .filter((message) => message[0] === MESSAGE_SESSION_CHANGED && message.length > 1)
+    .map((message) => JSON.parse(Buffer.from(message.subarray(1)).toString("utf8")) as Notice);
+}
+
+/** The value a notice gives `path` (e.g. ["state", "facilitatorId"]), if it gives one. */
+function valueIn(notice: Notice, path: string[]): unknown {
+  if ("patch" in notice) {
+    const entry = notice.patch.set.find(([at]) => at.join("/") === path.join("/"));
+    return entry?.[1];
+  }
+  let value: unknown = notice;
+  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
 }
 
 describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
@@ -36,6 +71,7 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
+    firstServer = server;
     owner = await signUp(server, "Olive Owner");
     facilitator = await signUp(server, "Fay Facilitator");
     editor = await signUp(server, "Ed Editor");
@@ -65,7 +101,12 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
     watcher.destroy();
     client.destroy();
   });
-  afterAll(() => server.destroy());
+  /** The server as first started: it owns the data folder and database a restart reuses. */
+  let firstServer: TestServer;
+  afterAll(async () => {
+    if (server !== firstServer) await server.stop();
+    await firstServer.destroy();
+  });
 
   const session = async (who: TestUser) =>
     (
@@ -134,6 +175,83 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
     expect((await session(owner))?.revision).toBe(before?.revision);
   });
 
+  it("takes a facilitator's command on the socket, and refuses a participant's there", async () => {
+    const socketOf = async (who: TestUser) => {
+      const raw = openRawSocket(
+        server,
+        `${COLLAB_PATH_PREFIX}${modelId}?schema=${SCHEMA_VERSION}`,
+        { user: who },
+      );
+      expect(await raw.opened).toBe(true);
+      await waitFor(() => raw.messages.length > 0, DEADLINE.sync, "the room's greeting");
+      return raw;
+    };
+    const answerTo = async (raw: Awaited<ReturnType<typeof socketOf>>, requestId: string) => {
+      let answer: { ok: boolean; code?: string } | undefined;
+      await waitFor(
+        () => {
+          answer = raw.messages
+            .filter((message) => message[0] === MESSAGE_SESSION_ANSWER)
+            .map(
+              (message) =>
+                JSON.parse(Buffer.from(message.subarray(1)).toString("utf8")) as {
+                  requestId: string;
+                  ok: boolean;
+                  code?: string;
+                },
+            )
+            .find((candidate) => candidate.requestId === requestId);
+          return answer !== undefined;
+        },
+        DEADLINE.propagation,
+        `the answer to ${requestId}`,
+      );
+      return answer;
+    };
+    const before = await session(owner);
+    const participant = await socketOf(editor);
+    participant.socket.send(
+      encodeJsonMessage(MESSAGE_SESSION_COMMAND, {
+        requestId: "editor-1",
+        command: { type: "take-over" },
+      }),
+    );
+    expect(await answerTo(participant, "editor-1")).toMatchObject({ ok: false, code: "forbidden" });
+    participant.socket.send(encodeJsonMessage(MESSAGE_SESSION_COMMAND, { requestId: "editor-2" }));
+    expect(await answerTo(participant, "editor-2")).toMatchObject({
+      ok: false,
+      code: "bad_request",
+    });
+    expect((await session(owner))?.revision).toBe(before?.revision);
+
+    const steering = await socketOf(facilitator);
+    steering.socket.send(
+      encodeJsonMessage(MESSAGE_SESSION_COMMAND, {
+        requestId: "fay-1",
+        command: { type: "take-over" },
+      }),
+    );
+    expect(await answerTo(steering, "fay-1")).toMatchObject({ ok: true });
+    // The participant's socket was sent the new session with the notice.
+    await waitFor(
+      () =>
+        noticesIn(participant.messages).some(
+          (notice) => valueIn(notice, ["state", "facilitatorId"]) === facilitator.id,
+        ),
+      DEADLINE.propagation,
+      "the participant's notice",
+    );
+    const after = await session(viewer);
+    expect(after?.state.facilitatorId).toBe(facilitator.id);
+    expect(after?.revision).toBe((before?.revision ?? 0) + 1);
+    // Everyone connected while the session moved is counted as taking part.
+    expect(Object.keys(after?.extras.participants ?? {})).toEqual(
+      expect.arrayContaining([editor.id, facilitator.id]),
+    );
+    participant.socket.close();
+    steering.socket.close();
+  });
+
   it("takes parked ideas and raised hands from participants, not from viewers", async () => {
     const park = (who: TestUser, text: string) =>
       api(server, "POST", `/api/models/${modelId}/session/parking-lot`, {
@@ -194,11 +312,9 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
       DEADLINE.propagation,
       "vote notices",
     );
-    const notices = listener.messages.filter((message) => message[0] === MESSAGE_SESSION_CHANGED);
-    const pushed = JSON.parse(
-      Buffer.from(notices.at(-1)?.subarray(1) ?? []).toString("utf8"),
-    ) as Session;
-    expect(pushed.votes.map((entry) => entry.value)).toEqual([null, null]);
+    const last = noticesIn(listener.messages).at(-1);
+    const pushedVotes = (last ? valueIn(last, ["votes"]) : undefined) as Session["votes"];
+    expect(pushedVotes.map((entry) => entry.value)).toEqual([null, null]);
     const wire = listener.messages
       .map((message) => Buffer.from(message).toString("latin1"))
       .join("");
@@ -226,5 +342,28 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
     const ended = await session(viewer);
     expect(ended?.status).toBe("ended");
     expect((await command(owner, { type: "next" })).status).toBe(404);
+  });
+
+  it("survives a restart of the server, and the facilitator carries on after reconnecting", async () => {
+    const started = await api(server, "POST", `/api/models/${modelId}/session`, {
+      user: facilitator,
+      body: {},
+    });
+    expect(started.status).toBe(201);
+    expect((await command(facilitator, { type: "next" })).status).toBe(200);
+    expect((await command(facilitator, { type: "next" })).status).toBe(200);
+    const before = await session(owner);
+    expect(before?.state.categoryIndex).toBe(2);
+
+    await server.stop();
+    server = await restartTestServer(server);
+    const after = await session(viewer);
+    expect(after?.status).toBe("running");
+    expect(after?.revision).toBe(before?.revision);
+    expect(after?.state).toEqual(before?.state);
+
+    expect((await command(facilitator, { type: "next" })).status).toBe(200);
+    expect((await session(owner))?.state.categoryIndex).toBe(3);
+    expect((await command(owner, { type: "end" })).status).toBe(200);
   });
 });

@@ -8,16 +8,18 @@ import {
   users,
   type FacilitationSessionRow,
 } from "@/drizzle/schema";
+import { diffByReference } from "@/lib/collab/json-patch";
+import { encodeJsonMessage, MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
 import { computeCrossings } from "@/lib/diagram/crossings";
 import { AppError } from "@/lib/errors";
 import { buildAgenda, type AgendaScope } from "@/lib/facilitation/agenda";
+import type { FacilitatorCommand, SessionNotice } from "@/lib/facilitation/commands";
 import {
   applySessionCommand,
   SESSION_PHASE_LABELS,
   SessionCommandError,
   startSession as startSessionState,
   type CommandContext,
-  type SessionCommand,
   type SessionState,
 } from "@/lib/facilitation/session";
 import { listElements } from "@/lib/model/elements";
@@ -26,16 +28,8 @@ import { getDreadScale } from "@/lib/model/meta";
 import { getThreatRisk, listThreats, THREAT_SEVERITIES } from "@/lib/model/threats";
 import type { RoomManager } from "@/server/collab/room-manager";
 import type { Database } from "@/server/db/client";
+import { log } from "@/server/logger";
 import { saveVersion } from "@/server/services/versions/versions";
-
-/**
- * Facilitated sessions, enforced on the server: the state lives in the database and changes
- * only through these functions, which the HTTP routes call after the policy allowed the actor
- * (run: owners and facilitators; join: everyone but viewers). Every change bumps the row's
- * revision, so two facilitators' commands never overwrite each other; the routes then send the
- * session to every connection of the model (see reportSessionChanged). Votes of a group rating
- * stay in their own table, out of the session state, until the reveal.
- */
 
 /** What participants add beside the state machine's state. */
 export interface SessionExtras {
@@ -45,9 +39,17 @@ export interface SessionExtras {
   rating: { threatId: string; isRevealed: boolean } | null;
   /** Verify phase: answers to the checklist (lib/facilitation/prompts.ts). */
   verifyAnswers: Record<string, "yes" | "no" | "not-applicable">;
+  /** Who took part: everyone who had the model open while the session moved, by user id. */
+  participants: Record<string, { name: string; firstSeenAt: number }>;
 }
 
-const EMPTY_EXTRAS: SessionExtras = { parkingLot: [], hands: [], rating: null, verifyAnswers: {} };
+const EMPTY_EXTRAS: SessionExtras = {
+  parkingLot: [],
+  hands: [],
+  rating: null,
+  verifyAnswers: {},
+  participants: {},
+};
 
 /** A vote: a bug-bar severity, or DREAD factors on the model's scale (checked when recorded). */
 export const voteValueSchema = z.union([
@@ -64,6 +66,13 @@ export const voteValueSchema = z.union([
 ]);
 export type VoteValue = z.infer<typeof voteValueSchema>;
 
+/** One member's vote on the threat being rated: its value only once revealed. */
+export interface PublicVote {
+  userId: string;
+  name: string;
+  value: VoteValue | null;
+}
+
 /** The session as a member sees it. */
 export interface PublicSession {
   id: string;
@@ -73,13 +82,29 @@ export interface PublicSession {
   state: SessionState;
   extras: SessionExtras;
   /** Who voted on the threat being rated; their votes only once revealed. */
-  votes: { userId: string; name: string; value: VoteValue | null }[];
+  votes: PublicVote[];
   /** The server's clock when this was read: clients time the timeboxes against it. */
   serverNow: number;
 }
 
 const PARKED_TEXT_LIMIT = 500;
 const PARKING_LOT_LIMIT = 200;
+
+/** A session as this node holds it: the stored row's fields, and the current rating's votes. */
+interface HeldSession {
+  id: string;
+  modelId: string;
+  revision: number;
+  state: SessionState;
+  extras: SessionExtras;
+  /** Every vote on the threat being rated, values included: hidden by `toPublic`. */
+  votes: { userId: string; name: string; value: unknown }[];
+  /** What this node last sent its connections, to send the next change as a patch of it. */
+  pushed: PublicSession | null;
+}
+
+/** What a change makes of the held session's state and extras. */
+type SessionChange = { state: SessionState; extras: SessionExtras };
 
 /** The threat ids ordered by risk (highest first), unrated ones last, for the Fix phase. */
 function threatsByRisk(doc: Y.Doc): string[] {
@@ -101,292 +126,440 @@ function contextOf(doc: Y.Doc, now: number): CommandContext {
   };
 }
 
-async function loadRunning(db: Database, modelId: string) {
-  const [row] = await db
-    .select()
-    .from(facilitationSessions)
-    .where(
-      and(eq(facilitationSessions.modelId, modelId), eq(facilitationSessions.status, "running")),
-    );
-  if (!row) throw new AppError("not_found", "No session is running in this model");
+/** The session as every member may see it: vote values only after the reveal. */
+function toPublic(held: HeldSession): PublicSession {
+  const isRevealed = held.extras.rating?.isRevealed === true;
   return {
-    ...row,
-    state: row.state as SessionState,
-    extras: { ...EMPTY_EXTRAS, ...(row.extras as SessionExtras) },
-  };
-}
-
-/**
- * Writes a new state and extras if nobody changed the session since `revision`; a conflict
- * (another facilitator's command in between) is answered 409, to be sent again.
- */
-async function storeSession(
-  db: Database,
-  row: { id: string; revision: number },
-  next: { state: SessionState; extras: SessionExtras },
-): Promise<FacilitationSessionRow> {
-  const [updated] = await db
-    .update(facilitationSessions)
-    .set({
-      state: next.state,
-      extras: next.extras,
-      status: next.state.status,
-      revision: row.revision + 1,
-      updatedAt: new Date(),
-    })
-    .where(
-      and(eq(facilitationSessions.id, row.id), eq(facilitationSessions.revision, row.revision)),
-    )
-    .returning();
-  if (!updated) {
-    throw new AppError("conflict", "The session changed meanwhile; look again and retry");
-  }
-  return updated;
-}
-
-/** Starts a session on the model's current elements and flows; one at a time per model. */
-export async function startSession(
-  db: Database,
-  rooms: RoomManager,
-  options: { modelId: string; userId: string; scope: AgendaScope },
-): Promise<PublicSession> {
-  const agenda = await rooms.read(options.modelId, (doc) =>
-    buildAgenda(
-      {
-        elements: listElements(doc),
-        flows: listFlows(doc),
-        crossings: computeCrossings(doc),
-      },
-      options.scope,
-    ),
-  );
-  const state = startSessionState({ agenda, facilitatorId: options.userId, now: Date.now() });
-  try {
-    const [inserted] = await db
-      .insert(facilitationSessions)
-      .values({
-        id: nanoid(),
-        modelId: options.modelId,
-        status: "running",
-        state,
-        extras: EMPTY_EXTRAS,
-        startedBy: options.userId,
-      })
-      .returning();
-    if (!inserted) throw new Error("the session could not be stored");
-    return await toPublicSession(db, inserted);
-  } catch (error) {
-    const [running] = await db
-      .select({ id: facilitationSessions.id })
-      .from(facilitationSessions)
-      .where(
-        and(
-          eq(facilitationSessions.modelId, options.modelId),
-          eq(facilitationSessions.status, "running"),
-        ),
-      );
-    if (running) throw new AppError("conflict", "A session is already running in this model");
-    throw error;
-  }
-}
-
-/** The facilitator's commands beyond the state machine's own. */
-export type FacilitatorCommand =
-  | SessionCommand
-  | { type: "open-rating"; threatId: string }
-  | { type: "reveal-votes" }
-  | { type: "close-rating" }
-  | { type: "answer-verification"; questionId: string; answer: "yes" | "no" | "not-applicable" }
-  | { type: "lower-hand"; userId: string }
-  | { type: "remove-parked"; id: string };
-
-/**
- * Applies a facilitator's command to the running session. A change of phase saves a version of
- * the model named after it; taking over makes the actor the facilitator.
- */
-export async function runSessionCommand(
-  db: Database,
-  rooms: RoomManager,
-  options: { modelId: string; userId: string; command: FacilitatorCommand },
-): Promise<PublicSession> {
-  const row = await loadRunning(db, options.modelId);
-  const { command } = options;
-  let { state, extras } = row;
-  switch (command.type) {
-    case "open-rating":
-      extras = { ...extras, rating: { threatId: command.threatId, isRevealed: false } };
-      break;
-    case "reveal-votes":
-      if (!extras.rating) throw new AppError("bad_request", "No threat is being rated");
-      extras = { ...extras, rating: { ...extras.rating, isRevealed: true } };
-      break;
-    case "close-rating":
-      extras = { ...extras, rating: null };
-      break;
-    case "answer-verification":
-      extras = {
-        ...extras,
-        verifyAnswers: { ...extras.verifyAnswers, [command.questionId]: command.answer },
-      };
-      break;
-    case "lower-hand":
-      extras = { ...extras, hands: extras.hands.filter((hand) => hand.userId !== command.userId) };
-      break;
-    case "remove-parked":
-      extras = {
-        ...extras,
-        parkingLot: extras.parkingLot.filter((item) => item.id !== command.id),
-      };
-      break;
-    default: {
-      const sessionCommand =
-        command.type === "take-over" ? { ...command, facilitatorId: options.userId } : command;
-      state = await rooms.read(options.modelId, (doc) => {
-        try {
-          return applySessionCommand(row.state, sessionCommand, contextOf(doc, Date.now()));
-        } catch (error) {
-          if (error instanceof SessionCommandError)
-            throw new AppError("bad_request", error.message);
-          throw error;
-        }
-      });
-    }
-  }
-  const stored = await storeSession(db, row, { state, extras });
-  if (
-    state.phase !== row.state.phase ||
-    (state.status === "ended" && row.state.status !== "ended")
-  ) {
-    const label =
-      state.status === "ended"
-        ? "End of the session"
-        : `Session: start of ${SESSION_PHASE_LABELS[state.phase]}`;
-    await saveVersion(db, rooms, {
-      modelId: options.modelId,
-      userId: options.userId,
-      label,
-      kind: "phase",
-    });
-  }
-  return toPublicSession(db, stored);
-}
-
-/** A participant parks an idea (a fix during Find, anything off-topic) for later. */
-export async function parkIdea(
-  db: Database,
-  options: { modelId: string; userId: string; text: string },
-): Promise<PublicSession> {
-  const text = options.text.trim().slice(0, PARKED_TEXT_LIMIT);
-  if (text === "") throw new AppError("bad_request", "Write what to park");
-  const row = await loadRunning(db, options.modelId);
-  if (row.extras.parkingLot.length >= PARKING_LOT_LIMIT) {
-    throw new AppError("bad_request", "The parking lot is full");
-  }
-  const item = {
-    id: nanoid(10),
-    text,
-    authorId: options.userId,
-    at: Date.now(),
-    phase: row.state.phase,
-  };
-  const stored = await storeSession(db, row, {
-    state: row.state,
-    extras: { ...row.extras, parkingLot: [...row.extras.parkingLot, item] },
-  });
-  return toPublicSession(db, stored);
-}
-
-/** A participant raises or lowers their hand. */
-export async function setHand(
-  db: Database,
-  options: { modelId: string; userId: string; isRaised: boolean },
-): Promise<PublicSession> {
-  const row = await loadRunning(db, options.modelId);
-  const others = row.extras.hands.filter((hand) => hand.userId !== options.userId);
-  const hands = options.isRaised ? [...others, { userId: options.userId, at: Date.now() }] : others;
-  const stored = await storeSession(db, row, {
-    state: row.state,
-    extras: { ...row.extras, hands },
-  });
-  return toPublicSession(db, stored);
-}
-
-/**
- * A participant's private vote on the threat being rated; a second vote replaces the first.
- * Only that someone voted is shared before the reveal.
- */
-export async function castVote(
-  db: Database,
-  options: { modelId: string; userId: string; threatId: string; value: VoteValue },
-): Promise<PublicSession> {
-  const row = await loadRunning(db, options.modelId);
-  if (row.extras.rating?.threatId !== options.threatId) {
-    throw new AppError("bad_request", "That threat is not being rated now");
-  }
-  if (row.extras.rating.isRevealed) throw new AppError("bad_request", "The votes are revealed");
-  await db
-    .insert(sessionVotes)
-    .values({
-      sessionId: row.id,
-      threatId: options.threatId,
-      userId: options.userId,
-      value: options.value,
-    })
-    .onConflictDoUpdate({
-      target: [sessionVotes.sessionId, sessionVotes.threatId, sessionVotes.userId],
-      set: { value: options.value },
-    });
-  return toPublicSession(db, row);
-}
-
-/**
- * The model's running session, or its last one, as every member sees it: the votes of the
- * threat being rated show who voted, and what only after the reveal. Null when the model never
- * had a session.
- */
-export async function getSession(db: Database, modelId: string): Promise<PublicSession | null> {
-  const [row] = await db
-    .select()
-    .from(facilitationSessions)
-    .where(eq(facilitationSessions.modelId, modelId))
-    .orderBy(desc(facilitationSessions.createdAt))
-    .limit(1);
-  return row ? toPublicSession(db, row) : null;
-}
-
-/** A stored session as members see it: votes read only while a rating is open. */
-async function toPublicSession(db: Database, row: FacilitationSessionRow): Promise<PublicSession> {
-  const extras = { ...EMPTY_EXTRAS, ...(row.extras as SessionExtras) };
-  const votes = extras.rating
-    ? await db
-        .select({
-          userId: sessionVotes.userId,
-          name: users.name,
-          email: users.email,
-          value: sessionVotes.value,
-        })
-        .from(sessionVotes)
-        .innerJoin(users, eq(users.id, sessionVotes.userId))
-        .where(
-          and(
-            eq(sessionVotes.sessionId, row.id),
-            eq(sessionVotes.threatId, extras.rating.threatId),
-          ),
-        )
-    : [];
-  const isRevealed = extras.rating?.isRevealed === true;
-  return {
-    id: row.id,
-    modelId: row.modelId,
-    status: row.status === "ended" ? "ended" : "running",
-    revision: row.revision,
-    state: row.state as SessionState,
-    extras,
-    votes: votes.map((vote) => ({
+    id: held.id,
+    modelId: held.modelId,
+    status: held.state.status === "ended" ? "ended" : "running",
+    revision: held.revision,
+    state: held.state,
+    extras: held.extras,
+    votes: held.votes.map((vote) => ({
       userId: vote.userId,
-      name: vote.name || vote.email,
+      name: vote.name,
       value: isRevealed ? (voteValueSchema.safeParse(vote.value).data ?? null) : null,
     })),
     serverNow: Date.now(),
   };
+}
+
+/**
+ * The facilitated sessions of a server node, enforced on the server: a session's state lives
+ * in the database and changes only through this class, after the caller checked the actor's
+ * role (run: owners and facilitators; join: everyone but viewers). Commands come over HTTP or
+ * over the member's socket (MESSAGE_SESSION_COMMAND), where the connection's role is already
+ * known.
+ *
+ * A move has to reach everyone about as fast as an edit of the document does, so the running
+ * session of each model is held in memory beside its row, and a change is:
+ * 1. computed from the held session (no database read), one change at a time per model;
+ * 2. sent at once to the model's connections on this node (as a patch, see `push`);
+ * 3. written to its row only if the row still has the revision this node held. The write is
+ *    what survives a restart; the push before it saves the participants a database round trip.
+ * 4. announced to the other nodes, whose connections then fetch the stored row.
+ * When the write finds the row changed (another node's facilitator moved first), the held
+ * session is dropped, the stored one is sent to everyone instead, and the actor gets 409.
+ * Votes of a group rating stay in their own table and out of what members see until the reveal.
+ */
+export class FacilitationSessions {
+  /** Running sessions held by this node, by model id. */
+  private readonly held = new Map<string, HeldSession>();
+  /** The tail of each model's chain of changes: one at a time per model on this node. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Writes under way, awaited at shutdown. */
+  private readonly writes = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly rooms: RoomManager,
+  ) {
+    rooms.onRemoteSessionChange = (modelId) => this.held.delete(modelId);
+  }
+
+  /**
+   * The model's running session, or its last one, as every member sees it: the votes of the
+   * threat being rated show who voted, and what only after the reveal. Null when the model
+   * never had a session.
+   */
+  async get(modelId: string): Promise<PublicSession | null> {
+    const held = this.held.get(modelId);
+    if (held) return toPublic(held);
+    const [row] = await this.db
+      .select()
+      .from(facilitationSessions)
+      .where(eq(facilitationSessions.modelId, modelId))
+      .orderBy(desc(facilitationSessions.createdAt))
+      .limit(1);
+    return row ? toPublic(await this.fromRow(row)) : null;
+  }
+
+  /** Starts a session on the model's current elements and flows; one at a time per model. */
+  async start(options: {
+    modelId: string;
+    userId: string;
+    scope: AgendaScope;
+  }): Promise<PublicSession> {
+    return this.serialize(options.modelId, async () => {
+      const agenda = await this.rooms.read(options.modelId, (doc) =>
+        buildAgenda(
+          { elements: listElements(doc), flows: listFlows(doc), crossings: computeCrossings(doc) },
+          options.scope,
+        ),
+      );
+      const state = startSessionState({ agenda, facilitatorId: options.userId, now: Date.now() });
+      const extras = { ...EMPTY_EXTRAS, participants: this.presentMembers(options.modelId, {}) };
+      let inserted: FacilitationSessionRow | undefined;
+      try {
+        [inserted] = await this.db
+          .insert(facilitationSessions)
+          .values({
+            id: nanoid(),
+            modelId: options.modelId,
+            status: "running",
+            state,
+            extras,
+            startedBy: options.userId,
+          })
+          .returning();
+      } catch (error) {
+        if (await this.findRunningId(options.modelId)) {
+          throw new AppError("conflict", "A session is already running in this model");
+        }
+        throw error;
+      }
+      if (!inserted) throw new Error("the session could not be stored");
+      const held = await this.fromRow(inserted);
+      this.held.set(options.modelId, held);
+      const session = this.push(held);
+      this.rooms.announceSessionChanged(options.modelId);
+      return session;
+    });
+  }
+
+  /**
+   * Applies a facilitator's command to the running session. A change of phase, and the end,
+   * save a version of the model named after it; taking over makes the actor the facilitator.
+   */
+  async run(options: {
+    modelId: string;
+    userId: string;
+    command: FacilitatorCommand;
+  }): Promise<PublicSession> {
+    const { command, modelId } = options;
+    let before: SessionState | null = null;
+    const session = await this.change(modelId, async (held) => {
+      before = held.state;
+      let { state, extras } = held;
+      switch (command.type) {
+        case "open-rating":
+          extras = { ...extras, rating: { threatId: command.threatId, isRevealed: false } };
+          break;
+        case "reveal-votes":
+          if (!extras.rating) throw new AppError("bad_request", "No threat is being rated");
+          extras = { ...extras, rating: { ...extras.rating, isRevealed: true } };
+          break;
+        case "close-rating":
+          extras = { ...extras, rating: null };
+          break;
+        case "answer-verification":
+          extras = {
+            ...extras,
+            verifyAnswers: { ...extras.verifyAnswers, [command.questionId]: command.answer },
+          };
+          break;
+        case "lower-hand":
+          extras = { ...extras, hands: extras.hands.filter((h) => h.userId !== command.userId) };
+          break;
+        case "remove-parked":
+          extras = { ...extras, parkingLot: extras.parkingLot.filter((p) => p.id !== command.id) };
+          break;
+        default: {
+          const sessionCommand =
+            command.type === "take-over"
+              ? { type: "take-over" as const, facilitatorId: options.userId }
+              : command;
+          state = await this.rooms.read(modelId, (doc) => {
+            try {
+              return applySessionCommand(held.state, sessionCommand, contextOf(doc, Date.now()));
+            } catch (error) {
+              if (error instanceof SessionCommandError) {
+                throw new AppError("bad_request", error.message);
+              }
+              throw error;
+            }
+          });
+        }
+      }
+      const participants = this.presentMembers(modelId, extras.participants);
+      if (participants !== extras.participants) extras = { ...extras, participants };
+      if (extras.rating?.threatId !== held.extras.rating?.threatId) {
+        held.votes = extras.rating ? await this.readVotes(held.id, extras.rating.threatId) : [];
+      }
+      return { state, extras };
+    });
+    const previous = before as SessionState | null;
+    if (
+      previous &&
+      (session.state.phase !== previous.phase ||
+        (session.state.status === "ended" && previous.status !== "ended"))
+    ) {
+      const label =
+        session.state.status === "ended"
+          ? "End of the session"
+          : `Session: start of ${SESSION_PHASE_LABELS[session.state.phase]}`;
+      await saveVersion(this.db, this.rooms, {
+        modelId,
+        userId: options.userId,
+        label,
+        kind: "phase",
+      });
+    }
+    return session;
+  }
+
+  /** A participant parks an idea (a fix during Find, anything off-topic) for later. */
+  park(options: { modelId: string; userId: string; text: string }): Promise<PublicSession> {
+    const text = options.text.trim().slice(0, PARKED_TEXT_LIMIT);
+    if (text === "") return Promise.reject(new AppError("bad_request", "Write what to park"));
+    return this.change(options.modelId, (held) => {
+      if (held.extras.parkingLot.length >= PARKING_LOT_LIMIT) {
+        throw new AppError("bad_request", "The parking lot is full");
+      }
+      const item = {
+        id: nanoid(10),
+        text,
+        authorId: options.userId,
+        at: Date.now(),
+        phase: held.state.phase,
+      };
+      return {
+        state: held.state,
+        extras: { ...held.extras, parkingLot: [...held.extras.parkingLot, item] },
+      };
+    });
+  }
+
+  /** A participant raises or lowers their hand. */
+  setHand(options: { modelId: string; userId: string; isRaised: boolean }) {
+    return this.change(options.modelId, (held) => {
+      const others = held.extras.hands.filter((hand) => hand.userId !== options.userId);
+      const hands = options.isRaised
+        ? [...others, { userId: options.userId, at: Date.now() }]
+        : others;
+      return { state: held.state, extras: { ...held.extras, hands } };
+    });
+  }
+
+  /**
+   * A participant's private vote on the threat being rated; a second vote replaces the first.
+   * Only that someone voted is shared before the reveal.
+   */
+  vote(options: {
+    modelId: string;
+    userId: string;
+    threatId: string;
+    value: VoteValue;
+  }): Promise<PublicSession> {
+    return this.change(options.modelId, async (held) => {
+      const rating = held.extras.rating;
+      if (rating?.threatId !== options.threatId) {
+        throw new AppError("bad_request", "That threat is not being rated now");
+      }
+      if (rating.isRevealed) throw new AppError("bad_request", "The votes are revealed");
+      await this.db
+        .insert(sessionVotes)
+        .values({
+          sessionId: held.id,
+          threatId: options.threatId,
+          userId: options.userId,
+          value: options.value,
+        })
+        .onConflictDoUpdate({
+          target: [sessionVotes.sessionId, sessionVotes.threatId, sessionVotes.userId],
+          set: { value: options.value },
+        });
+      held.votes = await this.readVotes(held.id, options.threatId);
+      return { state: held.state, extras: held.extras };
+    });
+  }
+
+  /** Waits for the writes under way (at shutdown, before the database closes). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.writes, ...this.queues.values()]);
+  }
+
+  /**
+   * Runs `compute` on the model's running session, one change at a time on this node, then
+   * sends the result, writes it and announces it (see the class comment). `compute` may
+   * refresh `held.votes`; every change, a vote too, makes a new revision.
+   */
+  private change(
+    modelId: string,
+    compute: (held: HeldSession) => SessionChange | Promise<SessionChange>,
+  ): Promise<PublicSession> {
+    return this.serialize(modelId, async () => {
+      const held = this.held.get(modelId) ?? (await this.loadRunning(modelId));
+      this.held.set(modelId, held);
+      const next = await compute(held);
+      const updated: HeldSession = { ...held, ...next, revision: held.revision + 1 };
+      this.held.set(modelId, updated);
+      const session = this.push(updated);
+      const write = this.write(held, updated);
+      this.writes.add(write);
+      try {
+        await write;
+      } catch (error) {
+        this.held.delete(modelId);
+        await this.resendStored(modelId);
+        throw error;
+      } finally {
+        this.writes.delete(write);
+      }
+      if (updated.state.status === "ended") this.held.delete(modelId);
+      this.rooms.announceSessionChanged(modelId);
+      return session;
+    });
+  }
+
+  /**
+   * Sends the held session to the model's connections on this node: as a patch of what they
+   * were sent before (a move changes a few fields of a session whose agenda and coverage can
+   * be tens of kilobytes), or whole when this node has sent nothing of it yet. A connection
+   * that does not hold the patch's base revision fetches the session instead.
+   */
+  private push(held: HeldSession): PublicSession {
+    const session = toPublic(held);
+    const previous = held.pushed;
+    const notice: SessionNotice<PublicSession> =
+      previous && previous.id === session.id
+        ? {
+            id: session.id,
+            base: previous.revision,
+            revision: session.revision,
+            patch: diffByReference(previous, session),
+          }
+        : session;
+    held.pushed = session;
+    this.rooms.pushSession(held.modelId, encodeJsonMessage(MESSAGE_SESSION_CHANGED, notice));
+    return session;
+  }
+
+  /** Writes `next` over the row if it still has `held`'s revision; 409 when it changed. */
+  private async write(held: HeldSession, next: HeldSession): Promise<void> {
+    const [updated] = await this.db
+      .update(facilitationSessions)
+      .set({
+        state: next.state,
+        extras: next.extras,
+        status: next.state.status,
+        revision: next.revision,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(eq(facilitationSessions.id, held.id), eq(facilitationSessions.revision, held.revision)),
+      )
+      .returning({ id: facilitationSessions.id });
+    if (!updated) {
+      throw new AppError("conflict", "The session changed meanwhile; look again and retry");
+    }
+  }
+
+  /** After a failed write: sends everyone the stored session instead of the one they got. */
+  private async resendStored(modelId: string): Promise<void> {
+    try {
+      const session = await this.get(modelId);
+      if (session) {
+        this.rooms.pushSession(modelId, encodeJsonMessage(MESSAGE_SESSION_CHANGED, session));
+      }
+    } catch (error) {
+      // The database is away: the next change reads the row again and sends it.
+      log.warn("the stored session could not be read again", { modelId, error });
+    }
+  }
+
+  /** Runs `task` after every earlier change of the model on this node has finished. */
+  private serialize<T>(modelId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(modelId) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(modelId, tail);
+    void tail.then(() => {
+      if (this.queues.get(modelId) === tail) this.queues.delete(modelId);
+    });
+    return result;
+  }
+
+  private async loadRunning(modelId: string): Promise<HeldSession> {
+    const [row] = await this.db
+      .select()
+      .from(facilitationSessions)
+      .where(
+        and(eq(facilitationSessions.modelId, modelId), eq(facilitationSessions.status, "running")),
+      );
+    if (!row) throw new AppError("not_found", "No session is running in this model");
+    return this.fromRow(row);
+  }
+
+  private async findRunningId(modelId: string): Promise<string | null> {
+    const [running] = await this.db
+      .select({ id: facilitationSessions.id })
+      .from(facilitationSessions)
+      .where(
+        and(eq(facilitationSessions.modelId, modelId), eq(facilitationSessions.status, "running")),
+      );
+    return running?.id ?? null;
+  }
+
+  private async fromRow(row: FacilitationSessionRow): Promise<HeldSession> {
+    const extras = { ...EMPTY_EXTRAS, ...(row.extras as Partial<SessionExtras>) };
+    return {
+      id: row.id,
+      modelId: row.modelId,
+      revision: row.revision,
+      state: row.state as SessionState,
+      extras,
+      votes: extras.rating ? await this.readVotes(row.id, extras.rating.threatId) : [],
+      pushed: null,
+    };
+  }
+
+  private async readVotes(sessionId: string, threatId: string): Promise<HeldSession["votes"]> {
+    const rows = await this.db
+      .select({
+        userId: sessionVotes.userId,
+        name: users.name,
+        email: users.email,
+        value: sessionVotes.value,
+      })
+      .from(sessionVotes)
+      .innerJoin(users, eq(users.id, sessionVotes.userId))
+      .where(and(eq(sessionVotes.sessionId, sessionId), eq(sessionVotes.threatId, threatId)));
+    return rows.map((row) => ({
+      userId: row.userId,
+      name: row.name || row.email,
+      value: row.value,
+    }));
+  }
+
+  /**
+   * `known` plus the members connected to the model on this node now; the same object when
+   * nobody new is there (members on other nodes are counted when a change runs there).
+   */
+  private presentMembers(
+    modelId: string,
+    known: SessionExtras["participants"],
+  ): SessionExtras["participants"] {
+    let result = known;
+    for (const connection of this.rooms.peek(modelId)?.connections ?? []) {
+      if (result[connection.user.id]) continue;
+      if (result === known) result = { ...known };
+      result[connection.user.id] = { name: connection.user.name, firstSeenAt: Date.now() };
+    }
+    return result;
+  }
 }
