@@ -313,6 +313,20 @@ export async function fetchActivity(
 }
 
 /** The model's running (or last) facilitated session; null when it never had one. */
+/** One session of the model by id (its summary page). */
+export async function fetchFacilitationSessionById(
+  modelId: string,
+  sessionId: string,
+  signal?: AbortSignal,
+): Promise<FacilitationSession | null> {
+  const { session } = await requestJson(
+    `${modelUrl(modelId)}/sessions/${encodeURIComponent(sessionId)}`,
+    facilitationSessionResponseSchema,
+    { signal },
+  );
+  return session;
+}
+
 export async function fetchFacilitationSession(
   modelId: string,
   signal?: AbortSignal,

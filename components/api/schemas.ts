@@ -218,12 +218,19 @@ export const facilitationSessionSchema = z.object({
       }),
     ),
     hands: z.array(z.object({ userId: z.string(), at: z.number() })),
-    rating: z.object({ threatId: z.string(), isRevealed: z.boolean() }).nullable(),
+    rating: z
+      .object({
+        threatId: z.string(),
+        method: z.enum(["severity", "dread"]).default("severity"),
+        isRevealed: z.boolean(),
+      })
+      .nullable(),
     verifyAnswers: z.record(z.string(), z.enum(["yes", "no", "not-applicable"])),
     // Sessions stored before who took part was recorded have none.
     participants: z
       .record(z.string(), z.object({ name: z.string(), firstSeenAt: z.number() }))
       .default({}),
+    endVersionId: z.number().nullable().default(null),
   }),
   votes: z.array(z.object({ userId: z.string(), name: z.string(), value: z.unknown() })),
   serverNow: z.number(),

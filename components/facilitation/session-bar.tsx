@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
+import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import {
   getCoverageSummary,
@@ -10,26 +12,27 @@ import {
   SESSION_PHASES,
   type SessionPhase,
 } from "@/lib/facilitation/session";
-import { getCategoryPrompt, VERIFICATION_QUESTIONS } from "@/lib/facilitation/prompts";
-import { getElement } from "@/lib/model/elements";
-import { addMitigation, linkThreat } from "@/lib/model/mitigations";
 import {
-  addThreat,
-  STRIDE_CATEGORY_LABELS,
-  THREAT_SEVERITIES,
-  THREAT_SEVERITY_LABELS,
-  updateThreat,
-  type ThreatSeverity,
-} from "@/lib/model/threats";
+  getCategoryPrompt,
+  getReviewCadenceMonths,
+  VERIFICATION_QUESTIONS,
+} from "@/lib/facilitation/prompts";
+import { getElement } from "@/lib/model/elements";
+import { DREAD_SCALE_OF_MODEL_SCALE, getDreadScale } from "@/lib/model/meta";
+import { addMitigation, linkThreat } from "@/lib/model/mitigations";
+import { addThreat, STRIDE_CATEGORY_LABELS, updateThreat } from "@/lib/model/threats";
 import { getErrorMessage } from "@/components/api/api-client";
 import { castSessionVote, parkSessionIdea, setSessionHand } from "@/components/api/endpoints";
 import type { FacilitationSession } from "@/components/api/schemas";
 import { useThreatRecords } from "@/components/mitigations/use-document-records";
+import { useDocumentValue } from "@/components/notes/notes-context";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { AgendaPanel } from "./agenda-panel";
 import { CoverageMatrix } from "./coverage-matrix";
+import { GroupRating } from "./group-rating";
+import { useOthersTyping, useTypingAnnouncer, type TypingEntry } from "./use-follow";
 import { SessionSummary } from "./session-summary";
 import { formatRemaining, useRemainingMs } from "./use-facilitation-session";
 
@@ -60,6 +63,8 @@ export interface SessionBarProps {
    * or with undefined when it comes with the server's notice.
    */
   sendCommand: (command: Command) => Promise<FacilitationSession | null | undefined>;
+  /** The room's presence: what others type into the session's fields, and what one types. */
+  awareness: Awareness | null;
 }
 
 function Timer({
@@ -110,6 +115,9 @@ export function SessionBar(props: SessionBarProps) {
   const category = getCurrentCategory(state);
   const coverage = getCoverageSummary(state);
   const hasRaisedHand = extras.hands.some((hand) => hand.userId === userId);
+  const dreadScale = useDocumentValue(doc, getDreadScale, (scale) => scale);
+  const announceTyping = useTypingAnnouncer(props.awareness);
+  const othersTyping = useOthersTyping(props.awareness, userId);
 
   async function call(action: () => Promise<FacilitationSession | null | undefined>) {
     setIsBusy(true);
@@ -131,6 +139,7 @@ export function SessionBar(props: SessionBarProps) {
     try {
       addThreat(doc, { title: threatTitle.trim(), category, targetId: item.targetId }, userId);
       setThreatTitle("");
+      announceTyping("threat", "");
     } catch (caught) {
       setError(getErrorMessage(caught));
     }
@@ -170,13 +179,23 @@ export function SessionBar(props: SessionBarProps) {
         <p className="text-slate-600">
           {coverage.visited} of {coverage.cells} item and category pairs were covered (
           {coverage.found} with threats, {coverage.noneFound} with none found, {coverage.skipped}{" "}
-          skipped); {extras.parkingLot.length} ideas were parked.
+          skipped);{" "}
+          {extras.parkingLot.length === 1
+            ? "1 idea was parked"
+            : `${extras.parkingLot.length} ideas were parked`}
+          .
         </p>
         <CoverageToggle
           isShown={props.isCoverageShown}
           onChange={props.onCoverageShownChange}
           variant="secondary"
         />
+        <Link
+          href={`/models/${encodeURIComponent(modelId)}/sessions/${encodeURIComponent(session.id)}`}
+          className="ml-3 text-sm font-medium text-indigo-700 hover:underline"
+        >
+          Open the summary page
+        </Link>
         <SessionSummary doc={doc} session={session} />
       </section>
     );
@@ -383,7 +402,10 @@ export function SessionBar(props: SessionBarProps) {
                     aria-label="New threat on this item"
                     value={threatTitle}
                     maxLength={300}
-                    onChange={(event) => setThreatTitle(event.target.value)}
+                    onChange={(event) => {
+                      setThreatTitle(event.target.value);
+                      announceTyping("threat", event.target.value);
+                    }}
                     placeholder="What can go wrong here?"
                     className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
                   />
@@ -392,6 +414,7 @@ export function SessionBar(props: SessionBarProps) {
                   </Button>
                 </form>
               ) : null}
+              <OthersTyping entries={othersTyping} />
               <p className="text-xs text-slate-600">
                 Finding, not fixing: mitigations and responses wait for the Fix phase. Park fix
                 ideas below.
@@ -436,14 +459,24 @@ export function SessionBar(props: SessionBarProps) {
                 Next threat
               </CommandButton>
               {fixThreat && extras.rating?.threatId !== fixThreat.id ? (
-                <CommandButton
-                  variant="secondary"
-                  command={{ type: "open-rating", threatId: fixThreat.id }}
-                  isBusy={isBusy}
-                  onRun={command}
-                >
-                  Rate together
-                </CommandButton>
+                <>
+                  <CommandButton
+                    variant="secondary"
+                    command={{ type: "open-rating", threatId: fixThreat.id, method: "severity" }}
+                    isBusy={isBusy}
+                    onRun={command}
+                  >
+                    Rate together: severity
+                  </CommandButton>
+                  <CommandButton
+                    variant="secondary"
+                    command={{ type: "open-rating", threatId: fixThreat.id, method: "dread" }}
+                    isBusy={isBusy}
+                    onRun={command}
+                  >
+                    Rate together: DREAD
+                  </CommandButton>
+                </>
               ) : null}
             </div>
           ) : null}
@@ -482,19 +515,19 @@ export function SessionBar(props: SessionBarProps) {
           {extras.rating && rated ? (
             <GroupRating
               threatTitle={rated.title}
+              method={extras.rating.method}
+              scale={DREAD_SCALE_OF_MODEL_SCALE[dreadScale]}
               votes={session.votes}
               isRevealed={extras.rating.isRevealed}
               canVote={canJoin}
               canRun={canRun}
               isBusy={isBusy}
               userId={userId}
-              onVote={(severity) =>
-                void call(() => castSessionVote(modelId, rated.id, { severity }))
-              }
+              onVote={(value) => void call(() => castSessionVote(modelId, rated.id, value))}
               onReveal={() => void command({ type: "reveal-votes" })}
-              onRecord={(severity) => {
+              onRecord={(patch) => {
                 try {
-                  updateThreat(doc, rated.id, { severity });
+                  updateThreat(doc, rated.id, patch);
                   void command({ type: "close-rating" });
                 } catch (caught) {
                   setError(getErrorMessage(caught));
@@ -553,6 +586,7 @@ export function SessionBar(props: SessionBarProps) {
           ) : (
             <p className="text-slate-600">Every verification question has been walked.</p>
           )}
+          <VerificationAnswers answers={extras.verifyAnswers} />
         </div>
       ) : null}
 
@@ -563,14 +597,20 @@ export function SessionBar(props: SessionBarProps) {
             onSubmit={(event) => {
               event.preventDefault();
               if (parked.trim() === "") return;
-              void call(() => parkSessionIdea(modelId, parked)).then(() => setParked(""));
+              void call(() => parkSessionIdea(modelId, parked)).then(() => {
+                setParked("");
+                announceTyping("parked", "");
+              });
             }}
           >
             <input
               aria-label="Park an idea"
               value={parked}
               maxLength={500}
-              onChange={(event) => setParked(event.target.value)}
+              onChange={(event) => {
+                setParked(event.target.value);
+                announceTyping("parked", event.target.value);
+              }}
               placeholder="A fix or an aside, for later"
               className="w-64 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
             />
@@ -676,97 +716,51 @@ function CoverageToggle({
   );
 }
 
-/** A group rating by severity: private votes, who voted, the reveal and the spread. */
-function GroupRating(props: {
-  threatTitle: string;
-  votes: FacilitationSession["votes"];
-  isRevealed: boolean;
-  canVote: boolean;
-  canRun: boolean;
-  isBusy: boolean;
-  userId: string;
-  onVote: (severity: ThreatSeverity) => void;
-  onReveal: () => void;
-  onRecord: (severity: ThreatSeverity) => void;
-}) {
-  const severities = props.votes
-    .map((vote) => (vote.value as { severity?: ThreatSeverity } | null)?.severity)
-    .filter((severity): severity is ThreatSeverity => severity !== undefined);
-  const counts = THREAT_SEVERITIES.map((severity) => ({
-    severity,
-    count: severities.filter((value) => value === severity).length,
-  }));
-  const hasVoted = props.votes.some((vote) => vote.userId === props.userId);
+/** What the others are typing into the session's fields, live (from presence). */
+function OthersTyping({ entries }: { entries: TypingEntry[] }) {
+  if (entries.length === 0) return null;
   return (
-    <div className="rounded-md border border-slate-200 bg-white p-3" aria-label="Group rating">
-      <p className="font-medium">Rate “{props.threatTitle}” (severity)</p>
-      {props.canVote && !props.isRevealed ? (
-        <div className="mt-2 flex flex-wrap gap-1" role="group" aria-label="Your vote">
-          {THREAT_SEVERITIES.map((severity) => (
-            <Button
-              key={severity}
-              variant="secondary"
-              size="sm"
-              disabled={props.isBusy}
-              onClick={() => props.onVote(severity)}
-            >
-              {THREAT_SEVERITY_LABELS[severity]}
-            </Button>
-          ))}
-          {hasVoted ? (
-            <span className="self-center text-xs text-emerald-700">
-              Your vote is in (only you know it)
-            </span>
-          ) : null}
-        </div>
-      ) : null}
-      <p className="mt-2 text-xs text-slate-600" aria-label="Voters">
-        Voted:{" "}
-        {props.votes.length === 0 ? "nobody yet" : props.votes.map((vote) => vote.name).join(", ")}
+    <ul aria-label="What others are typing" aria-live="polite" className="space-y-0.5 text-xs">
+      {entries.map((entry) => (
+        <li key={`${entry.name}-${entry.field}`} className="text-slate-600">
+          <span className="font-medium text-slate-800">{entry.name}</span>{" "}
+          {entry.field === "threat" ? "is writing a threat" : "is parking an idea"}: “
+          <span className="italic">{entry.text}</span>”…
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const ANSWER_LABELS = { yes: "Yes", no: "No", "not-applicable": "Not applicable" } as const;
+
+/**
+ * The verification checklist as answered so far, and the review cadence the answers call for
+ * (method: every 6 months when the system is exposed, confidential, regulated or further
+ * reviewed; else every 12).
+ */
+function VerificationAnswers({
+  answers,
+}: {
+  answers: FacilitationSession["extras"]["verifyAnswers"];
+}) {
+  const answered = VERIFICATION_QUESTIONS.filter((question) => answers[question.id]);
+  const months = getReviewCadenceMonths(answers);
+  return (
+    <div className="rounded-md border border-slate-200 bg-white p-3">
+      <p className="font-medium text-slate-900" aria-label="Review cadence">
+        Review this model again within {months} months
+        {months === 6 ? " (exposed, confidential, regulated or further reviewed)" : ""}.
       </p>
-      {props.isRevealed ? (
-        <div className="mt-2">
-          <ul aria-label="Votes" className="flex flex-wrap gap-3 text-sm">
-            {counts.map(({ severity, count }) => (
-              <li key={severity} className={cx(count === 0 && "text-slate-400")}>
-                {THREAT_SEVERITY_LABELS[severity]}: {count}
-              </li>
-            ))}
-          </ul>
-          {new Set(severities).size > 1 ? (
-            <p className="text-xs text-amber-800">
-              The group disagrees: let the outliers explain before agreeing.
-            </p>
-          ) : null}
-          {props.canRun ? (
-            <div
-              className="mt-2 flex flex-wrap gap-1"
-              role="group"
-              aria-label="Record the agreed severity"
-            >
-              {THREAT_SEVERITIES.map((severity) => (
-                <Button
-                  key={severity}
-                  variant="secondary"
-                  size="sm"
-                  disabled={props.isBusy}
-                  onClick={() => props.onRecord(severity)}
-                >
-                  Record {THREAT_SEVERITY_LABELS[severity]}
-                </Button>
-              ))}
-            </div>
-          ) : null}
-        </div>
-      ) : props.canRun ? (
-        <Button
-          className="mt-2"
-          size="sm"
-          disabled={props.isBusy || props.votes.length === 0}
-          onClick={props.onReveal}
-        >
-          Reveal votes
-        </Button>
+      {answered.length > 0 ? (
+        <ul aria-label="Verification answers" className="mt-1 space-y-0.5 text-xs text-slate-700">
+          {answered.map((question) => (
+            <li key={question.id}>
+              {question.text}{" "}
+              <span className="font-medium">{ANSWER_LABELS[answers[question.id] ?? "no"]}</span>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

@@ -16,8 +16,9 @@ function minutes(ms: number | undefined): string {
 
 /**
  * What a session produced, once it ended: threats found per category and per item, the
- * coverage, time spent per phase, the parking lot, and the decisions and action items of the
- * notes. The state before and after each phase is also kept as versions of the model.
+ * coverage, time spent per phase and per item, the parking lot, the decisions and action items
+ * of the notes, and who took part. `doc` is the model as the session left it (the version saved
+ * at its end) or as it is now. The state before each phase is also kept as a version.
  */
 export function SessionSummary({ doc, session }: { doc: Y.Doc; session: FacilitationSession }) {
   const { state, extras } = session;
@@ -37,6 +38,16 @@ export function SessionSummary({ doc, session }: { doc: Y.Doc; session: Facilita
       count: found.filter((threat) => threat.targetId === item.targetId).length,
     }))
     .filter((entry) => entry.count > 0);
+  const timePerItem = state.agenda
+    .map((item) => ({
+      targetId: item.targetId,
+      name: item.name,
+      ms: state.timeSpent.items[item.targetId] ?? 0,
+    }))
+    .filter((entry) => entry.ms >= 30_000);
+  const participants = Object.entries(extras.participants)
+    .map(([userId, person]) => ({ userId, ...person }))
+    .sort((a, b) => a.firstSeenAt - b.firstSeenAt);
 
   return (
     <div className="mt-3 grid gap-4 md:grid-cols-2" aria-label="Session summary">
@@ -63,13 +74,37 @@ export function SessionSummary({ doc, session }: { doc: Y.Doc; session: Facilita
           </>
         )}
         <h3 className="mt-3 font-semibold text-slate-900">Time spent</h3>
-        <ul className="text-slate-700">
+        <ul className="text-slate-700" aria-label="Time spent per phase">
           {SESSION_PHASES.map((phase) => (
             <li key={phase}>
               {SESSION_PHASE_LABELS[phase]}: {minutes(state.timeSpent.phases[phase])}
             </li>
           ))}
         </ul>
+        {timePerItem.length > 0 ? (
+          <details className="mt-1 text-slate-700">
+            <summary className="cursor-pointer text-slate-600">Per item</summary>
+            <ul aria-label="Time spent per item">
+              {timePerItem.map((entry) => (
+                <li key={entry.targetId}>
+                  {entry.name}: {minutes(entry.ms)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        <h3 className="mt-3 font-semibold text-slate-900">Who took part ({participants.length})</h3>
+        <p className="text-slate-700" aria-label="Who took part">
+          {participants.length === 0
+            ? "Nobody was recorded."
+            : participants
+                .map((person) =>
+                  person.userId === state.facilitatorId
+                    ? `${person.name} (facilitator)`
+                    : person.name,
+                )
+                .join(", ")}
+        </p>
         <h3 className="mt-3 font-semibold text-slate-900">
           Parking lot ({extras.parkingLot.length})
         </h3>

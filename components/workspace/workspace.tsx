@@ -16,7 +16,11 @@ import {
   StartSessionDialog,
   type SessionScope,
 } from "@/components/facilitation/start-session-dialog";
-import { useAwayParticipants, useFollowFacilitator } from "@/components/facilitation/use-follow";
+import {
+  setSessionPresence,
+  useAwayParticipants,
+  useFollowFacilitator,
+} from "@/components/facilitation/use-follow";
 import { useFacilitationSession } from "@/components/facilitation/use-facilitation-session";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
@@ -126,7 +130,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   });
   useEffect(() => {
     // Others see who stepped away from the session.
-    collab.awareness?.setLocalStateField("facilitation", { isAway: !isFollowing });
+    setSessionPresence(collab.awareness, { isAway: !isFollowing });
   }, [collab.awareness, isFollowing]);
   const awayNames = useAwayParticipants(collab.awareness, user.id);
 
@@ -296,6 +300,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             onCoverageShownChange={setIsCoverageShown}
             onChanged={facilitation.accept}
             sendCommand={sendCommand}
+            awareness={collab.awareness}
           />
         ) : null}
         {isFinding && tab === "mitigations" ? (

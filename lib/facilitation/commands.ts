@@ -46,7 +46,12 @@ export const facilitatorCommandSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("take-over") }),
   z.object({ type: z.literal("end") }),
-  z.object({ type: z.literal("open-rating"), threatId: id }),
+  z.object({
+    type: z.literal("open-rating"),
+    threatId: id,
+    /** Bug-bar severity (the default), or DREAD on the model's scale. */
+    method: z.enum(["severity", "dread"]).default("severity"),
+  }),
   z.object({ type: z.literal("reveal-votes") }),
   z.object({ type: z.literal("close-rating") }),
   z.object({

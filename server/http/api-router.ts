@@ -42,6 +42,8 @@ import {
   postSessionCommand,
   putHand,
   putVote,
+  getModelSessions,
+  getModelSessionById,
 } from "@/server/http/routes/session";
 import { getAuditEvents, postAuditVerification } from "@/server/http/routes/audit";
 import {
@@ -85,6 +87,8 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/:id/session/parking-lot", { POST: postParkedIdea }],
   ["/api/models/:id/session/hand", { PUT: putHand }],
   ["/api/models/:id/session/vote", { PUT: putVote }],
+  ["/api/models/:id/sessions", { GET: getModelSessions }],
+  ["/api/models/:id/sessions/:sessionId", { GET: getModelSessionById }],
   ["/api/rule-sets", { GET: getRuleSets, POST: postRuleSet }],
   ["/api/rule-sets/import", { POST: postRuleSetImport }],
   ["/api/rule-sets/:id", { GET: getOneRuleSet, PATCH: patchRuleSet, DELETE: deleteOneRuleSet }],

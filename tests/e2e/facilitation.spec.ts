@@ -8,6 +8,8 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
   openSession,
   openNewAccountSession,
 }) => {
+  // Three people through a whole session, two group ratings and the summary page.
+  test.setTimeout(150_000);
   const aliceSession = await openSession(alice);
   const bobSession = await openSession(bob);
   const carolSession = await openNewAccountSession();
@@ -49,7 +51,12 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
 
   await test.step("Bob records a threat on the item and parks a fix idea", async () => {
     await bobBar.getByLabel("New threat on this item").fill("Stolen session replayed at checkout");
+    // The others see what Bob is writing before he records it.
+    await expect(aliceBar.getByRole("list", { name: "What others are typing" })).toContainText(
+      `${bob.user.name} is writing a threat: “Stolen session replayed at checkout”`,
+    );
     await bobBar.getByRole("button", { name: "Record threat" }).click();
+    await expect(aliceBar.getByRole("list", { name: "What others are typing" })).toHaveCount(0);
     await expect(aliceBar.getByRole("list", { name: "Threats recorded here" })).toContainText(
       "Stolen session replayed at checkout",
     );
@@ -85,7 +92,7 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
       .getByRole("list", { name: "Parked ideas" })
       .getByRole("button", { name: "Use as mitigation" })
       .click();
-    await aliceBar.getByRole("button", { name: "Rate together" }).click();
+    await aliceBar.getByRole("button", { name: "Rate together: severity" }).click();
     await bobBar
       .getByRole("group", { name: "Your vote" })
       .getByRole("button", { name: "Important" })
@@ -105,11 +112,42 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
     await expect(aliceBar.getByLabel("Group rating")).toHaveCount(0);
   });
 
+  await test.step("The group rates it with DREAD on the model's scale; the spread shows", async () => {
+    await aliceBar.getByRole("button", { name: "Rate together: DREAD" }).click();
+    const ballots = [
+      { bar: bobBar, values: ["3", "3", "2", "3", "2"] },
+      { bar: carolBar, values: ["1", "1", "1", "2", "2"] },
+    ];
+    const factors = [
+      "Damage potential",
+      "Reproducibility",
+      "Exploitability",
+      "Affected users",
+      "Discoverability",
+    ];
+    for (const { bar, values } of ballots) {
+      const ballot = bar.getByRole("form", { name: "Your vote" });
+      for (const [index, factor] of factors.entries()) {
+        await ballot.getByLabel(factor).selectOption(values[index] ?? "1");
+      }
+      await ballot.getByRole("button", { name: "Cast my vote" }).click();
+      await expect(bar).toContainText("Your vote is in");
+    }
+    await expect(aliceBar.getByLabel("Voters")).toContainText(carolSession.user.name);
+    await aliceBar.getByRole("button", { name: "Reveal votes" }).click();
+    const votes = bobBar.getByRole("table", { name: "Votes" });
+    await expect(votes).toContainText("13 / 15");
+    await expect(votes).toContainText("7 / 15");
+    await expect(bobBar).toContainText("The group disagrees on Damage potential");
+    await aliceBar.getByRole("button", { name: /Record the group’s mean/ }).click();
+    await expect(aliceBar.getByLabel("Group rating")).toHaveCount(0);
+  });
+
   await test.step("Alice ends the session; both see what was covered", async () => {
     await aliceBar.getByRole("button", { name: "End session" }).click();
     for (const bar of [aliceBar, bobBar]) {
       await expect(bar).toContainText("The facilitated session has ended.");
-      await expect(bar).toContainText("1 ideas were parked");
+      await expect(bar).toContainText("1 idea was parked");
     }
     const summary = aliceBar.getByLabel("Session summary");
     await expect(summary.getByRole("list", { name: "Threats found per category" })).toHaveText(
@@ -134,5 +172,23 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
     await expect(atAlice.canvas.locator(".react-flow__node.diff-coverage-partial")).toContainText(
       "Checkout",
     );
+  });
+
+  await test.step("The summary has a page of its own: who took part, threats, the end version", async () => {
+    await bobBar.getByRole("link", { name: "Open the summary page" }).click();
+    await expect(bobSession.page).toHaveURL(/\/sessions\//);
+    const page = bobSession.page.getByRole("main");
+    await expect(page.getByRole("heading", { name: /Session summary/ })).toBeVisible();
+    const tookPart = page.getByLabel("Who took part");
+    await expect(tookPart).toContainText(`${alice.user.name} (facilitator)`);
+    await expect(tookPart).toContainText(bob.user.name);
+    await expect(tookPart).toContainText(carolSession.user.name);
+    await expect(page.getByRole("list", { name: "Threats found per category" })).toHaveText(
+      "Spoofing: 1",
+    );
+    await page.getByRole("link", { name: "The model as the session left it" }).click();
+    await expect(
+      bobSession.page.getByRole("heading", { name: /End of the session/ }),
+    ).toBeVisible();
   });
 });

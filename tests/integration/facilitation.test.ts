@@ -22,6 +22,7 @@ import {
 } from "./support/test-server";
 
 interface Session {
+  id: string;
   status: string;
   revision: number;
   state: {
@@ -337,11 +338,65 @@ describe.each(DATABASES)("facilitated sessions (%s)", (kind) => {
     listener.socket.close();
   });
 
+  it("rates with DREAD on the model's scale when the facilitator asks for it", async () => {
+    const vote = (who: TestUser, value: unknown) =>
+      api(server, "PUT", `/api/models/${modelId}/session/vote`, {
+        user: who,
+        body: { threatId, value },
+      });
+    expect((await command(owner, { type: "open-rating", threatId, method: "dread" })).status).toBe(
+      200,
+    );
+    const dread = (level: number) => ({
+      damage: level,
+      reproducibility: level,
+      exploitability: level,
+      affectedUsers: level,
+      discoverability: level,
+    });
+    // The default scale is 1-3 per factor; a severity is not a DREAD vote.
+    expect((await vote(editor, { severity: "critical" })).status).toBe(400);
+    expect((await vote(editor, { dread: dread(7) })).status).toBe(400);
+    expect((await vote(editor, { dread: dread(0) })).status).toBe(400);
+    expect((await vote(editor, { dread: dread(3) })).status).toBe(200);
+    const secret = await session(viewer);
+    expect(secret?.votes).toEqual([expect.objectContaining({ userId: editor.id, value: null })]);
+    expect((await command(owner, { type: "reveal-votes" })).status).toBe(200);
+    expect((await session(viewer))?.votes[0]?.value).toEqual({ dread: dread(3) });
+    expect((await command(owner, { type: "close-rating" })).status).toBe(200);
+  });
+
   it("ends, and then refuses further commands", async () => {
     expect((await command(owner, { type: "end" })).status).toBe(200);
     const ended = await session(viewer);
     expect(ended?.status).toBe("ended");
     expect((await command(owner, { type: "next" })).status).toBe(404);
+
+    // The ended session keeps its summary: listed, readable by id, with the version saved at
+    // its end, which members (viewers too) can open.
+    const listed = await api(server, "GET", `/api/models/${modelId}/sessions`, { user: viewer });
+    expect(listed.status).toBe(200);
+    const [latest] = (listed.body as { sessions: { id: string; status: string }[] }).sessions;
+    expect(latest).toMatchObject({ id: ended?.id, status: "ended" });
+    const byId = await api(server, "GET", `/api/models/${modelId}/sessions/${ended?.id ?? ""}`, {
+      user: viewer,
+    });
+    const endVersionId = (byId.body as { session: { extras: { endVersionId: number } } }).session
+      .extras.endVersionId;
+    expect(endVersionId).toBeGreaterThan(0);
+    const version = await api(server, "GET", `/api/models/${modelId}/versions/${endVersionId}`, {
+      user: viewer,
+    });
+    expect(version.status).toBe(200);
+    expect(JSON.stringify(version.body)).toContain("End of the session");
+    const missing = await api(server, "GET", `/api/models/${modelId}/sessions/nope`, {
+      user: viewer,
+    });
+    expect(missing.status).toBe(404);
+    const outsider = await signUp(server, "Otto Outsider");
+    expect(
+      (await api(server, "GET", `/api/models/${modelId}/sessions`, { user: outsider })).status,
+    ).toBe(404);
   });
 
   it("survives a restart of the server, and the facilitator carries on after reconnecting", async () => {

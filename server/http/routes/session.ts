@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { facilitatorCommandSchema } from "@/lib/facilitation/commands";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
@@ -78,5 +79,22 @@ export async function putVote(req: ApiRequest): Promise<ApiResult> {
   const { modelId, userId } = await actorOn(req, "model.join-session");
   const input = await req.body(z.object({ threatId: id, value: voteValueSchema }));
   const session = await req.runtime.sessions.vote({ modelId, userId, ...input });
+  return { status: 200, body: { session } };
+}
+
+/** GET /api/models/:id/sessions: the model's sessions, newest first. */
+export async function getModelSessions(req: ApiRequest): Promise<ApiResult> {
+  const { modelId } = await actorOn(req, "model.read");
+  return { status: 200, body: { sessions: await req.runtime.sessions.list(modelId) } };
+}
+
+/** GET /api/models/:id/sessions/:sessionId: one session, e.g. for its summary page. */
+export async function getModelSessionById(req: ApiRequest): Promise<ApiResult> {
+  const { modelId } = await actorOn(req, "model.read");
+  const sessionId = id.safeParse(req.params.sessionId);
+  const session = sessionId.success
+    ? await req.runtime.sessions.getById(modelId, sessionId.data)
+    : null;
+  if (!session) throw new AppError("not_found", "No such session in this model");
   return { status: 200, body: { session } };
 }

@@ -24,7 +24,8 @@ import {
 } from "@/lib/facilitation/session";
 import { listElements } from "@/lib/model/elements";
 import { listFlows } from "@/lib/model/flows";
-import { getDreadScale } from "@/lib/model/meta";
+import { DREAD_SCALE_OF_MODEL_SCALE, getDreadScale } from "@/lib/model/meta";
+import { DREAD_FACTOR_RANGES } from "@/lib/risk/dread";
 import { getThreatRisk, listThreats, THREAT_SEVERITIES } from "@/lib/model/threats";
 import type { RoomManager } from "@/server/collab/room-manager";
 import type { Database } from "@/server/db/client";
@@ -35,12 +36,14 @@ import { saveVersion } from "@/server/services/versions/versions";
 export interface SessionExtras {
   parkingLot: { id: string; text: string; authorId: string; at: number; phase: string }[];
   hands: { userId: string; at: number }[];
-  /** The threat being rated by the group, and whether its votes are shown. */
-  rating: { threatId: string; isRevealed: boolean } | null;
+  /** The threat being rated by the group, how, and whether its votes are shown. */
+  rating: { threatId: string; method: "severity" | "dread"; isRevealed: boolean } | null;
   /** Verify phase: answers to the checklist (lib/facilitation/prompts.ts). */
   verifyAnswers: Record<string, "yes" | "no" | "not-applicable">;
   /** Who took part: everyone who had the model open while the session moved, by user id. */
   participants: Record<string, { name: string; firstSeenAt: number }>;
+  /** The version of the model saved when the session ended: what the summary shows. */
+  endVersionId: number | null;
 }
 
 const EMPTY_EXTRAS: SessionExtras = {
@@ -49,6 +52,7 @@ const EMPTY_EXTRAS: SessionExtras = {
   rating: null,
   verifyAnswers: {},
   participants: {},
+  endVersionId: null,
 };
 
 /** A vote: a bug-bar severity, or DREAD factors on the model's scale (checked when recorded). */
@@ -195,6 +199,57 @@ export class FacilitationSessions {
     return row ? toPublic(await this.fromRow(row)) : null;
   }
 
+  /** One session of the model by id, as every member sees it; null when there is none. */
+  async getById(modelId: string, sessionId: string): Promise<PublicSession | null> {
+    const held = this.held.get(modelId);
+    if (held?.id === sessionId) return toPublic(held);
+    const [row] = await this.db
+      .select()
+      .from(facilitationSessions)
+      .where(
+        and(eq(facilitationSessions.modelId, modelId), eq(facilitationSessions.id, sessionId)),
+      );
+    return row ? toPublic(await this.fromRow(row)) : null;
+  }
+
+  /** The model's sessions, newest first: when each ran and who started it. */
+  async list(modelId: string): Promise<
+    {
+      id: string;
+      status: "running" | "ended";
+      startedAt: number;
+      endedAt: number | null;
+      startedBy: { id: string; name: string } | null;
+    }[]
+  > {
+    const rows = await this.db
+      .select({
+        id: facilitationSessions.id,
+        status: facilitationSessions.status,
+        state: facilitationSessions.state,
+        startedById: users.id,
+        startedByName: users.name,
+        startedByEmail: users.email,
+      })
+      .from(facilitationSessions)
+      .leftJoin(users, eq(users.id, facilitationSessions.startedBy))
+      .where(eq(facilitationSessions.modelId, modelId))
+      .orderBy(desc(facilitationSessions.createdAt))
+      .limit(100);
+    return rows.map((row) => {
+      const state = row.state as SessionState;
+      return {
+        id: row.id,
+        status: row.status === "ended" ? "ended" : "running",
+        startedAt: state.startedAt,
+        endedAt: state.endedAt,
+        startedBy: row.startedById
+          ? { id: row.startedById, name: row.startedByName || (row.startedByEmail ?? "") }
+          : null,
+      };
+    });
+  }
+
   /** Starts a session on the model's current elements and flows; one at a time per model. */
   async start(options: {
     modelId: string;
@@ -239,8 +294,9 @@ export class FacilitationSessions {
   }
 
   /**
-   * Applies a facilitator's command to the running session. A change of phase, and the end,
-   * save a version of the model named after it; taking over makes the actor the facilitator.
+   * Applies a facilitator's command to the running session. A change of phase saves a version
+   * of the model named after it, and the end one the summary shows (`endVersionId`); taking
+   * over makes the actor the facilitator.
    */
   async run(options: {
     modelId: string;
@@ -254,7 +310,17 @@ export class FacilitationSessions {
       let { state, extras } = held;
       switch (command.type) {
         case "open-rating":
-          extras = { ...extras, rating: { threatId: command.threatId, isRevealed: false } };
+          // A new round: votes of an earlier round on the same threat are not counted.
+          await this.db
+            .delete(sessionVotes)
+            .where(
+              and(eq(sessionVotes.sessionId, held.id), eq(sessionVotes.threatId, command.threatId)),
+            );
+          held.votes = [];
+          extras = {
+            ...extras,
+            rating: { threatId: command.threatId, method: command.method, isRevealed: false },
+          };
           break;
         case "reveal-votes":
           if (!extras.rating) throw new AppError("bad_request", "No threat is being rated");
@@ -292,27 +358,33 @@ export class FacilitationSessions {
           });
         }
       }
+      if (state.status === "ended" && held.state.status !== "ended") {
+        // The model as the session leaves it, for the summary: saved before the session is
+        // marked ended, so that the summary always has it.
+        const version = await saveVersion(this.db, this.rooms, {
+          modelId,
+          userId: options.userId,
+          label: "End of the session",
+          kind: "phase",
+        });
+        extras = { ...extras, endVersionId: version.id };
+      }
       const participants = this.presentMembers(modelId, extras.participants);
       if (participants !== extras.participants) extras = { ...extras, participants };
-      if (extras.rating?.threatId !== held.extras.rating?.threatId) {
+      if (
+        command.type !== "open-rating" &&
+        extras.rating?.threatId !== held.extras.rating?.threatId
+      ) {
         held.votes = extras.rating ? await this.readVotes(held.id, extras.rating.threatId) : [];
       }
       return { state, extras };
     });
     const previous = before as SessionState | null;
-    if (
-      previous &&
-      (session.state.phase !== previous.phase ||
-        (session.state.status === "ended" && previous.status !== "ended"))
-    ) {
-      const label =
-        session.state.status === "ended"
-          ? "End of the session"
-          : `Session: start of ${SESSION_PHASE_LABELS[session.state.phase]}`;
+    if (previous && session.state.phase !== previous.phase && session.state.status !== "ended") {
       await saveVersion(this.db, this.rooms, {
         modelId,
         userId: options.userId,
-        label,
+        label: `Session: start of ${SESSION_PHASE_LABELS[session.state.phase]}`,
         kind: "phase",
       });
     }
@@ -368,6 +440,24 @@ export class FacilitationSessions {
         throw new AppError("bad_request", "That threat is not being rated now");
       }
       if (rating.isRevealed) throw new AppError("bad_request", "The votes are revealed");
+      const method = rating.method ?? "severity";
+      if (method === "severity" && !("severity" in options.value)) {
+        throw new AppError("bad_request", "This threat is rated by severity");
+      }
+      if (method === "dread") {
+        if (!("dread" in options.value)) {
+          throw new AppError("bad_request", "This threat is rated with DREAD");
+        }
+        const scale = await this.rooms.read(options.modelId, getDreadScale);
+        const range = DREAD_FACTOR_RANGES[DREAD_SCALE_OF_MODEL_SCALE[scale]];
+        const factors = Object.values(options.value.dread);
+        if (factors.some((factor) => factor < range.min || factor > range.max)) {
+          throw new AppError(
+            "bad_request",
+            `Rate each DREAD factor from ${range.min} to ${range.max}, the model's scale`,
+          );
+        }
+      }
       await this.db
         .insert(sessionVotes)
         .values({
