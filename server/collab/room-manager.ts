@@ -97,6 +97,7 @@ export class RoomManager {
       room.onSessionCommand = (connection, json) =>
         this.onSessionCommand?.(modelId, connection, json);
       this.rooms.set(modelId, room);
+      this.onRoomCreated?.(modelId);
       const created = room;
       created.ready.catch((error: unknown) => {
         log.error("room could not be loaded", { modelId, error });
@@ -270,6 +271,12 @@ export class RoomManager {
   announceSessionChanged(modelId: string): void {
     this.bus.announce(modelId, "session-changed");
   }
+
+  /**
+   * Called when this node creates a model's room: what the node kept about the model while it
+   * had no room (and so heard no announcements) may be stale.
+   */
+  onRoomCreated: ((modelId: string) => void) | null = null;
 
   /** Called when another node announced that a model's facilitated session changed. */
   onRemoteSessionChange: ((modelId: string) => void) | null = null;

@@ -7,6 +7,9 @@ import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
+import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
+import { listDiagrams } from "@/lib/model/diagrams";
+import { addElement, listElements } from "@/lib/model/elements";
 import { addThreat, listThreats } from "@/lib/model/threats";
 import { api, createModel, createModelWithEditor, setMembers, signUp } from "./support/api-client";
 import { DEADLINE, timeoutFor } from "./support/deadlines";
@@ -394,6 +397,62 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       );
       // A cookie that names no session (issued before sessions were kept) is not that session.
       expect(otherOnB.closes).toEqual([]);
+    },
+  );
+
+  it(
+    "keeps one facilitated session across nodes: moves on either node build on each other",
+    timeoutFor(2 * DEADLINE.processStart, 2 * DEADLINE.sync, 6 * DEADLINE.propagation),
+    async () => {
+      const { nodes } = await startCluster(2);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      const owner = await signUp(nodeA.server, "Olga Owner");
+      const editor = await signUp(nodeB.server, "Eddie Editor");
+      const modelId = await createModelWithEditor(nodeA.server, { owner, editor }, "Guided");
+      // Both nodes hold the room: a participant on each.
+      const onA = connect(nodeA.server, modelId, { user: editor });
+      const onB = connect(nodeB.server, modelId, { user: editor });
+      await Promise.all([waitForSync(onA), waitForSync(onB)]);
+      const seeder = connect(nodeA.server, modelId, { user: owner });
+      await waitForSync(seeder);
+      const diagramId = listDiagrams(seeder.doc)[0]?.id ?? "";
+      addElement(seeder.doc, { kind: "process", diagramId, name: "Shop", x: 0, y: 0 });
+      await waitFor(
+        () => listElements(onB.doc).some((element) => element.name === "Shop"),
+        DEADLINE.propagation,
+        "the element on node B",
+      );
+      let noticesOnB = 0;
+      onB.provider.messageHandlers[MESSAGE_SESSION_CHANGED] = () => {
+        noticesOnB += 1;
+      };
+
+      const path = `/api/models/${modelId}/session`;
+      const position = async (node: ServerNode) => {
+        const answer = await api(node.server, "GET", path, { user: owner });
+        const { session } = answer.body as {
+          session: { revision: number; state: { categoryIndex: number } };
+        };
+        return session;
+      };
+      expect((await api(nodeA.server, "POST", path, { user: owner, body: {} })).status).toBe(201);
+      const next = (node: ServerNode) =>
+        api(node.server, "POST", `${path}/commands`, {
+          user: owner,
+          body: { command: { type: "next" } },
+        });
+      // Alternating nodes: each move starts from the other node's, none is lost or repeated.
+      expect((await next(nodeA)).status).toBe(200);
+      await waitFor(() => noticesOnB >= 2, DEADLINE.propagation, "node B hears of the moves");
+      expect((await position(nodeB)).state.categoryIndex).toBe(1);
+      expect((await next(nodeB)).status).toBe(200);
+      expect((await next(nodeA)).status).toBe(200);
+      expect((await next(nodeB)).status).toBe(200);
+      const [seenOnA, seenOnB] = [await position(nodeA), await position(nodeB)];
+      expect(seenOnA.state.categoryIndex).toBe(4);
+      expect({ ...seenOnB, serverNow: 0 }).toEqual({ ...seenOnA, serverNow: 0 });
+      expect(seenOnA.revision).toBe(5);
     },
   );
 });

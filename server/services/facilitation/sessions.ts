@@ -164,7 +164,8 @@ function toPublic(held: HeldSession): PublicSession {
  *    what survives a restart; the push before it saves the participants a database round trip.
  * 4. announced to the other nodes, whose connections then fetch the stored row.
  * When the write finds the row changed (another node's facilitator moved first), the held
- * session is dropped, the stored one is sent to everyone instead, and the actor gets 409.
+ * session is dropped, the stored one is sent to everyone instead, and the actor gets 409. A
+ * held session is trusted only while the model's room is loaded here (see `heldFor`).
  * Votes of a group rating stay in their own table and out of what members see until the reveal.
  */
 export class FacilitationSessions {
@@ -180,6 +181,16 @@ export class FacilitationSessions {
     private readonly rooms: RoomManager,
   ) {
     rooms.onRemoteSessionChange = (modelId) => this.held.delete(modelId);
+    rooms.onRoomCreated = (modelId) => this.held.delete(modelId);
+  }
+
+  /**
+   * The session this node holds for the model, if it can be trusted: only while the model's
+   * room is loaded, since only a loaded room hears the other nodes' announcements (a new room
+   * drops what was held before it).
+   */
+  private heldFor(modelId: string): HeldSession | undefined {
+    return this.rooms.peek(modelId) ? this.held.get(modelId) : undefined;
   }
 
   /**
@@ -188,7 +199,7 @@ export class FacilitationSessions {
    * never had a session.
    */
   async get(modelId: string): Promise<PublicSession | null> {
-    const held = this.held.get(modelId);
+    const held = this.heldFor(modelId);
     if (held) return toPublic(held);
     const [row] = await this.db
       .select()
@@ -201,7 +212,7 @@ export class FacilitationSessions {
 
   /** One session of the model by id, as every member sees it; null when there is none. */
   async getById(modelId: string, sessionId: string): Promise<PublicSession | null> {
-    const held = this.held.get(modelId);
+    const held = this.heldFor(modelId);
     if (held?.id === sessionId) return toPublic(held);
     const [row] = await this.db
       .select()
@@ -490,7 +501,7 @@ export class FacilitationSessions {
     compute: (held: HeldSession) => SessionChange | Promise<SessionChange>,
   ): Promise<PublicSession> {
     return this.serialize(modelId, async () => {
-      const held = this.held.get(modelId) ?? (await this.loadRunning(modelId));
+      const held = this.heldFor(modelId) ?? (await this.loadRunning(modelId));
       this.held.set(modelId, held);
       const next = await compute(held);
       const updated: HeldSession = { ...held, ...next, revision: held.revision + 1 };
