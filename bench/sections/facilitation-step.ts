@@ -1,13 +1,14 @@
 /**
  * Following the facilitator: a facilitator and 19 participants in one model of our server. The
  * facilitator moves the session to the next category or item every STEP_INTERVAL_MS, sending
- * the command on its socket as the workspace does; each participant's socket receives the
- * session with the notice and records when it shows the new position. In alternating slices of the same run, the same room measures
+ * the command on its socket as the workspace does; each participant's socket (the one that
+ * syncs the document, as in the workspace) receives the session with the notice and records
+ * when it shows the new position. In alternating slices of the same run, the same room measures
  * the sync-latency workload (one writer changes a threat every 20 ms, received by 19), so the
  * ratio compares the two on the same server, machine and moment.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import WebSocket from "ws";
+import type WebSocket from "ws";
 import * as Y from "yjs";
 import { z } from "zod";
 import {
@@ -44,22 +45,16 @@ const positionOf = (state: { itemIndex: number; categoryIndex: number }) =>
   `${state.itemIndex}:${state.categoryIndex}`;
 
 /**
- * A participant: a socket that keeps the newest session it was sent, whole or patched as the
+ * A participant: the session notices on one member's socket (the same socket that syncs the
+ * document, as in the workspace), keeping the newest session, whole or patched as the
  * workspace does (lib/collab/json-patch.ts), and its position.
  */
 class Participant {
-  readonly socket: WebSocket;
   position = "";
   session: unknown = null;
   onPosition: ((position: string, at: number) => void) | null = null;
-  readonly opened: Promise<void>;
 
-  constructor(url: string, headers: Record<string, string>) {
-    this.socket = new WebSocket(url, { headers, perMessageDeflate: false });
-    this.opened = new Promise((resolve, reject) => {
-      this.socket.once("open", () => resolve());
-      this.socket.once("error", reject);
-    });
+  constructor(readonly socket: WebSocket) {
     this.socket.on("message", (data: Buffer) => {
       if (data[0] !== MESSAGE_SESSION_CHANGED || data.length < 2) return;
       const at = performance.now();
@@ -77,10 +72,6 @@ class Participant {
       this.position = positionOf(parsed.data.state);
       this.onPosition?.(this.position, at);
     });
-  }
-
-  close(): void {
-    this.socket.close();
   }
 }
 
@@ -157,14 +148,9 @@ export const facilitationStepSection: BenchSection = {
       while (last && listDiagrams(last.doc).length === 0) await sleep(5);
       await sleep(500);
 
-      for (let index = 0; index < PARTICIPANTS; index += 1) {
-        const participant = new Participant(url, member.headers);
-        participants.push(participant);
-        await participant.opened;
-      }
-      const steering = new Participant(url, facilitator.headers);
-      participants.push(steering);
-      await steering.opened;
+      // The same 20 sockets follow the session: the writer's is the facilitator's.
+      const steering = new Participant(writer.socket);
+      for (const client of clients.slice(1)) participants.push(new Participant(client.socket));
       await callApi(server, "POST", `/api/models/${modelId}/session`, {}, facilitator.headers);
       let requestCount = 0;
 
@@ -187,9 +173,7 @@ export const facilitationStepSection: BenchSection = {
             if (pending === 0) resolve();
           };
           for (const participant of participants) {
-            if (participant !== steering) {
-              participant.onPosition = (_position, at) => settle(participant, at);
-            }
+            participant.onPosition = (_position, at) => settle(participant, at);
           }
           // The facilitator's own socket hears the new position with everyone else's.
           steering.onPosition = (position) => {
@@ -285,7 +269,6 @@ export const facilitationStepSection: BenchSection = {
         ],
       };
     } finally {
-      for (const participant of participants) participant.close();
       for (const client of clients) client.close();
       await server.stop();
     }
