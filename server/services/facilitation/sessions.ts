@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { and, desc, eq } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import type * as Y from "yjs";
@@ -92,6 +93,8 @@ export interface PublicSession {
 }
 
 const PARKED_TEXT_LIMIT = 500;
+/** How long after sending a change it is written (see `change`). */
+const WRITE_DELAY_MS = 25;
 const PARKING_LOT_LIMIT = 200;
 
 /** A session as this node holds it: the stored row's fields, and the current rating's votes. */
@@ -160,8 +163,10 @@ function toPublic(held: HeldSession): PublicSession {
  * session of each model is held in memory beside its row, and a change is:
  * 1. computed from the held session (no database read), one change at a time per model;
  * 2. sent at once to the model's connections on this node (as a patch, see `push`);
- * 3. written to its row only if the row still has the revision this node held. The write is
- *    what survives a restart; the push before it saves the participants a database round trip.
+ * 3. written to its row, WRITE_DELAY_MS later, only if the row still has the revision this
+ *    node held. The write is what survives a restart (a shutdown waits for it); sending first
+ *    saves the participants a database round trip, and the pause keeps the write from
+ *    competing with the delivery.
  * 4. announced to the other nodes, whose connections then fetch the stored row.
  * When the write finds the row changed (another node's facilitator moved first), the held
  * session is dropped, the stored one is sent to everyone instead, and the actor gets 409. A
@@ -507,7 +512,10 @@ export class FacilitationSessions {
       const updated: HeldSession = { ...held, ...next, revision: held.revision + 1 };
       this.held.set(modelId, updated);
       const session = this.push(updated);
-      const write = this.write(held, updated);
+      // The write waits a moment: on a small server it would compete with the delivery of the
+      // move for the processor (the session's JSON and the database's work), and the
+      // participants are waiting for the move, not for the write.
+      const write = delay(WRITE_DELAY_MS).then(() => this.write(held, updated));
       this.writes.add(write);
       try {
         await write;
