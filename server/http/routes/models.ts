@@ -4,7 +4,8 @@ import {
   replaceMembersInput,
   updateModelInput,
 } from "@/lib/api/schemas";
-import type { ApiRequest } from "@/server/http/api-request";
+import { MAX_IMPORT_BYTES } from "@/lib/interop/read-import";
+import { readBody, type ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { authorize, MEMBER } from "@/server/policies/policy";
 import { getMemberRole } from "@/server/services/members/get-member-role";
@@ -13,6 +14,7 @@ import { replaceMembers } from "@/server/services/members/replace-members";
 import { createModel } from "@/server/services/models/create-model";
 import { deleteModel } from "@/server/services/models/delete-model";
 import { getModel } from "@/server/services/models/get-model";
+import { importModel } from "@/server/services/models/import-model";
 import { listModels } from "@/server/services/models/list-models";
 import { renameModel } from "@/server/services/models/rename-model";
 
@@ -34,6 +36,22 @@ export async function postModel(req: ApiRequest): Promise<ApiResult> {
     hourlyLimit: req.runtime.env.MAX_MODELS_PER_USER_PER_HOUR,
   });
   return { status: 201, body: { model } };
+}
+
+/**
+ * POST /api/models/import: a new model from another tool's file, sent as the body (Threat
+ * Dragon v1 or v2 JSON); answers the model and the import's report.
+ */
+export async function postModelImport(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  authorize(MEMBER, "instance.create-model", { kind: "instance" });
+  const bytes = await readBody(req.raw, MAX_IMPORT_BYTES);
+  const { model, report } = await importModel(req.runtime.db, {
+    ownerId: actor.user.id,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    hourlyLimit: req.runtime.env.MAX_MODELS_PER_USER_PER_HOUR,
+  });
+  return { status: 201, body: { model, report } };
 }
 
 /** GET /api/models/:id */

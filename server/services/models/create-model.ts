@@ -30,8 +30,8 @@ async function refuseBeyondHourlyLimit(db: Database, userId: string, limit: numb
 }
 
 /**
- * Creates a threat model owned by the user, with its initial shared document stored as the
- * first snapshot, in one transaction.
+ * Creates a threat model owned by the user, with its initial shared document (and what
+ * `populate` writes into it) stored as the first snapshot, in one transaction.
  */
 export async function createModel(
   db: Database,
@@ -40,6 +40,13 @@ export async function createModel(
     title: string;
     /** Models a user may create per hour; LIMITS.modelsCreatedPerUserPerHour by default. */
     hourlyLimit?: number;
+    /**
+     * Writes the model's first content (an import) into the new document before it is stored:
+     * if it throws, nothing is created.
+     */
+    populate?: (doc: Y.Doc) => void;
+    /** What the audit trail records about the creation beside the title. */
+    auditDetail?: Record<string, unknown>;
   },
 ): Promise<PublicModel> {
   await refuseBeyondHourlyLimit(
@@ -50,6 +57,12 @@ export async function createModel(
   const id = nanoid();
   const doc = new Y.Doc();
   initializeDocument(doc, { title: options.title, ownerId: options.ownerId });
+  try {
+    options.populate?.(doc);
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   const row = await db.transaction(async (tx) => {
@@ -71,7 +84,7 @@ export async function createModel(
       actorId: options.ownerId,
       action: "model.created",
       modelId: id,
-      detail: { title: options.title },
+      detail: { title: options.title, ...options.auditDetail },
     });
     return created;
   });

@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listElements } from "@/lib/model/elements";
+import { listFlows } from "@/lib/model/flows";
+import { listThreats } from "@/lib/model/threats";
+import { api, signUp, type TestUser } from "./support/api-client";
+import { connectClient, waitFor, waitForSync } from "./support/collab-client";
+import { DEADLINE } from "./support/deadlines";
+import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
+
+const SAMPLE = fs.readFileSync(
+  path.join(process.cwd(), "tests/fixtures/interop/threat-dragon/demo-v2-threat-model.json"),
+  "utf8",
+);
+
+describe.each(DATABASES)("importing a model (%s)", (kind) => {
+  let server: TestServer;
+  let owner: TestUser;
+  let other: TestUser;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    owner = await signUp(server, "Ida Importer");
+    other = await signUp(server, "Otto Other");
+  });
+  afterAll(() => server.destroy());
+
+  const modelCount = async () =>
+    ((await api(server, "GET", "/api/models", { user: owner })).body as { models: unknown[] })
+      .models.length;
+
+  it("creates a model from a Threat Dragon file that arrives complete in the room", async () => {
+    const answer = await api(server, "POST", "/api/models/import", { user: owner, body: SAMPLE });
+    expect(answer.status).toBe(201);
+    const { model, report } = answer.body as {
+      model: { id: string; title: string };
+      report: { mapped: Record<string, number>; refused: string[] };
+    };
+    expect(model.title).toBe("Demo Threat Model");
+    expect(report.refused).toEqual([]);
+    expect(report.mapped).toMatchObject({ flows: 10, threats: 14 });
+
+    const client = connectClient(server, model.id, { user: owner });
+    await waitForSync(client);
+    await waitFor(
+      () => listThreats(client.doc).length === report.mapped.threats,
+      DEADLINE.propagation,
+      "the imported threats",
+    );
+    expect(listElements(client.doc)).toHaveLength(report.mapped.elements ?? -1);
+    expect(listFlows(client.doc)).toHaveLength(10);
+    client.destroy();
+    // Only its owner sees it.
+    expect((await api(server, "GET", `/api/models/${model.id}`, { user: other })).status).toBe(404);
+  });
+
+  it("refuses hostile files with a clear error and creates nothing", async () => {
+    const before = await modelCount();
+    const cases: [string, number, RegExp][] = [
+      ['{"summary":{"title":"x"},"detail":{"diagrams":[{"cells":5}]}}', 400, /cells/],
+      [`${"[".repeat(5_000)}${"]".repeat(5_000)}`, 400, /nests deeper/],
+      ['<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', 400, /XML/],
+      ["not json", 400, /not valid JSON/],
+      [
+        JSON.stringify({
+          summary: { title: "Dup" },
+          detail: {
+            diagrams: [
+              {
+                title: "D",
+                cells: [
+                  { id: "a", shape: "actor", data: { type: "tm.Actor" } },
+                  { id: "a", shape: "store", data: { type: "tm.Store" } },
+                ],
+              },
+            ],
+          },
+        }),
+        400,
+        /Two cells have the id a/,
+      ],
+    ];
+    for (const [body, status, message] of cases) {
+      const answer = await api(server, "POST", "/api/models/import", { user: owner, body });
+      expect(answer.status).toBe(status);
+      expect(JSON.stringify(answer.body)).toMatch(message);
+    }
+    const huge = await api(server, "POST", "/api/models/import", {
+      user: owner,
+      body: `{"pad":"${"x".repeat(21 * 1024 * 1024)}"}`,
+    });
+    expect(huge.status).toBe(413);
+    expect(await modelCount()).toBe(before);
+    expect((await api(server, "POST", "/api/models/import", { body: SAMPLE })).status).toBe(401);
+  });
+});
