@@ -12,6 +12,7 @@ import {
   memberListResponseSchema,
   modelListResponseSchema,
   modelResponseSchema,
+  modelSummarySchema,
   tokenListResponseSchema,
   userResponseSchema,
   verificationEmailResponseSchema,
@@ -221,6 +222,36 @@ export async function importRuleSet(file: {
     file: { contentType: isTemplate ? "application/xml" : "application/json", text: file.text },
   });
   return ruleSet;
+}
+
+/** What an import did: counts of what arrived, what was kept as text, what was refused. */
+const importReportSchema = z.object({
+  mapped: z.object({
+    diagrams: z.number(),
+    elements: z.number(),
+    flows: z.number(),
+    threats: z.number(),
+    mitigations: z.number(),
+  }),
+  keptAsText: z.array(z.string()),
+  refused: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** Creates a model from another tool's file (see POST /api/models/import). */
+export async function importModelFile(file: {
+  name: string;
+  text: string;
+}): Promise<{ model: ModelSummary; report: ImportReport }> {
+  const isXml = /\.(tm7|xml)$/i.test(file.name);
+  return requestJson(
+    "/api/models/import",
+    z.object({ model: modelSummarySchema, report: importReportSchema }),
+    {
+      method: "POST",
+      file: { contentType: isXml ? "application/xml" : "application/json", text: file.text },
+    },
+  );
 }
 
 /** The address that downloads a rule set as JSON. */

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useModelImport } from "./import-model";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PencilIcon, PlusIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/shell";
@@ -31,6 +32,7 @@ export function ModelsView() {
   const { notify } = useToast();
   const { state, reload, create, rename, remove } = useModels();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const modelImport = useModelImport(reload);
 
   function handleCloseDialog() {
     setDialog(null);
@@ -53,7 +55,14 @@ export function ModelsView() {
       <PageHeader
         title="Threat models"
         description="Models you are a member of, most recently updated first."
-        actions={state.status === "ready" && state.items.length > 0 ? newModelButton : null}
+        actions={
+          state.status === "ready" && state.items.length > 0 ? (
+            <>
+              {modelImport.button}
+              {newModelButton}
+            </>
+          ) : null
+        }
       />
 
       <ResourceListStatus
@@ -66,8 +75,13 @@ export function ModelsView() {
           <EmptyState
             icon={<ShieldIcon className="size-5" />}
             title="No threat models yet"
-            description="Create a model for the system you want to analyse, then invite the people who know it."
-            action={newModelButton}
+            description="Create a model for the system you want to analyse, then invite the people who know it. Coming from Threat Dragon? Import its JSON file, or drop it on this page."
+            action={
+              <div className="flex gap-2">
+                {modelImport.button}
+                {newModelButton}
+              </div>
+            }
           />
         }
       />
@@ -86,6 +100,9 @@ export function ModelsView() {
           </ul>
         </Card>
       ) : null}
+
+      {modelImport.overlay}
+      {modelImport.dialog}
 
       {dialog?.kind === "create" ? (
         <ModelTitleDialog

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { ImportedModel } from "./imported-model";
+import { isNativeModelFile, readNativeModelFile } from "./native/model-file";
 import { isThreatDragonModel, parseThreatDragon } from "./threat-dragon/parse";
 
 /** Largest file an import reads. */
@@ -8,7 +9,15 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_DEPTH = 64;
 
 /** The formats an import recognises, as the error for an unknown file lists them. */
-export const IMPORT_FORMATS = ["Threat Dragon v2 JSON", "Threat Dragon v1 JSON"] as const;
+export const IMPORT_FORMATS = [
+  "this product's model file",
+  "Threat Dragon v2 JSON",
+  "Threat Dragon v1 JSON",
+] as const;
+
+/** What a file holds: another tool's model, mapped, or our own model file's document state. */
+export type ImportedFile =
+  { kind: "mapped"; model: ImportedModel } | { kind: "native"; title: string; state: Uint8Array };
 
 /**
  * The deepest nesting of `[` and `{` in JSON text, outside strings: checked before parsing, so
@@ -41,7 +50,7 @@ export function measureJsonDepth(text: string, limit: number): number {
  * AppError("bad_request") with what is wrong: not UTF-8, not JSON, nested too deep, a format
  * not imported, or a damaged file of a known format. Pure: the caller reads the bytes.
  */
-export function readImport(bytes: Uint8Array): ImportedModel {
+export function readImport(bytes: Uint8Array): ImportedFile {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError(
       "payload_too_large",
@@ -58,7 +67,7 @@ export function readImport(bytes: Uint8Array): ImportedModel {
   if (trimmed.startsWith("<")) {
     throw new AppError(
       "bad_request",
-      `XML files are not imported yet; the formats imported are ${IMPORT_FORMATS.join(" and ")}`,
+      `XML files are not imported yet; the formats imported are ${IMPORT_FORMATS.join(", ")}`,
     );
   }
   if (measureJsonDepth(text, MAX_IMPORT_DEPTH) > MAX_IMPORT_DEPTH) {
@@ -70,9 +79,10 @@ export function readImport(bytes: Uint8Array): ImportedModel {
   } catch {
     throw new AppError("bad_request", "The file is not valid JSON");
   }
-  if (isThreatDragonModel(json)) return parseThreatDragon(json);
+  if (isNativeModelFile(json)) return { kind: "native", ...readNativeModelFile(json) };
+  if (isThreatDragonModel(json)) return { kind: "mapped", model: parseThreatDragon(json) };
   throw new AppError(
     "bad_request",
-    `The file is not in a format imported here; the formats imported are ${IMPORT_FORMATS.join(" and ")}`,
+    `The file is not in a format imported here; the formats imported are ${IMPORT_FORMATS.join(", ")}`,
   );
 }

@@ -1,3 +1,4 @@
+import { getModelExport } from "@/server/http/routes/export";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { idSchema } from "@/lib/api/schemas";
@@ -78,6 +79,7 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/import", { POST: postModelImport }],
   ["/api/models/:id", { GET: getOneModel, PATCH: patchModel, DELETE: deleteOneModel }],
   ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
+  ["/api/models/:id/export", { GET: getModelExport }],
   ["/api/models/:id/versions", { GET: getVersions, POST: postVersion }],
   ["/api/models/:id/versions/:versionId", { GET: getOneVersion }],
   ["/api/models/:id/versions/:versionId/state", { GET: getVersionState }],

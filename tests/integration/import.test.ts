@@ -94,4 +94,53 @@ describe.each(DATABASES)("importing a model (%s)", (kind) => {
     expect(await modelCount()).toBe(before);
     expect((await api(server, "POST", "/api/models/import", { body: SAMPLE })).status).toBe(401);
   });
+
+  it("exports our own model file, which imports back exactly (export, import, export)", async () => {
+    const imported = await api(server, "POST", "/api/models/import", {
+      user: owner,
+      body: SAMPLE,
+    });
+    const { model } = imported.body as { model: { id: string } };
+    const first = await api(server, "GET", `/api/models/${model.id}/export`, { user: owner });
+    expect(first.status).toBe(200);
+    const file = first.body as {
+      format: string;
+      title: string;
+      model: { threats: unknown[]; elements: unknown[] };
+    };
+    expect(file).toMatchObject({ format: "threat-room-model", title: "Demo Threat Model" });
+    expect(file.model.threats).toHaveLength(14);
+    // A non-member cannot export.
+    expect(
+      (await api(server, "GET", `/api/models/${model.id}/export`, { user: other })).status,
+    ).toBe(404);
+
+    const again = await api(server, "POST", "/api/models/import", {
+      user: other,
+      body: JSON.stringify(file),
+    });
+    expect(again.status).toBe(201);
+    const copy = (again.body as { model: { id: string; title: string } }).model;
+    expect(copy.title).toBe("Demo Threat Model");
+    const second = await api(server, "GET", `/api/models/${copy.id}/export`, { user: other });
+    expect(JSON.stringify(second.body)).toBe(JSON.stringify(first.body));
+
+    // Damaged model files: refused, nothing created.
+    const before = await modelCount();
+    const damaged: [unknown, RegExp][] = [
+      [{ ...file, state: "***" }, /not base64/],
+      [{ ...file, state: "AAAA" }, /cannot be read|holds no model|incomplete/],
+      [{ ...file, formatVersion: 99 }, /newer than this server reads/],
+      [{ format: "threat-room-model" }, /format fields are missing/],
+    ];
+    for (const [body, message] of damaged) {
+      const answer = await api(server, "POST", "/api/models/import", {
+        user: owner,
+        body: JSON.stringify(body),
+      });
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toMatch(message);
+    }
+    expect(await modelCount()).toBe(before);
+  });
 });

@@ -63,7 +63,9 @@ function countFromFile(file: string) {
 }
 
 function importFile(bytes: Uint8Array) {
-  const imported = readImport(bytes);
+  const file = readImport(bytes);
+  if (file.kind !== "mapped") throw new Error("not a mapped import");
+  const imported = file.model;
   const doc = new Y.Doc();
   initializeDocument(doc, { title: imported.title, ownerId: "importer" });
   const report = buildImportedDocument(doc, imported, "importer");

@@ -45,6 +45,11 @@ export async function createModel(
      * if it throws, nothing is created.
      */
     populate?: (doc: Y.Doc) => void;
+    /**
+     * The document to start from instead of a new one (our own model file), already checked
+     * by the caller; `populate` does not apply then.
+     */
+    initialState?: Uint8Array;
     /** What the audit trail records about the creation beside the title. */
     auditDetail?: Record<string, unknown>;
   },
@@ -55,16 +60,19 @@ export async function createModel(
     options.hourlyLimit ?? LIMITS.modelsCreatedPerUserPerHour,
   );
   const id = nanoid();
-  const doc = new Y.Doc();
-  initializeDocument(doc, { title: options.title, ownerId: options.ownerId });
-  try {
-    options.populate?.(doc);
-  } catch (error) {
+  let state = options.initialState;
+  if (!state) {
+    const doc = new Y.Doc();
+    initializeDocument(doc, { title: options.title, ownerId: options.ownerId });
+    try {
+      options.populate?.(doc);
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    throw error;
   }
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(models)

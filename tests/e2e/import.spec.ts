@@ -1,0 +1,49 @@
+import path from "node:path";
+import { ModelsPage } from "./pages/models-page";
+import { buildAccount } from "./support/factories";
+import { expect, test } from "./support/fixtures";
+
+const SAMPLE = path.join(
+  process.cwd(),
+  "tests/fixtures/interop/threat-dragon/demo-v2-threat-model.json",
+);
+
+test("imports a Threat Dragon model from the models page and opens it complete", async ({
+  openNewAccountSession,
+}) => {
+  const { page } = await openNewAccountSession(buildAccount({ name: "Iris Import" }));
+  const models = new ModelsPage(page);
+  await models.goto();
+  await expect(page.getByRole("main")).toContainText("Coming from Threat Dragon?");
+
+  await test.step("a damaged file is refused, nothing created", async () => {
+    await page.getByLabel("Import a model file").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"summary":{"title":"x"},"detail":{"diagrams":[{"cells":5}]}}'),
+    });
+    const dialog = page.getByRole("dialog", { name: "“broken.json” was not imported" });
+    await expect(dialog).toContainText("Nothing was created");
+    await expect(dialog).toContainText("cells");
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(models.emptyState).toBeVisible();
+  });
+
+  await test.step("the demo model arrives with its report", async () => {
+    await page.getByLabel("Import a model file").setInputFiles(SAMPLE);
+    const dialog = page.getByRole("dialog", { name: "Imported “Demo Threat Model”" });
+    await expect(dialog.getByLabel("Import report")).toContainText(
+      "1 diagram, 11 elements, 10 data flows, 14 threats and 14 mitigations arrived.",
+    );
+    await expect(dialog).toContainText("its source was a free point");
+    await dialog.getByRole("button", { name: "Open the model" }).click();
+    await expect(page).toHaveURL(/\/models\//);
+  });
+
+  await test.step("the threats and the diagram are there", async () => {
+    await page.getByRole("tab", { name: "Threats" }).click();
+    await expect(page.getByRole("main")).toContainText("Accessing DB credentials");
+    await page.getByRole("tab", { name: "Diagram" }).click();
+    await expect(page.locator(".react-flow__node").filter({ hasText: "Database" })).toBeVisible();
+  });
+});
