@@ -83,7 +83,7 @@ export function useModelImport(onImported: () => void) {
       <input
         ref={inputRef}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.tm7,application/json,application/xml"
         className="sr-only"
         aria-label="Import a model file"
         onChange={(event: ChangeEvent<HTMLInputElement>) => {
@@ -103,7 +103,7 @@ export function useModelImport(onImported: () => void) {
       aria-hidden
       className="pointer-events-none fixed inset-4 z-40 flex items-center justify-center rounded-xl border-4 border-dashed border-indigo-400 bg-indigo-50/80 text-lg font-medium text-indigo-900"
     >
-      Drop a Threat Dragon model (.json) to import it as a new model
+      Drop a Threat Dragon (.json), Threat Modeling Tool (.tm7) or exported model file to import it
     </div>
   ) : null;
 

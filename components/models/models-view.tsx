@@ -75,7 +75,7 @@ export function ModelsView() {
           <EmptyState
             icon={<ShieldIcon className="size-5" />}
             title="No threat models yet"
-            description="Create a model for the system you want to analyse, then invite the people who know it. Coming from Threat Dragon? Import its JSON file, or drop it on this page."
+            description="Create a model for the system you want to analyse, then invite the people who know it. Coming from Threat Dragon or the Threat Modeling Tool? Import its file (.json, .tm7), or drop it on this page."
             action={
               <div className="flex gap-2">
                 {modelImport.button}

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { ImportedModel } from "./imported-model";
 import { isNativeModelFile, readNativeModelFile } from "./native/model-file";
+import { isTm7, parseTm7 } from "./tmt/tm7";
 import { isThreatDragonModel, parseThreatDragon } from "./threat-dragon/parse";
 
 /** Largest file an import reads. */
@@ -13,6 +14,7 @@ export const IMPORT_FORMATS = [
   "this product's model file",
   "Threat Dragon v2 JSON",
   "Threat Dragon v1 JSON",
+  "Microsoft Threat Modeling Tool .tm7",
 ] as const;
 
 /** What a file holds: another tool's model, mapped, or our own model file's document state. */
@@ -64,10 +66,12 @@ export function readImport(bytes: Uint8Array): ImportedFile {
     throw new AppError("bad_request", "The file is not text (UTF-8)");
   }
   const trimmed = text.trimStart();
+  if (trimmed.startsWith("<") && isTm7(trimmed))
+    return { kind: "mapped", model: parseTm7(trimmed) };
   if (trimmed.startsWith("<")) {
     throw new AppError(
       "bad_request",
-      `XML files are not imported yet; the formats imported are ${IMPORT_FORMATS.join(", ")}`,
+      `This XML file is not a Threat Modeling Tool model; the formats imported are ${IMPORT_FORMATS.join(", ")}`,
     );
   }
   if (measureJsonDepth(text, MAX_IMPORT_DEPTH) > MAX_IMPORT_DEPTH) {

@@ -14,7 +14,7 @@ test("imports a Threat Dragon model from the models page and opens it complete",
   const { page } = await openNewAccountSession(buildAccount({ name: "Iris Import" }));
   const models = new ModelsPage(page);
   await models.goto();
-  await expect(page.getByRole("main")).toContainText("Coming from Threat Dragon?");
+  await expect(page.getByRole("main")).toContainText("Coming from Threat Dragon or the Threat Modeling Tool?");
 
   await test.step("a damaged file is refused, nothing created", async () => {
     await page.getByLabel("Import a model file").setInputFiles({

@@ -61,6 +61,11 @@ describe.each(DATABASES)("importing a model (%s)", (kind) => {
       ['{"summary":{"title":"x"},"detail":{"diagrams":[{"cells":5}]}}', 400, /cells/],
       [`${"[".repeat(5_000)}${"]".repeat(5_000)}`, 400, /nests deeper/],
       ['<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', 400, /XML/],
+      [
+        '<?xml version="1.0"?><!DOCTYPE ThreatModel [<!ENTITY e SYSTEM "file:///etc/passwd">]><ThreatModel>&e;</ThreatModel>',
+        400,
+        /DOCTYPE or entities/,
+      ],
       ["not json", 400, /not valid JSON/],
       [
         JSON.stringify({
