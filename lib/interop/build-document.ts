@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { LIMITS } from "@/lib/limits";
+import { addContextItem } from "@/lib/model/context";
 import { addDiagram, listDiagrams, updateDiagram } from "@/lib/model/diagrams";
 import { addElement } from "@/lib/model/elements";
 import { addFlow } from "@/lib/model/flows";
@@ -118,6 +119,7 @@ export function buildImportedDocument(
         report.mapped.flows += 1;
       }
     });
+    const threatIds = new Map<string, string>();
     for (const threat of imported.threats) {
       const targetId = threat.targetKey === null ? null : (ids.get(threat.targetKey) ?? null);
       if (threat.targetKey !== null && targetId === null) {
@@ -140,6 +142,7 @@ export function buildImportedDocument(
         authorId,
       );
       report.mapped.threats += 1;
+      threatIds.set(threat.key, threatId);
       for (const text of threat.mitigations) {
         const firstLine = text.split("\n")[0]?.trim() ?? "";
         addMitigation(
@@ -152,6 +155,33 @@ export function buildImportedDocument(
           authorId,
         );
         report.mapped.mitigations += 1;
+      }
+    }
+    for (const mitigation of imported.mitigations ?? []) {
+      addMitigation(
+        doc,
+        {
+          title: clip(mitigation.title, LIMITS.mitigationTitleLength) || "Untitled mitigation",
+          description: clip(mitigation.description, LIMITS.longTextLength),
+          status: mitigation.status,
+          threatIds: [
+            ...new Set(
+              mitigation.threatKeys.flatMap((key) => {
+                const id = threatIds.get(key);
+                return id ? [id] : [];
+              }),
+            ),
+          ],
+        },
+        authorId,
+      );
+      report.mapped.mitigations += 1;
+    }
+    const lists = imported.context ?? {};
+    for (const name of ["assumptions", "assets", "dependencies"] as const) {
+      for (const text of lists[name] ?? []) {
+        const clean = clip(text.trim(), LIMITS.contextItemLength);
+        if (clean) addContextItem(doc, name, clean);
       }
     }
   });

@@ -19,7 +19,19 @@ export interface ImportedModel {
   diagrams: ImportedDiagram[];
   /** Threats with the key of the element or flow they apply to (null: the whole model). */
   threats: ImportedThreat[];
+  /** Mitigations of their own, linked to any number of threats (by threat key). */
+  mitigations?: ImportedMitigation[];
+  /** The background context lists. */
+  context?: { assumptions?: string[]; assets?: string[]; dependencies?: string[] };
   report: ImportReport;
+}
+
+export interface ImportedMitigation {
+  key: string;
+  title: string;
+  description: string;
+  status: "proposed" | "in-progress" | "implemented" | "abandoned";
+  threatKeys: string[];
 }
 
 export interface ImportedDiagram {

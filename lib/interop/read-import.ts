@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors";
 import type { ImportedModel } from "./imported-model";
 import { isNativeModelFile, readNativeModelFile } from "./native/model-file";
+import { isOtm, parseOtm } from "./otm/parse";
+import { isThreatComposer, parseThreatComposer } from "./threat-composer/parse";
 import { isTm7, parseTm7 } from "./tmt/tm7";
 import { isThreatDragonModel, parseThreatDragon } from "./threat-dragon/parse";
 
@@ -15,6 +17,8 @@ export const IMPORT_FORMATS = [
   "Threat Dragon v2 JSON",
   "Threat Dragon v1 JSON",
   "Microsoft Threat Modeling Tool .tm7",
+  "threat-composer .tc.json",
+  "Open Threat Model (OTM) JSON",
 ] as const;
 
 /** What a file holds: another tool's model, mapped, or our own model file's document state. */
@@ -85,6 +89,8 @@ export function readImport(bytes: Uint8Array): ImportedFile {
   }
   if (isNativeModelFile(json)) return { kind: "native", ...readNativeModelFile(json) };
   if (isThreatDragonModel(json)) return { kind: "mapped", model: parseThreatDragon(json) };
+  if (isOtm(json)) return { kind: "mapped", model: parseOtm(json) };
+  if (isThreatComposer(json)) return { kind: "mapped", model: parseThreatComposer(json) };
   throw new AppError(
     "bad_request",
     `The file is not in a format imported here; the formats imported are ${IMPORT_FORMATS.join(", ")}`,
