@@ -25,6 +25,8 @@ export interface ApiResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A text body sent as is (a CSV or Markdown download) instead of `body` as JSON. */
+  text?: { contentType: string; content: string };
 }
 
 /** Writes a JSON result (or an empty one for 204). */
@@ -34,6 +36,16 @@ export function sendResult(res: ServerResponse, result: ApiResult): void {
     "X-Content-Type-Options": "nosniff",
     ...result.headers,
   };
+  if (result.text) {
+    res
+      .writeHead(result.status, {
+        ...headers,
+        "Content-Type": result.text.contentType,
+        "Content-Length": String(Buffer.byteLength(result.text.content)),
+      })
+      .end(result.text.content);
+    return;
+  }
   if (result.body === undefined) {
     res.writeHead(result.status, headers).end();
     return;

@@ -148,4 +148,29 @@ describe.each(DATABASES)("importing a model (%s)", (kind) => {
     }
     expect(await modelCount()).toBe(before);
   });
+
+  it("exports each format with its type and file name; an unknown format is refused", async () => {
+    const imported = await api(server, "POST", "/api/models/import", { user: owner, body: SAMPLE });
+    const { model } = imported.body as { model: { id: string } };
+    const expected: [string, RegExp, RegExp][] = [
+      ["threat-dragon", /application\/json/, /Demo-Threat-Model\.threat-dragon\.json/],
+      ["otm", /application\/json/, /\.otm\.json/],
+      ["threats-csv", /text\/csv/, /\.threats\.csv/],
+      ["mitigations-csv", /text\/csv/, /\.mitigations\.csv/],
+      ["markdown", /text\/markdown/, /\.md/],
+    ];
+    for (const [format, type, name] of expected) {
+      const response = await fetch(`${server.url}/api/models/${model.id}/export?format=${format}`, {
+        headers: { cookie: owner.cookie },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(type);
+      expect(response.headers.get("content-disposition")).toMatch(name);
+      expect((await response.text()).length).toBeGreaterThan(100);
+    }
+    const unknown = await api(server, "GET", `/api/models/${model.id}/export?format=pdf-ish`, {
+      user: owner,
+    });
+    expect(unknown.status).toBe(400);
+  });
 });

@@ -1,4 +1,11 @@
+import type * as Y from "yjs";
+import { z } from "zod";
+import { serializeMitigationsCsv, serializeThreatsCsv } from "@/lib/interop/csv/serialize";
+import { serializeMarkdown } from "@/lib/interop/markdown/serialize";
 import { exportNativeModel } from "@/lib/interop/native/model-file";
+import { serializeOtm } from "@/lib/interop/otm/serialize";
+import { serializeThreatDragon } from "@/lib/interop/threat-dragon/serialize";
+import { getTitle } from "@/lib/model/meta";
 import { encodeIntegratedState } from "@/server/collab/integrated-state";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
@@ -15,9 +22,44 @@ export function fileNameOf(title: string, suffix: string): string {
   return `${base || "threat-model"}${suffix}`;
 }
 
+/** The export formats: what each is called in `?format=`, its file name suffix and type. */
+const EXPORTS = {
+  json: { suffix: ".threat-room.json", type: "application/json" },
+  "threat-dragon": { suffix: ".threat-dragon.json", type: "application/json" },
+  otm: { suffix: ".otm.json", type: "application/json" },
+  "threats-csv": { suffix: ".threats.csv", type: "text/csv; charset=utf-8" },
+  "mitigations-csv": { suffix: ".mitigations.csv", type: "text/csv; charset=utf-8" },
+  markdown: { suffix: ".md", type: "text/markdown; charset=utf-8" },
+} as const;
+type ExportFormat = keyof typeof EXPORTS;
+
+const exportQuery = z.object({
+  format: z.enum(Object.keys(EXPORTS) as [ExportFormat, ...ExportFormat[]]).default("json"),
+});
+
+/** What the document becomes in each format (pure serializers in lib/interop). */
+function serialize(format: ExportFormat, doc: Y.Doc, modelId: string): unknown {
+  switch (format) {
+    case "json":
+      return exportNativeModel(doc, encodeIntegratedState(doc));
+    case "threat-dragon":
+      return serializeThreatDragon(doc);
+    case "otm":
+      return serializeOtm(doc, modelId);
+    case "threats-csv":
+      return serializeThreatsCsv(doc);
+    case "mitigations-csv":
+      return serializeMitigationsCsv(doc);
+    case "markdown":
+      return serializeMarkdown(doc);
+  }
+}
+
 /**
- * GET /api/models/:id/export: the model as our own model file (lib/interop/native), which
- * POST /api/models/import takes back exactly; every member may export.
+ * GET /api/models/:id/export?format=: the model as a file to download. `json` (the default) is
+ * our own model file, which POST /api/models/import takes back exactly; `threat-dragon` and
+ * `otm` open in those tools; `threats-csv` and `mitigations-csv` feed issue trackers;
+ * `markdown` goes to a wiki. Every member may export.
  */
 export async function getModelExport(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
@@ -26,14 +68,16 @@ export async function getModelExport(req: ApiRequest): Promise<ApiResult> {
     await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
     "model.read",
   );
-  const file = await req.runtime.rooms.read(modelId, (doc) =>
-    exportNativeModel(doc, encodeIntegratedState(doc)),
-  );
-  return {
-    status: 200,
-    body: file,
-    headers: {
-      "Content-Disposition": `attachment; filename="${fileNameOf(file.title, ".threat-room.json")}"`,
-    },
+  const { format } = req.query(exportQuery);
+  const { title, content } = await req.runtime.rooms.read(modelId, (doc) => ({
+    title: getTitle(doc),
+    content: serialize(format, doc, modelId),
+  }));
+  const { suffix, type } = EXPORTS[format];
+  const headers = {
+    "Content-Disposition": `attachment; filename="${fileNameOf(title, suffix)}"`,
   };
+  return typeof content === "string"
+    ? { status: 200, headers, text: { contentType: type, content } }
+    : { status: 200, headers, body: content };
 }
