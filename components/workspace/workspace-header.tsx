@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LIMITS } from "@/lib/limits";
 import type { Role } from "@/lib/model/roles";
 import { RoleBadge } from "@/components/models/role-badge";
+import { ModelExportMenu } from "./model-export-menu";
 import { Button } from "@/components/ui/button";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { ArrowLeftIcon, UsersIcon } from "@/components/ui/icons";
@@ -13,6 +14,7 @@ import type { Participant } from "./presence";
 import { PresenceAvatars } from "./presence-avatars";
 
 export interface WorkspaceHeaderProps {
+  modelId: string;
   title: string;
   canRename: boolean;
   /** Saves a new title; throws an Error with a readable message when it is refused. */
@@ -33,6 +35,7 @@ export interface WorkspaceHeaderProps {
 
 /** The workspace's title row: editable title, role, presence, connection state, members. */
 export function WorkspaceHeader({
+  modelId,
   title,
   canRename,
   onRename,
@@ -90,6 +93,7 @@ export function WorkspaceHeader({
           <Button variant="secondary" size="sm" onClick={onOpenVersions}>
             Versions
           </Button>
+          <ModelExportMenu modelId={modelId} />
           {canManageMembers ? (
             <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
               Members

@@ -248,6 +248,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   return (
     <>
       <WorkspaceHeader
+        modelId={model.id}
         title={title}
         canRename={hasWriteRole && !isClosed && collab.hasSynced}
         onRename={handleRename}

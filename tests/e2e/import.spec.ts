@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import path from "node:path";
 import { ModelsPage } from "./pages/models-page";
 import { buildAccount } from "./support/factories";
@@ -14,7 +15,9 @@ test("imports a Threat Dragon model from the models page and opens it complete",
   const { page } = await openNewAccountSession(buildAccount({ name: "Iris Import" }));
   const models = new ModelsPage(page);
   await models.goto();
-  await expect(page.getByRole("main")).toContainText("Coming from Threat Dragon or the Threat Modeling Tool?");
+  await expect(page.getByRole("main")).toContainText(
+    "Coming from Threat Dragon or the Threat Modeling Tool?",
+  );
 
   await test.step("a damaged file is refused, nothing created", async () => {
     await page.getByLabel("Import a model file").setInputFiles({
@@ -45,5 +48,18 @@ test("imports a Threat Dragon model from the models page and opens it complete",
     await expect(page.getByRole("main")).toContainText("Accessing DB credentials");
     await page.getByRole("tab", { name: "Diagram" }).click();
     await expect(page.locator(".react-flow__node").filter({ hasText: "Database" })).toBeVisible();
+  });
+
+  await test.step("the model downloads as threats CSV and as a file that imports back", async () => {
+    const csv = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export", exact: true }).first().click();
+    await page
+      .getByRole("menu", { name: "Export the model" })
+      .getByRole("menuitem", { name: "Threats (.csv)" })
+      .click();
+    const download = await csv;
+    expect(download.suggestedFilename()).toBe("Demo-Threat-Model.threats.csv");
+    const text = await fs.readFile(await download.path(), "utf8");
+    expect(text).toContain("Accessing DB credentials");
   });
 });
