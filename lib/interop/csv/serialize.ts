@@ -13,18 +13,26 @@ import {
 /**
  * Threats and mitigations as CSV for issue trackers (RFC 4180: CRLF line ends, every field
  * quoted). One row per threat or mitigation with its stable id, so a second export updates
- * the same tickets. A field that a spreadsheet would run as a formula (starting with = + - @,
- * a tab or a carriage return) is prefixed with an apostrophe.
+ * the same tickets. A field of people's text that a spreadsheet would run as a formula
+ * (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe; ids are
+ * written as they are, so that they stay the same from one export to the next.
  */
 
-function field(value: string | number | null | undefined): string {
+/** A quoted field; text from people is defused, ids (which may start with "-") are not. */
+function field(value: string | number | null | undefined, isId: boolean): string {
   let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (!isId && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
+/** CSV with a header; `idColumns` name the columns that hold generated ids. */
+function toCsv(header: string[], rows: (string | number | null)[][], idColumns: string[]): string {
+  const isId = header.map((name) => idColumns.includes(name));
+  return (
+    [header, ...rows]
+      .map((row) => row.map((value, index) => field(value, isId[index] === true)).join(","))
+      .join("\r\n") + "\r\n"
+  );
 }
 
 /** The name and kind of what a threat applies to. */
@@ -71,6 +79,7 @@ export function serializeThreatsCsv(doc: Y.Doc): string {
         threat.bugUrl,
       ];
     }),
+    ["id", "mitigation ids"],
   );
 }
 
@@ -100,5 +109,6 @@ export function serializeMitigationsCsv(doc: Y.Doc): string {
       mitigation.description,
       mitigation.threatIds.join(" "),
     ]),
+    ["id", "threat ids"],
   );
 }

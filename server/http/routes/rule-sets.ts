@@ -1,6 +1,6 @@
 import { createRuleSetInput, updateRuleSetInput } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors";
-import { MAX_TEMPLATE_BYTES } from "@/lib/stride/tb7";
+import { MAX_TEMPLATE_BYTES } from "@/lib/interop/tmt/tb7";
 import { contentTypeOf, readBody, type ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { authorize } from "@/server/policies/policy";

@@ -1,4 +1,4 @@
-import type { SkippedThreatType } from "@/lib/stride/tb7";
+import type { SkippedThreatType } from "@/lib/interop/tmt/tb7";
 import type { Database } from "@/server/db/client";
 import { createRuleSet } from "@/server/services/rule-sets/create-rule-set";
 import type { PublicRuleSet } from "@/server/services/rule-sets/present-rule-set";

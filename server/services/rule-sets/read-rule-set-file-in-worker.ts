@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import { projectPath } from "@/server/project-root";
 import { z } from "zod";
 import { AppError, ERROR_CODES } from "@/lib/errors";
-import type { SkippedThreatType } from "@/lib/stride/tb7";
+import type { SkippedThreatType } from "@/lib/interop/tmt/tb7";
 import type { RuleSetFile } from "./read-rule-set-file";
 
 /** What a file held: its rules not yet checked here (createRuleSet checks them). */

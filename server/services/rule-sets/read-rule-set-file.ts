@@ -1,6 +1,6 @@
 import { ruleSetExportSchema } from "@/lib/api/schemas";
 import { parseRuleSet, type Rule } from "@/lib/stride/rule-types";
-import { parseTb7Template, type SkippedThreatType } from "@/lib/stride/tb7";
+import { parseTb7Template, type SkippedThreatType } from "@/lib/interop/tmt/tb7";
 import { parseJsonText } from "@/lib/parse-json";
 
 const FILE_MESSAGES = {

@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
-import { AppError } from "../errors";
-import { LIMITS } from "../limits";
-import { getCategoryByCode } from "../model";
-import { MAX_RULES_PER_SET, parseRuleSet } from "./rule-types";
-import type { Rule, RuleCondition, RuleSet } from "./rule-types";
+import { AppError } from "@/lib/errors";
+import { LIMITS } from "@/lib/limits";
+import { getCategoryByCode } from "@/lib/model";
+import { MAX_RULES_PER_SET, parseRuleSet } from "@/lib/stride/rule-types";
+import type { Rule, RuleCondition, RuleSet } from "@/lib/stride/rule-types";
 import { FilterSyntaxError, parseGenerationFilter } from "./tb7-filter";
 import { mapTmtComparison } from "./tb7-mapping";
 

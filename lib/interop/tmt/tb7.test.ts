@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
-import defaultTemplate from "../../tests/fixtures/ms-tmt/default.tb7?raw";
-import { AppError } from "../errors";
-import { evaluateRules } from "./engine";
+import defaultTemplate from "../../../tests/fixtures/ms-tmt/default.tb7?raw";
+import { AppError } from "@/lib/errors";
+import { evaluateRules } from "@/lib/stride/engine";
 import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_DEPTH, parseTb7Template } from "./tb7";
-import { buildInteraction } from "./test-factories";
+import { buildInteraction } from "@/lib/stride/test-factories";
 
 function expectRefused(run: () => unknown, message: RegExp): void {
   let caught: unknown = null;

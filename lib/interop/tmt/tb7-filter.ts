@@ -1,6 +1,6 @@
-import { AppError } from "../errors";
-import { MAX_CONDITION_DEPTH, getConditionDepth } from "./rule-types";
-import type { RuleCondition } from "./rule-types";
+import { AppError } from "@/lib/errors";
+import { MAX_CONDITION_DEPTH, getConditionDepth } from "@/lib/stride/rule-types";
+import type { RuleCondition } from "@/lib/stride/rule-types";
 
 /*
  * The GenerationFilters language of Microsoft Threat Modeling Tool templates, e.g.

@@ -7,8 +7,8 @@ import {
   fieldNotBlank,
   isNativeCode,
   not,
-} from "./rule-builders";
-import type { ConditionSubject, RuleCondition, RuleElementKind } from "./rule-types";
+} from "@/lib/stride/rule-builders";
+import type { ConditionSubject, RuleCondition, RuleElementKind } from "@/lib/stride/rule-types";
 import type { FilterComparison } from "./tb7-filter";
 
 /*

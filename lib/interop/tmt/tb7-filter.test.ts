@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
-import type { RuleCondition } from "./rule-types";
+import { AppError } from "@/lib/errors";
+import type { RuleCondition } from "@/lib/stride/rule-types";
 import { FilterSyntaxError, MAX_FILTER_LENGTH, parseGenerationFilter } from "./tb7-filter";
 import type { FilterComparison } from "./tb7-filter";
 import { mapTmtComparison } from "./tb7-mapping";
