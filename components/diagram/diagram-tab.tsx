@@ -6,7 +6,7 @@ import type * as Y from "yjs";
 import { addDiagram, listDiagrams } from "@/lib/model/diagrams";
 import { INITIAL_DIAGRAM_TITLE } from "@/lib/model/document";
 import { layoutDiagram } from "@/lib/diagram/layout";
-import { countUnresolvedThreatsByTarget } from "@/components/threats/threat-targets";
+import { countUnresolvedThreatsByTarget } from "@/lib/model/threat-targets";
 import { useThreats } from "@/components/threats/use-threats";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -3,7 +3,7 @@
 import { useId, useMemo } from "react";
 import type * as Y from "yjs";
 import { STRIDE_CATEGORY_CODES, STRIDE_CATEGORY_LABELS, THREAT_STATUS_LABELS } from "@/lib/model";
-import { isThreatUnresolved } from "@/components/threats/threat-targets";
+import { isThreatUnresolved } from "@/lib/model/threat-targets";
 import { STATUS_TONES } from "@/components/threats/threat-options";
 import { useGenerateThreats } from "@/components/threats/use-generate-threats";
 import { useThreats } from "@/components/threats/use-threats";

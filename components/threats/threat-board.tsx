@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { ROW_FOCUS_CLASSES, moveFocusBetweenCards } from "./row-navigation";
 import { ThreatBadges } from "./threat-badges";
 import { STATUS_OPTIONS } from "./threat-options";
-import { getAdjacentStatus, groupThreatsByStatus } from "./threat-query";
+import { getAdjacentStatus, groupThreatsByStatus } from "@/lib/model/threat-query";
 
 const DRAG_TYPE = "application/x-threat-id";
 

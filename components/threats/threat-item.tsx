@@ -19,7 +19,7 @@ import { useToast } from "@/components/ui/toast";
 import { ROW_FOCUS_CLASSES } from "./row-navigation";
 import { ThreatBadges } from "./threat-badges";
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
-import type { ThreatTarget } from "./threat-targets";
+import type { ThreatTarget } from "@/lib/model/threat-targets";
 
 export interface ThreatItemProps {
   threat: Threat;

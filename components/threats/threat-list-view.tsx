@@ -6,8 +6,8 @@ import type { Threat, ThreatPatch } from "@/lib/model/threats";
 import { moveFocusBetweenRows } from "./row-navigation";
 import type { NoteItemCounts } from "@/components/notes/use-note-item-counts";
 import { ThreatItem } from "./threat-item";
-import type { ThreatGroup } from "./threat-query";
-import type { ThreatTarget, ThreatTargetIndex } from "./threat-targets";
+import type { ThreatGroup } from "@/lib/model/threat-query";
+import type { ThreatTarget, ThreatTargetIndex } from "@/lib/model/threat-targets";
 
 export interface ThreatListViewProps {
   /** The threats to show, filtered, sorted and grouped (one group when not grouped). */

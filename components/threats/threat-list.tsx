@@ -37,9 +37,9 @@ import {
   hasActiveFilters,
   queryThreats,
   type ThreatQuery,
-} from "./threat-query";
+} from "@/lib/model/threat-query";
 import { ThreatToolbar, type ThreatView } from "./threat-toolbar";
-import type { ThreatTarget } from "./threat-targets";
+import type { ThreatTarget } from "@/lib/model/threat-targets";
 import { useDreadScale } from "./use-dread-scale";
 import { useThreatTargets } from "./use-threat-targets";
 import { useThreats } from "./use-threats";

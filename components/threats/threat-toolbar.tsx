@@ -6,7 +6,11 @@ import type { SelectOption } from "@/components/ui/select";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
-import { listDiagramChoices, listTargetChoices, type ThreatTargetIndex } from "./threat-targets";
+import {
+  listDiagramChoices,
+  listTargetChoices,
+  type ThreatTargetIndex,
+} from "@/lib/model/threat-targets";
 import {
   THREAT_GROUPINGS,
   THREAT_GROUPING_LABELS,
@@ -15,7 +19,7 @@ import {
   type ReviewFilter,
   type SeverityFilter,
   type ThreatQuery,
-} from "./threat-query";
+} from "@/lib/model/threat-query";
 
 /** The two ways to look at the threats. */
 export type ThreatView = "list" | "board";

@@ -10,7 +10,7 @@ import {
   observeElements,
   observeFlows,
 } from "@/lib/model";
-import { buildThreatTargetIndex, type ThreatTargetIndex } from "./threat-targets";
+import { buildThreatTargetIndex, type ThreatTargetIndex } from "@/lib/model/threat-targets";
 
 const EMPTY_INDEX: ThreatTargetIndex = new Map();
 

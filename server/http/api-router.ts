@@ -1,3 +1,13 @@
+import {
+  deleteThreatMitigation,
+  getMitigations,
+  getOneThreat,
+  getThreats,
+  patchThreat,
+  postMitigation,
+  postThreat,
+  putThreatMitigation,
+} from "@/server/http/routes/threats";
 import { getModelExport } from "@/server/http/routes/export";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
@@ -79,6 +89,13 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/import", { POST: postModelImport }],
   ["/api/models/:id", { GET: getOneModel, PATCH: patchModel, DELETE: deleteOneModel }],
   ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
+  ["/api/models/:id/threats", { GET: getThreats, POST: postThreat }],
+  ["/api/models/:id/threats/:threatId", { GET: getOneThreat, PATCH: patchThreat }],
+  [
+    "/api/models/:id/threats/:threatId/mitigations/:mitigationId",
+    { PUT: putThreatMitigation, DELETE: deleteThreatMitigation },
+  ],
+  ["/api/models/:id/mitigations", { GET: getMitigations, POST: postMitigation }],
   ["/api/models/:id/export", { GET: getModelExport }],
   ["/api/models/:id/versions", { GET: getVersions, POST: postVersion }],
   ["/api/models/:id/versions/:versionId", { GET: getOneVersion }],

@@ -8,8 +8,8 @@ import {
   listFlows,
   type Threat,
 } from "@/lib/model";
+import { THREAT_DEFAULTS } from "@/lib/model/threats";
 import { buildModelDoc } from "@/lib/model/test-helpers";
-import { buildThreat } from "@/components/mitigations/test-factories";
 import {
   buildThreatTargetIndex,
   countUnresolvedThreatsByTarget,
@@ -23,6 +23,11 @@ import {
   groupThreats,
   hasActiveFilters,
 } from "./threat-query";
+
+/** A stored threat for these tests: the model's defaults overlaid with `overrides`. */
+function buildThreat(overrides: Partial<Threat> & { id: string }): Threat {
+  return { ...THREAT_DEFAULTS, ...overrides };
+}
 
 /** Context diagram (layer 0): Browser -> Web app -> Orders DB; Worker (layer 1): Queue reader. */
 function buildShop() {
