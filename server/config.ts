@@ -33,6 +33,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The sender of the server's email. */
   MAIL_FROM: z.string().default("Threat Room <no-reply@localhost>"),
+  /** The Chromium that prints PDF reports; /usr/bin/chromium by default. */
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

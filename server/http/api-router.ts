@@ -8,7 +8,7 @@ import {
   postThreat,
   putThreatMitigation,
 } from "@/server/http/routes/threats";
-import { getModelExport } from "@/server/http/routes/export";
+import { getModelExport, getModelReport } from "@/server/http/routes/export";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { idSchema } from "@/lib/api/schemas";
@@ -97,6 +97,7 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ],
   ["/api/models/:id/mitigations", { GET: getMitigations, POST: postMitigation }],
   ["/api/models/:id/export", { GET: getModelExport }],
+  ["/api/models/:id/report", { GET: getModelReport }],
   ["/api/models/:id/versions", { GET: getVersions, POST: postVersion }],
   ["/api/models/:id/versions/:versionId", { GET: getOneVersion }],
   ["/api/models/:id/versions/:versionId/state", { GET: getVersionState }],

@@ -25,8 +25,8 @@ export interface ApiResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** A text body sent as is (a CSV or Markdown download) instead of `body` as JSON. */
-  text?: { contentType: string; content: string };
+  /** A body sent as is (a CSV, Markdown or PDF download) instead of `body` as JSON. */
+  text?: { contentType: string; content: string | Uint8Array };
 }
 
 /** Writes a JSON result (or an empty one for 204). */

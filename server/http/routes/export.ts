@@ -6,6 +6,7 @@ import { exportNativeModel } from "@/lib/interop/native/model-file";
 import { serializeOtm } from "@/lib/interop/otm/serialize";
 import { serializeThreatDragon } from "@/lib/interop/threat-dragon/serialize";
 import { getTitle } from "@/lib/model/meta";
+import { buildReportHtml, printPdf } from "@/server/services/reports/report";
 import { encodeIntegratedState } from "@/server/collab/integrated-state";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
@@ -80,4 +81,40 @@ export async function getModelExport(req: ApiRequest): Promise<ApiResult> {
   return typeof content === "string"
     ? { status: 200, headers, text: { contentType: type, content } }
     : { status: 200, headers, body: content };
+}
+
+const reportQuery = z.object({ format: z.enum(["html", "pdf"]).default("html") });
+
+/**
+ * GET /api/models/:id/report?format=html|pdf: the model's report (lib/interop/report), as a
+ * page or printed to PDF with the system Chromium. Every member may read it.
+ */
+export async function getModelReport(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = req.pathId();
+  authorizeOnModel(
+    await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
+    "model.read",
+  );
+  const { format } = req.query(reportQuery);
+  const html = await buildReportHtml(req.runtime, modelId);
+  const title = await req.runtime.rooms.read(modelId, getTitle);
+  if (format === "html") {
+    return {
+      status: 200,
+      headers: {
+        "Content-Disposition": `inline; filename="${fileNameOf(title, ".report.html")}"`,
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      },
+      text: { contentType: "text/html; charset=utf-8", content: html },
+    };
+  }
+  const pdf = await printPdf(html, req.runtime.env.CHROMIUM_PATH);
+  return {
+    status: 200,
+    headers: {
+      "Content-Disposition": `attachment; filename="${fileNameOf(title, ".report.pdf")}"`,
+    },
+    text: { contentType: "application/pdf", content: pdf },
+  };
 }
