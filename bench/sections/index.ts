@@ -1,6 +1,7 @@
 import type { BenchSection } from "../section";
 import { dfdOpenSection } from "./dfd-open";
 import { facilitationStepSection } from "./facilitation-step";
+import { interopSection } from "./interop";
 import { notesLatencySection } from "./notes-latency";
 import { roomMemorySection } from "./room-memory";
 import { syncLatencySection } from "./sync-latency";
@@ -21,4 +22,5 @@ export const SECTIONS: readonly BenchSection[] = [
   facilitationStepSection,
   roomMemorySection,
   dfdOpenSection,
+  interopSection,
 ];

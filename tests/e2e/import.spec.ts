@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ModelsPage } from "./pages/models-page";
@@ -9,7 +10,7 @@ const SAMPLE = path.join(
   "tests/fixtures/interop/threat-dragon/demo-v2-threat-model.json",
 );
 
-test("imports a Threat Dragon model from the models page and opens it complete", async ({
+test("imports a Threat Dragon model from the models page, opens it complete and downloads its report", async ({
   openNewAccountSession,
 }) => {
   const { page } = await openNewAccountSession(buildAccount({ name: "Iris Import" }));
@@ -61,5 +62,26 @@ test("imports a Threat Dragon model from the models page and opens it complete",
     expect(download.suggestedFilename()).toBe("Demo-Threat-Model.threats.csv");
     const text = await fs.readFile(await download.path(), "utf8");
     expect(text).toContain("Accessing DB credentials");
+  });
+
+  await test.step("the PDF report downloads and holds every threat title", async () => {
+    const pdf = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export", exact: true }).first().click();
+    await page
+      .getByRole("menu", { name: "Export the model" })
+      .getByRole("menuitem", { name: "Report (PDF)" })
+      .click();
+    const download = await pdf;
+    expect(download.suggestedFilename()).toBe("Demo-Threat-Model.report.pdf");
+    const file = await download.path();
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const sample = JSON.parse(await fs.readFile(SAMPLE, "utf8")) as {
+      detail: { diagrams: { cells: { data?: { threats?: { title: string }[] } }[] }[] };
+    };
+    const titles = sample.detail.diagrams.flatMap((diagram) =>
+      diagram.cells.flatMap((cell) => (cell.data?.threats ?? []).map((threat) => threat.title)),
+    );
+    expect(titles).toHaveLength(14);
+    for (const title of titles) expect(text).toContain(title);
   });
 });
