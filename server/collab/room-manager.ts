@@ -185,12 +185,15 @@ export class RoomManager {
   }
 
   /** Reads a model's document as it is now, loading its room when needed (and holding it). */
-  async read<T>(modelId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  async read<T>(
+    modelId: string,
+    read: (doc: Y.Doc, room: Pick<Room, "encodeFullState">) => T,
+  ): Promise<T> {
     const room = await this.acquire(modelId);
     room.holds += 1;
     try {
       await room.ready;
-      return read(room.doc);
+      return read(room.doc, room);
     } finally {
       room.holds -= 1;
       this.scheduleUnloadIfIdle(room);

@@ -184,6 +184,14 @@ export class Room {
     return this.log.flush();
   }
 
+  /**
+   * The whole document as one update (integrated content only), encoded once and reused until
+   * the next change: every new client, and every export, asks for it.
+   */
+  encodeFullState(): Uint8Array {
+    return (this.encodedState ??= encodeIntegratedState(this.doc));
+  }
+
   /** Sends a message to every connection the room has greeted (e.g. a session notice). */
   sendToGreeted(message: Uint8Array): void {
     for (const connection of this.connections) {
@@ -345,7 +353,7 @@ export class Room {
       return;
     }
     const update = isEmptyStateVector(stateVector)
-      ? (this.encodedState ??= encodeIntegratedState(this.doc))
+      ? this.encodeFullState()
       : encodeIntegratedState(this.doc, stateVector);
     connection.syncEncodeBucket.charge(update.byteLength);
     connection.send(encodeSyncStep2Update(update));

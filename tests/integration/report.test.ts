@@ -84,7 +84,7 @@ describe("the model's report", () => {
       if (!hasPdfToText) return;
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "report.pdf");
       fs.writeFileSync(file, pdf);
-      const text = squash(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }));
+      const text = squash(execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }));
       for (const title of sampleThreatTitles()) expect(text).toContain(squash(title));
     },
   );

@@ -60,6 +60,9 @@ const COVERAGE_MARKS = {
 } as const;
 
 const text = (value: string) => escapeXml(value);
+
+/** A threat's description in the report stops here (the model holds the whole text). */
+const DESCRIPTION_LIMIT = 600;
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const STYLE = `
@@ -90,8 +93,8 @@ const STYLE = `
   .toc li { margin: 1pt 0; }
   footer { margin-top: 18pt; font-size: 8.5pt; color: #64748b; }
   .text { white-space: pre-line; }
-  .threat { break-inside: avoid; border-top: 0.75pt solid #e2e8f0; padding-top: 5pt; margin-top: 5pt; }
-  .threat ul { margin-bottom: 2pt; }
+  .threats { font-size: 8.5pt; table-layout: fixed; }
+  .threats .text { font-size: 8pt; }
 `;
 
 /** The report of the document (see the module comment). */
@@ -206,36 +209,25 @@ export function renderReportHtml(doc: Y.Doc, options: ReportOptions): string {
       };
     });
     sections.push(`
-      <table>
-        <colgroup><col style="width:4%"><col style="width:32%"><col style="width:14%"><col style="width:16%"><col style="width:10%"><col style="width:8%"><col style="width:8%"><col style="width:8%"></colgroup>
-        <tr><th>#</th><th>Threat</th><th>Category</th><th>Applies to</th><th>Severity</th><th>DREAD</th><th>Status</th><th>Response</th></tr>
+      <table class="threats">
+        <colgroup><col style="width:4%"><col style="width:38%"><col style="width:11%"><col style="width:13%"><col style="width:11%"><col style="width:11%"><col style="width:12%"></colgroup>
+        <tr><th>#</th><th>Threat</th><th>Category</th><th>Applies to</th><th>Severity, DREAD</th><th>Status, response</th><th>Mitigations</th></tr>
         ${rows
-          .map(
-            (row) => `<tr>
+          .map((row) => {
+            const linked = mitigations.filter((m) => m.threatIds.includes(row.threat.id));
+            const description = row.threat.description.trim();
+            return `<tr>
               <td>${row.number}</td>
-              <td><strong>${text(row.threat.title)}</strong></td>
+              <td><strong>${text(row.threat.title)}</strong>${description ? `<div class="text muted">${text(description.length > DESCRIPTION_LIMIT ? `${description.slice(0, DESCRIPTION_LIMIT)}…` : description)}</div>` : ""}</td>
               <td>${STRIDE_CATEGORY_LABELS[row.threat.category]}</td>
               <td>${text(targetName(row.threat))}</td>
-              <td>${row.severity}</td>
-              <td>${row.dread}</td>
-              <td>${THREAT_STATUS_LABELS[row.threat.status]}</td>
-              <td>${row.response}</td>
-            </tr>`,
-          )
+              <td>${row.severity}${row.dread === "—" ? "" : `<br>${row.dread}`}</td>
+              <td>${THREAT_STATUS_LABELS[row.threat.status]}${row.threat.response ? `<br>${row.response}` : ""}</td>
+              <td>${linked.map((m) => `${text(m.title)} <span class="muted">(${MITIGATION_STATUS_LABELS[m.status]})</span>`).join("<br>") || `<span class="muted">none</span>`}</td>
+            </tr>`;
+          })
           .join("")}
-      </table>
-      <h3>Details</h3>
-      ${rows
-        .map((row) => {
-          const linked = mitigations.filter((m) => m.threatIds.includes(row.threat.id));
-          return `<div class="threat">
-            <p><strong>${row.number}. ${text(row.threat.title)}</strong> <span class="muted">· ${STRIDE_CATEGORY_LABELS[row.threat.category]} · ${text(targetName(row.threat))} · ${THREAT_STATUS_LABELS[row.threat.status]}</span> ${row.severity}</p>
-            ${row.threat.description ? `<p class="text">${text(row.threat.description)}</p>` : ""}
-            ${row.threat.response ? `<p>Response: ${row.response}</p>` : ""}
-            ${linked.length > 0 ? `<p>Mitigations:</p><ul>${linked.map((m) => `<li>${text(m.title)} <span class="muted">(${MITIGATION_STATUS_LABELS[m.status]})</span></li>`).join("")}</ul>` : `<p class="muted">No mitigation linked.</p>`}
-          </div>`;
-        })
-        .join("")}`);
+      </table>`);
   }
 
   sections.push(`<h2 id="mitigations">Mitigations by status</h2>`);

@@ -7,7 +7,6 @@ import { serializeOtm } from "@/lib/interop/otm/serialize";
 import { serializeThreatDragon } from "@/lib/interop/threat-dragon/serialize";
 import { getTitle } from "@/lib/model/meta";
 import { buildReportHtml, printPdf } from "@/server/services/reports/report";
-import { encodeIntegratedState } from "@/server/collab/integrated-state";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { authorizeOnModel } from "@/server/policies/policy";
@@ -39,10 +38,15 @@ const exportQuery = z.object({
 });
 
 /** What the document becomes in each format (pure serializers in lib/interop). */
-function serialize(format: ExportFormat, doc: Y.Doc, modelId: string): unknown {
+function serialize(
+  format: ExportFormat,
+  doc: Y.Doc,
+  modelId: string,
+  encodeState: () => Uint8Array,
+): unknown {
   switch (format) {
     case "json":
-      return exportNativeModel(doc, encodeIntegratedState(doc));
+      return exportNativeModel(doc, encodeState());
     case "threat-dragon":
       return serializeThreatDragon(doc);
     case "otm":
@@ -70,9 +74,9 @@ export async function getModelExport(req: ApiRequest): Promise<ApiResult> {
     "model.read",
   );
   const { format } = req.query(exportQuery);
-  const { title, content } = await req.runtime.rooms.read(modelId, (doc) => ({
+  const { title, content } = await req.runtime.rooms.read(modelId, (doc, room) => ({
     title: getTitle(doc),
-    content: serialize(format, doc, modelId),
+    content: serialize(format, doc, modelId, () => room.encodeFullState()),
   }));
   const { suffix, type } = EXPORTS[format];
   const headers = {
