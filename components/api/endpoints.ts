@@ -238,6 +238,16 @@ const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
+/** Creates a model holding this product's own threat model, to look around in. */
+export async function createExampleModel(): Promise<ModelSummary> {
+  const { model } = await requestJson(
+    "/api/models/examples/threat-room",
+    z.object({ model: modelSummarySchema }),
+    { method: "POST" },
+  );
+  return model;
+}
+
 /** Creates a model from another tool's file (see POST /api/models/import). */
 export async function importModelFile(file: {
   name: string;

@@ -12,6 +12,8 @@ import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useModelImport } from "./import-model";
+import { getErrorMessage } from "@/components/api/api-client";
+import { createExampleModel } from "@/components/api/endpoints";
 import { formatDateTime } from "@/components/ui/format-date";
 import { PencilIcon, PlusIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/shell";
@@ -33,6 +35,19 @@ export function ModelsView() {
   const { state, reload, create, rename, remove } = useModels();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const modelImport = useModelImport(reload);
+  const [isOpeningExample, setIsOpeningExample] = useState(false);
+
+  /** This product's own threat model, as a model of the user's to look around in. */
+  async function openExample() {
+    setIsOpeningExample(true);
+    try {
+      const model = await createExampleModel();
+      router.push(`/models/${encodeURIComponent(model.id)}`);
+    } catch (caught) {
+      notify({ tone: "danger", message: getErrorMessage(caught) });
+      setIsOpeningExample(false);
+    }
+  }
 
   function handleCloseDialog() {
     setDialog(null);
@@ -77,9 +92,12 @@ export function ModelsView() {
             title="No threat models yet"
             description="Create a model for the system you want to analyse, then invite the people who know it. Coming from Threat Dragon or the Threat Modeling Tool? Import its file (.json, .tm7), or drop it on this page."
             action={
-              <div className="flex gap-2">
+              <div className="flex flex-wrap justify-center gap-2">
                 {modelImport.button}
                 {newModelButton}
+                <Button variant="secondary" isLoading={isOpeningExample} onClick={openExample}>
+                  Open an example
+                </Button>
               </div>
             }
           />

@@ -94,6 +94,7 @@ const STYLE = `
   footer { margin-top: 18pt; font-size: 8.5pt; color: #64748b; }
   .text { white-space: pre-line; }
   .threats { font-size: 8.5pt; table-layout: fixed; }
+  .threats td { overflow-wrap: break-word; }
   .threats .text { font-size: 8pt; }
 `;
 
@@ -210,7 +211,7 @@ export function renderReportHtml(doc: Y.Doc, options: ReportOptions): string {
     });
     sections.push(`
       <table class="threats">
-        <colgroup><col style="width:4%"><col style="width:38%"><col style="width:11%"><col style="width:13%"><col style="width:11%"><col style="width:11%"><col style="width:12%"></colgroup>
+        <colgroup><col style="width:4%"><col style="width:28%"><col style="width:13%"><col style="width:12%"><col style="width:10%"><col style="width:10%"><col style="width:23%"></colgroup>
         <tr><th>#</th><th>Threat</th><th>Category</th><th>Applies to</th><th>Severity, DREAD</th><th>Status, response</th><th>Mitigations</th></tr>
         ${rows
           .map((row) => {

@@ -4,6 +4,7 @@ import {
   replaceMembersInput,
   updateModelInput,
 } from "@/lib/api/schemas";
+import { buildThreatRoomExample, EXAMPLE_TITLE } from "@/lib/examples/threat-room-model";
 import { MAX_IMPORT_BYTES } from "@/lib/interop/read-import";
 import { readBody, type ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
@@ -52,6 +53,23 @@ export async function postModelImport(req: ApiRequest): Promise<ApiResult> {
     hourlyLimit: req.runtime.env.MAX_MODELS_PER_USER_PER_HOUR,
   });
   return { status: 201, body: { model, report } };
+}
+
+/**
+ * POST /api/models/examples/threat-room: a new model, owned by the caller, holding this
+ * product's own threat model (lib/examples), to look around in or to start from.
+ */
+export async function postExampleModel(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  authorize(MEMBER, "instance.create-model", { kind: "instance" });
+  const model = await createModel(req.runtime.db, {
+    ownerId: actor.user.id,
+    title: EXAMPLE_TITLE,
+    hourlyLimit: req.runtime.env.MAX_MODELS_PER_USER_PER_HOUR,
+    populate: (doc) => buildThreatRoomExample(doc, actor.user.id),
+    auditDetail: { example: "threat-room" },
+  });
+  return { status: 201, body: { model } };
 }
 
 /** GET /api/models/:id */
