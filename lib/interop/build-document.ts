@@ -77,15 +77,34 @@ export function buildImportedDocument(
           outOfScope: element.outOfScope,
           outOfScopeReason: clip(element.outOfScopeReason, LIMITS.longTextLength),
         };
-        const id =
-          element.kind === "trust-boundary"
-            ? addElement(doc, { ...common, kind: element.kind, shape: element.shape ?? "box" })
-            : addElement(doc, {
-                ...common,
-                kind: element.kind,
-                width: Math.max(1, Math.abs(element.width)),
-                height: Math.max(1, Math.abs(element.height)),
-              });
+        const sized = {
+          ...common,
+          width: Math.max(1, Math.abs(element.width)),
+          height: Math.max(1, Math.abs(element.height)),
+        };
+        const context = element.context ?? {};
+        let id: string;
+        switch (element.kind) {
+          case "trust-boundary":
+            id = addElement(doc, { ...common, kind: element.kind, shape: element.shape ?? "box" });
+            break;
+          case "data-store":
+            id = addElement(doc, {
+              ...sized,
+              kind: element.kind,
+              holdsLogs: context.holdsLogs ?? false,
+              holdsCredentials: context.holdsCredentials ?? false,
+              encrypted: context.encrypted ?? null,
+              signed: context.signed ?? null,
+            });
+            break;
+          case "external-entity":
+            id = addElement(doc, { ...sized, kind: element.kind, party: context.party ?? null });
+            break;
+          case "process":
+            id = addElement(doc, { ...sized, kind: element.kind });
+            break;
+        }
         ids.set(element.key, id);
         kinds.set(element.key, element.kind);
         report.mapped.elements += 1;

@@ -57,6 +57,17 @@ export interface ImportedElement {
   outOfScopeReason: string;
   /** What the file said about the element that has no field here, kept as text. */
   notes: string[];
+  /** Context fields of the element's kind that the file answers (e.g. a store's holdsLogs). */
+  context?: ImportedContext;
+}
+
+/** Context fields an importer can fill: each only for the kind that has it. */
+export interface ImportedContext {
+  holdsLogs?: boolean;
+  holdsCredentials?: boolean;
+  encrypted?: boolean | null;
+  signed?: boolean | null;
+  party?: "internal" | "external" | null;
 }
 
 export interface ImportedFlow {

@@ -93,7 +93,10 @@ describe("Threat Dragon import", () => {
     const elements = listElements(doc);
     const database = elements.find((element) => element.name === "Database");
     expect(database).toMatchObject({ kind: "data-store", x: 290, y: 420, width: 160 });
-    expect(database?.description).toContain("isALog: true");
+    // Threat Dragon's store flags land in the store's context fields.
+    expect(database).toMatchObject({ holdsLogs: true, holdsCredentials: false, encrypted: false });
+    const workerConfig = elements.find((element) => element.name === "Worker Config");
+    expect(workerConfig).toMatchObject({ kind: "data-store", holdsCredentials: true });
     // "Web Request" starts at a free point: an external entity stands for its source.
     const webRequest = listFlows(doc).find((flow) => flow.name === "Web Request");
     expect(elements.find((element) => element.id === webRequest?.sourceId)).toMatchObject({

@@ -328,13 +328,13 @@ function mapNode(
     return {
       ...common,
       kind: "data-store",
-      notes: extraNotes(data, [
-        "isALog",
-        "isEncrypted",
-        "isSigned",
-        "storesCredentials",
-        "storesInventory",
-      ]),
+      notes: extraNotes(data, ["storesInventory"]),
+      context: {
+        holdsLogs: data.isALog === true,
+        holdsCredentials: data.storesCredentials === true,
+        encrypted: typeof data.isEncrypted === "boolean" ? data.isEncrypted : null,
+        signed: typeof data.isSigned === "boolean" ? data.isSigned : null,
+      },
     };
   }
   if (type === "tm.BoundaryBox" || cell.shape === "trust-boundary-box") {
