@@ -24,7 +24,7 @@ describe("the product's own threat model", () => {
     ]) {
       expect(names).toContain(part);
     }
-    expect(listFlows(doc).length).toBeGreaterThanOrEqual(8);
+    expect(listFlows(doc).length).toBeGreaterThanOrEqual(7);
     const threats = listThreats(doc);
     expect(threats.length).toBeGreaterThanOrEqual(12);
     expect(threats.every((threat) => threat.targetId !== null)).toBe(true);
