@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { StrideCategory, ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
+import type { ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
 import {
   emptyReport,
   type ImportedElement,
@@ -9,6 +9,7 @@ import {
   type ImportedModel,
   type ImportedThreat,
 } from "../imported-model";
+import { categoryFromName } from "../stride-names";
 
 /**
  * Open Threat Model (OTM 0.x) JSON read into an ImportedModel. Pure. Trust zones become
@@ -134,14 +135,6 @@ export function isOtm(value: unknown): boolean {
   return typeof value === "object" && value !== null && "otmVersion" in value;
 }
 
-const CATEGORY: Record<string, StrideCategory> = {
-  spoofing: "spoofing",
-  tampering: "tampering",
-  repudiation: "repudiation",
-  "information disclosure": "information-disclosure",
-  "denial of service": "denial-of-service",
-  "elevation of privilege": "elevation-of-privilege",
-};
 const STATUS: Record<string, ThreatStatus> = {
   mitigated: "mitigated",
   "not-applicable": "not-applicable",
@@ -362,7 +355,7 @@ function mapThreat(
   report: ImportedModel["report"],
 ): ImportedThreat {
   const categories = threat.categories ?? [];
-  const category = categories.map((name) => CATEGORY[name.trim().toLowerCase()]).find(Boolean);
+  const category = categories.map(categoryFromName).find((found) => found !== null);
   const notes: string[] = [];
   if (categories.length > 1 || !category)
     notes.push(`Categories in OTM: ${categories.join(", ") || "none"}`);

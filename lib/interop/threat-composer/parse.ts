@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { StrideCategory, ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
+import type { ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
 import {
   emptyReport,
   type ImportedMitigation,
   type ImportedModel,
   type ImportedThreat,
 } from "../imported-model";
+import { categoryFromLetter } from "../stride-names";
 
 /**
  * AWS threat-composer workspaces (.tc.json, schema 1) read into an ImportedModel. Pure. A
@@ -66,14 +67,6 @@ export function isThreatComposer(value: unknown): boolean {
   );
 }
 
-const CATEGORY_BY_LETTER: Record<string, StrideCategory> = {
-  S: "spoofing",
-  T: "tampering",
-  R: "repudiation",
-  I: "information-disclosure",
-  D: "denial-of-service",
-  E: "elevation-of-privilege",
-};
 const STATUS: Record<string, ThreatStatus> = {
   threatIdentified: "open",
   threatResolved: "mitigated",
@@ -122,7 +115,7 @@ export function parseThreatComposer(json: unknown): ImportedModel {
     const letters = Array.isArray(stride)
       ? stride.filter((l): l is string => typeof l === "string")
       : [];
-    const category = letters.map((letter) => CATEGORY_BY_LETTER[letter]).find(Boolean);
+    const category = letters.map(categoryFromLetter).find((found) => found !== null);
     const notes: string[] = [];
     if (!category) {
       report.keptAsText.push(

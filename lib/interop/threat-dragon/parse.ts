@@ -9,6 +9,7 @@ import {
   type ImportedModel,
   type ImportedThreat,
 } from "../imported-model";
+import { categoryFromName } from "../stride-names";
 
 /**
  * OWASP Threat Dragon models, version 2 (AntV X6 cells, `detail.diagrams[].cells`) and
@@ -96,14 +97,8 @@ export function isThreatDragonModel(value: unknown): boolean {
   );
 }
 
-const CATEGORY_BY_TYPE: Record<string, StrideCategory> = {
-  spoofing: "spoofing",
-  tampering: "tampering",
-  repudiation: "repudiation",
-  "information disclosure": "information-disclosure",
-  "denial of service": "denial-of-service",
-  "elevation of privilege": "elevation-of-privilege",
-  // CIA and DIE types, by the STRIDE property they threaten.
+/** CIA and DIE threat types, by the STRIDE property they threaten. */
+const CATEGORY_BY_OTHER_TYPE: Record<string, StrideCategory> = {
   confidentiality: "information-disclosure",
   integrity: "tampering",
   availability: "denial-of-service",
@@ -370,7 +365,7 @@ function mapThreat(
 ): ImportedThreat {
   const title = threat.title.trim() || `Threat ${index + 1}`;
   const typeName = threat.type.trim().toLowerCase();
-  let category = CATEGORY_BY_TYPE[typeName];
+  let category = categoryFromName(typeName) ?? CATEGORY_BY_OTHER_TYPE[typeName];
   const notes: string[] = [];
   if (!category) {
     category = "information-disclosure";

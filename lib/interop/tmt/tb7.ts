@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { LIMITS } from "@/lib/limits";
@@ -6,6 +5,7 @@ import { getCategoryByCode } from "@/lib/model";
 import { MAX_RULES_PER_SET, parseRuleSet } from "@/lib/stride/rule-types";
 import type { Rule, RuleCondition, RuleSet } from "@/lib/stride/rule-types";
 import { FilterSyntaxError, parseGenerationFilter } from "./tb7-filter";
+import { parseXmlSafely } from "../xml";
 import { mapTmtComparison } from "./tb7-mapping";
 
 /*
@@ -86,39 +86,11 @@ function decodeTemplate(input: string | Uint8Array): string {
 }
 
 function readKnowledgeBase(xml: string): z.infer<typeof knowledgeBaseSchema> {
-  // Refused before any parser sees them: entity declarations are the XXE and billion-laughs
-  // vectors, and Microsoft's templates never use them. The text is refused even inside a
-  // comment or CDATA section: a false alarm there costs nothing.
-  if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) {
-    refuse("The template declares a DOCTYPE or entities, which are not accepted");
-  }
-  const validation = XMLValidator.validate(xml);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    refuse(`The template is not well-formed XML (line ${line}, column ${col}): ${msg}`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: true,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: MAX_TEMPLATE_DEPTH,
+  const parsed = parseXmlSafely(xml, {
+    subject: "The template",
+    maxDepth: MAX_TEMPLATE_DEPTH,
     isArray: (tagName) => tagName === "ThreatType",
   });
-  let parsed: unknown;
-  try {
-    parsed = parser.parse(xml);
-  } catch (error) {
-    if (error instanceof Error && /nested/i.test(error.message)) {
-      refuse(`The template nests elements deeper than ${MAX_TEMPLATE_DEPTH} levels`, error);
-    }
-    refuse("The template could not be read as XML", error);
-  }
   const result = knowledgeBaseSchema.safeParse(parsed);
   if (!result.success) {
     refuse("The file is not a Threat Modeling Tool template (no KnowledgeBase)", result.error);

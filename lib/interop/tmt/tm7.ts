@@ -1,6 +1,5 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { AppError } from "@/lib/errors";
-import type { StrideCategory, ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
+import type { ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
 import {
   emptyReport,
   type ImportedDiagram,
@@ -9,6 +8,8 @@ import {
   type ImportedModel,
   type ImportedThreat,
 } from "../imported-model";
+import { categoryFromLetter, categoryFromName } from "../stride-names";
+import { parseXmlSafely } from "../xml";
 
 /**
  * Microsoft Threat Modeling Tool models (.tm7, DataContractSerializer XML, format 4.3) read
@@ -88,22 +89,6 @@ const KIND_BY_GENERIC: Record<string, ImportedElement["kind"]> = {
   "GE.TB.B": "trust-boundary",
 };
 
-const CATEGORY_BY_NAME: Record<string, StrideCategory> = {
-  spoofing: "spoofing",
-  tampering: "tampering",
-  repudiation: "repudiation",
-  "information disclosure": "information-disclosure",
-  "denial of service": "denial-of-service",
-  "elevation of privilege": "elevation-of-privilege",
-};
-const CATEGORY_BY_CODE: Record<string, StrideCategory> = {
-  S: "spoofing",
-  T: "tampering",
-  R: "repudiation",
-  I: "information-disclosure",
-  D: "denial-of-service",
-  E: "elevation-of-privilege",
-};
 const STATUS_BY_STATE: Record<string, ThreatStatus> = {
   mitigated: "mitigated",
   notapplicable: "not-applicable",
@@ -117,39 +102,16 @@ const SEVERITY_BY_PRIORITY: Record<string, ThreatSeverity> = {
 
 /** Parses the text of a .tm7 file; throws AppError("bad_request") saying what is wrong. */
 export function parseTm7(text: string): ImportedModel {
-  if (/<!\s*(DOCTYPE|ENTITY)/i.test(text)) {
-    refuse("The file declares a DOCTYPE or entities, which are not accepted");
-  }
-  const validation = XMLValidator.validate(text);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    refuse(`The file is not well-formed XML (line ${line}, column ${col}): ${msg}`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: true,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: MAX_TM7_DEPTH,
-    // The embedded knowledge base is not read: skipping it keeps large templates cheap.
-    stopNodes: ["ThreatModel.KnowledgeBase", "ThreatModel.Profile"],
-    isArray: (name) => ARRAYS.has(name),
-  });
-  let parsed: Node;
-  try {
-    parsed = asNode(parser.parse(text));
-  } catch (error) {
-    if (error instanceof Error && /nested/i.test(error.message)) {
-      refuse(`The file nests elements deeper than ${MAX_TM7_DEPTH} levels`);
-    }
-    refuse("The file could not be read as XML");
-  }
+  const parsed = asNode(
+    parseXmlSafely(text, {
+      subject: "The file",
+      maxDepth: MAX_TM7_DEPTH,
+      removeNSPrefix: true,
+      // The embedded knowledge base is not read: skipping it keeps large templates cheap.
+      stopNodes: ["ThreatModel.KnowledgeBase", "ThreatModel.Profile"],
+      isArray: (name) => ARRAYS.has(name),
+    }),
+  );
   const model = asNode(parsed.ThreatModel);
   if (!("DrawingSurfaceList" in model)) {
     refuse("Not a Threat Modeling Tool model: it has no DrawingSurfaceList");
@@ -324,7 +286,7 @@ function mapThreat(
   const typeId = textOf(threat.TypeId);
   const title = properties.get("Title")?.trim() || `Threat ${typeId || index + 1}`;
   const categoryName = (properties.get("UserThreatCategory") ?? "").trim().toLowerCase();
-  let category = CATEGORY_BY_NAME[categoryName] ?? CATEGORY_BY_CODE[typeId.charAt(0).toUpperCase()];
+  let category = categoryFromName(categoryName) ?? categoryFromLetter(typeId.charAt(0));
   const notes: string[] = [];
   if (!category) {
     category = "elevation-of-privilege";
