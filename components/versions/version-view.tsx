@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { ApiError, getErrorMessage, isAbortError } from "@/components/api/api-client";
 import { diffVersions, fetchModel, fetchVersionState } from "@/components/api/endpoints";
 import type { DocumentDiffView, ModelSummary, Version } from "@/components/api/schemas";
+import { ContextTab } from "@/components/context/context-tab";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MitigationsView } from "@/components/mitigations/mitigations-view";
 import { NotesTab } from "@/components/notes/notes-tab";
@@ -164,6 +165,8 @@ export function VersionView({ modelId, versionId }: { modelId: string; versionId
             onOpenMention={null}
           />
         );
+      case "context":
+        return <ContextTab doc={savedDoc} isReadOnly />;
     }
   }
 

@@ -1,5 +1,5 @@
 /** The sections of the workspace, in tab order. */
-export const WORKSPACE_TABS = ["diagram", "threats", "mitigations", "notes"] as const;
+export const WORKSPACE_TABS = ["diagram", "threats", "mitigations", "notes", "context"] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
@@ -7,6 +7,7 @@ export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
   threats: "Threats",
   mitigations: "Mitigations",
   notes: "Notes",
+  context: "Context",
 };
 
 /** The tab shown when the URL names none (existing links and tests land on the threats). */

@@ -22,6 +22,8 @@ import {
   useFollowFacilitator,
 } from "@/components/facilitation/use-follow";
 import { useFacilitationSession } from "@/components/facilitation/use-facilitation-session";
+import { ContextTab } from "@/components/context/context-tab";
+import { PageSpinner } from "@/components/ui/spinner";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
 import { VersionsDialog } from "@/components/versions/versions-dialog";
@@ -242,6 +244,12 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         );
       case "notes":
         return <NotesTab doc={collab.doc} {...notesProps} />;
+      case "context":
+        return collab.doc && collab.hasSynced ? (
+          <ContextTab doc={collab.doc} isReadOnly={isReadOnly} />
+        ) : (
+          <PageSpinner label="Loading the model's context" />
+        );
     }
   }
 

@@ -3,11 +3,15 @@ import * as Y from "yjs";
 import {
   addContextItem,
   getContext,
+  linkContextItem,
   listContextItems,
+  moveContextItem,
   observeContext,
   removeContextItem,
+  setAssumptionVerified,
   updateContextItem,
 } from "./context";
+import { addElement } from "./elements";
 import { getContextMap } from "./roots";
 import {
   buildModelDoc,
@@ -36,13 +40,35 @@ describe("context lists", () => {
     expect(getContext(doc)).toEqual({
       scenarios: [],
       assets: [
-        { id: cards, text: "Primary account numbers" },
-        { id: keys, text: "Signing keys" },
+        { id: cards, text: "Primary account numbers", targetIds: [], verified: null },
+        { id: keys, text: "Signing keys", targetIds: [], verified: null },
       ],
       entryPoints: [],
       dependencies: [],
       assumptions: [],
     });
+  });
+
+  it("links items to elements, checks assumptions and moves items with all they hold", () => {
+    const { doc, diagramId } = buildModelDoc();
+    const store = addElement(doc, { kind: "data-store", diagramId, name: "Orders", x: 0, y: 0 });
+    const cards = addContextItem(doc, "assets", "Card numbers");
+    addContextItem(doc, "assets", "Signing keys");
+    expect(linkContextItem(doc, "assets", cards, store, true)).toBe(true);
+    expect(linkContextItem(doc, "assets", cards, store, true)).toBe(false);
+    expectAppError(() => linkContextItem(doc, "assets", cards, "ghost", true), "bad_request");
+    const assumption = addContextItem(doc, "assumptions", "TLS ends at the balancer");
+    setAssumptionVerified(doc, assumption, true);
+    expect(listContextItems(doc, "assumptions")[0]?.verified).toBe(true);
+
+    expect(moveContextItem(doc, "assets", cards, 1)).toBe(true);
+    expect(listContextItems(doc, "assets")).toEqual([
+      expect.objectContaining({ text: "Signing keys" }),
+      { id: cards, text: "Card numbers", targetIds: [store], verified: null },
+    ]);
+    expectAppError(() => moveContextItem(doc, "assets", cards, 5), "bad_request");
+    expect(linkContextItem(doc, "assets", cards, store, false)).toBe(true);
+    expect(listContextItems(doc, "assets")[1]?.targetIds).toEqual([]);
   });
 
   it("refuses empty text, unknown lists, bad positions and unknown ids", () => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { LIMITS } from "../limits";
 import { idSchema } from "./fields";
-import { getContextMap } from "./roots";
+import { getContextMap, getElementsMap, getFlowsMap } from "./roots";
 import { parseInput } from "./validation";
 
 /**
@@ -33,6 +33,13 @@ export const CONTEXT_LIST_LABELS: Record<ContextListName, string> = {
 export const contextItemSchema = z.object({
   id: idSchema,
   text: z.string().trim().min(1).max(LIMITS.contextItemLength),
+  /**
+   * The elements and flows the item concerns (an asset and the stores that hold it, an entry
+   * point and its flow). Stored as a nested Y.Map id -> true, so concurrent links merge.
+   */
+  targetIds: z.array(idSchema).catch([]),
+  /** Assumptions: checked true or false; null while nobody checked it. */
+  verified: z.boolean().nullable().catch(null),
 });
 export type ContextItem = z.infer<typeof contextItemSchema>;
 
@@ -87,7 +94,13 @@ export function listContextItems(doc: Y.Doc, name: ContextListName): ContextItem
   const items: ContextItem[] = [];
   for (const value of list) {
     if (!(value instanceof Y.Map)) continue;
-    const result = contextItemSchema.safeParse({ id: value.get("id"), text: value.get("text") });
+    const targets = value.get("targets");
+    const result = contextItemSchema.safeParse({
+      id: value.get("id"),
+      text: value.get("text"),
+      targetIds: targets instanceof Y.Map ? [...targets.keys()].sort() : [],
+      verified: value.get("verified") ?? null,
+    });
     if (!result.success || seen.has(result.data.id)) continue;
     seen.add(result.data.id);
     items.push(result.data);
@@ -174,6 +187,102 @@ export function removeContextItem(doc: Y.Doc, name: ContextListName, id: string)
   const index = findIndex(list, id);
   if (index < 0) return false;
   doc.transact(() => list.delete(index, 1));
+  return true;
+}
+
+/** The item map with this id in the list; throws AppError("not_found") when there is none. */
+function getItemForWrite(doc: Y.Doc, name: ContextListName, id: string): Y.Map<unknown> {
+  const list = getList(doc, name);
+  const index = list === null ? -1 : findIndex(list, id);
+  const item = list !== null && index >= 0 ? list.get(index) : null;
+  if (!(item instanceof Y.Map)) throw new AppError("not_found", `No context item with id ${id}`);
+  return item;
+}
+
+/**
+ * Links an item to an element or flow (or unlinks it). Returns whether it changed. Throws
+ * AppError("not_found") for an unknown item, AppError("bad_request") for a target that is no
+ * element or flow of the model.
+ */
+export function linkContextItem(
+  doc: Y.Doc,
+  name: ContextListName,
+  id: string,
+  targetId: string,
+  isLinked: boolean,
+): boolean {
+  const listName = parseInput(listNameSchema, name, "context list");
+  const target = parseInput(idSchema, targetId, "target id");
+  if (isLinked && !getElementsMap(doc).has(target) && !getFlowsMap(doc).has(target)) {
+    throw new AppError("bad_request", "No element or data flow has this id");
+  }
+  let isChanged = false;
+  doc.transact(() => {
+    const item = getItemForWrite(doc, listName, id);
+    let targets = item.get("targets");
+    if (!(targets instanceof Y.Map)) {
+      if (!isLinked) return;
+      targets = new Y.Map<unknown>();
+      item.set("targets", targets);
+    }
+    const set = targets as Y.Map<unknown>;
+    if (isLinked && !set.has(target)) {
+      set.set(target, true);
+      isChanged = true;
+    } else if (!isLinked && set.has(target)) {
+      set.delete(target);
+      isChanged = true;
+    }
+  });
+  return isChanged;
+}
+
+/** Records whether an assumption was checked to hold (null: not checked). */
+export function setAssumptionVerified(doc: Y.Doc, id: string, verified: boolean | null): void {
+  const parsed = parseInput(z.boolean().nullable(), verified, "verified");
+  doc.transact(() => getItemForWrite(doc, "assumptions", id).set("verified", parsed));
+}
+
+/**
+ * Moves an item to `toIndex` (its position once moved). Yjs cannot move a shared map, so the
+ * item is written again at the new place with the same id, text, links and check, in one
+ * transaction. Returns whether it moved.
+ */
+export function moveContextItem(
+  doc: Y.Doc,
+  name: ContextListName,
+  id: string,
+  toIndex: number,
+): boolean {
+  const listName = parseInput(listNameSchema, name, "context list");
+  const list = getList(doc, listName);
+  const from = list === null ? -1 : findIndex(list, id);
+  if (list === null || from < 0) throw new AppError("not_found", `No context item with id ${id}`);
+  const to = parseInput(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(list.length - 1),
+    toIndex,
+    "position",
+  );
+  if (to === from) return false;
+  const current = listContextItems(doc, listName).find((item) => item.id === id);
+  if (!current) throw new AppError("not_found", `No context item with id ${id}`);
+  doc.transact(() => {
+    list.delete(from, 1);
+    const item = new Y.Map<unknown>();
+    list.insert(to, [item]);
+    item.set("id", current.id);
+    item.set("text", current.text);
+    if (current.verified !== null) item.set("verified", current.verified);
+    if (current.targetIds.length > 0) {
+      const targets = new Y.Map<unknown>();
+      item.set("targets", targets);
+      for (const targetId of current.targetIds) targets.set(targetId, true);
+    }
+  });
   return true;
 }
 

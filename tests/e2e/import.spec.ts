@@ -74,7 +74,10 @@ test("imports a Threat Dragon model from the models page, opens it complete and 
     const download = await pdf;
     expect(download.suggestedFilename()).toBe("Demo-Threat-Model.report.pdf");
     const file = await download.path();
-    const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(
+      /\s+/g,
+      " ",
+    );
     const sample = JSON.parse(await fs.readFile(SAMPLE, "utf8")) as {
       detail: { diagrams: { cells: { data?: { threats?: { title: string }[] } }[] }[] };
     };
