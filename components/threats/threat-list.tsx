@@ -2,9 +2,11 @@
 
 import { useId, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import { setDreadScale, type ModelDreadScale } from "@/lib/model/meta";
+import { MODEL_DREAD_SCALE_LABELS, type ModelDreadScale } from "@/lib/model/meta";
 import {
   addThreat,
+  changeDreadScale,
+  countRatedThreats,
   deleteThreat,
   updateThreat,
   updateThreats,
@@ -63,6 +65,11 @@ export interface ThreatListProps {
   responseLockReason?: string | null;
   /** Opens the diagram with this element or flow selected; no link without it. */
   onShowOnDiagram?: (target: ThreatTarget) => void;
+  /**
+   * Owners and facilitators change the DREAD scale (it changes what every rating reads as);
+   * false for everyone else.
+   */
+  canChangeScale?: boolean;
 }
 
 function countLabel(total: number, shown: number, isFiltered: boolean): string {
@@ -88,6 +95,7 @@ export function ThreatList({
   initialOpenThreatId = null,
   responseLockReason = null,
   onShowOnDiagram,
+  canChangeScale = false,
 }: ThreatListProps) {
   const threats = useThreats(doc);
   const noteCounts = useNoteItemCounts(doc);
@@ -156,15 +164,21 @@ export function ThreatList({
     }
   }
 
+  const [scaleToConfirm, setScaleToConfirm] = useState<ModelDreadScale | null>(null);
+
   function handleScaleChange(next: ModelDreadScale) {
-    try {
-      write((current) => setDreadScale(current, next), "The DREAD scale could not be changed.");
-    } catch (caught) {
-      notify({
-        tone: "danger",
-        message: caught instanceof Error ? caught.message : String(caught),
-      });
-    }
+    if (next !== scale) setScaleToConfirm(next);
+  }
+
+  function handleConfirmScale(next: ModelDreadScale) {
+    let converted = 0;
+    write((current) => {
+      converted = changeDreadScale(current, next);
+    }, "The DREAD scale could not be changed.");
+    notify({
+      tone: "success",
+      message: `The DREAD scale is now ${MODEL_DREAD_SCALE_LABELS[next]}; ${converted === 1 ? "1 rating was" : `${converted} ratings were`} converted.`,
+    });
   }
 
   function handleSelectedChange(threatId: string, isSelected: boolean) {
@@ -282,7 +296,10 @@ export function ThreatList({
                 className="w-60"
                 options={DREAD_SCALE_OPTIONS}
                 value={scale}
-                disabled={isReadOnly}
+                disabled={isReadOnly || !canChangeScale}
+                title={
+                  canChangeScale ? undefined : "Only owners and facilitators change the DREAD scale"
+                }
                 onValueChange={handleScaleChange}
               />
             </div>
@@ -309,6 +326,29 @@ export function ThreatList({
           responseLockReason={responseLockReason}
           onUpdate={(patch) => handleUpdate(detailsId, patch)}
           onClose={() => setDetailsId(null)}
+        />
+      ) : null}
+      {scaleToConfirm && doc ? (
+        <ConfirmDialog
+          title={`Change the DREAD scale to ${MODEL_DREAD_SCALE_LABELS[scaleToConfirm]}?`}
+          description={
+            <>
+              <p>
+                {countRatedThreats(doc) === 1
+                  ? "1 rated threat"
+                  : `${countRatedThreats(doc)} rated threats`}{" "}
+                will be converted, so that each rating keeps its meaning and its risk label.
+              </p>
+              <p className="mt-2 text-sm text-slate-600">
+                {scaleToConfirm === "0-10"
+                  ? "Each factor becomes (v − 1) × 5: 1, 2 and 3 become 0, 5 and 10. High risk is 7-10 on the new scale, as it was 12-15."
+                  : "Each factor becomes 1 + round(v ÷ 5): 0-2 become 1, 3-7 become 2, 8-10 become 3. High risk is 12-15 on the new scale, as it was 7-10."}
+              </p>
+            </>
+          }
+          confirmLabel="Change the scale"
+          onConfirm={() => handleConfirmScale(scaleToConfirm)}
+          onClose={() => setScaleToConfirm(null)}
         />
       ) : null}
       {threatToDelete ? (

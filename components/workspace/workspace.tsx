@@ -219,6 +219,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             initialTargetId={threatTargetId}
             initialOpenThreatId={openThreatId}
             responseLockReason={fixLockReason}
+            canChangeScale={model.role === "owner" || model.role === "facilitator"}
             onShowOnDiagram={(target) =>
               navigateWithinWorkspace(
                 buildDiagramTargetUrl(window.location.href, target.diagramId, target.id),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addElement } from "./elements";
-import { setDreadScale } from "./meta";
+import { getDreadScale, setDreadScale } from "./meta";
 import { addMitigation, getMitigation } from "./mitigations";
 import { getThreatsMap } from "./roots";
 import {
@@ -15,6 +15,8 @@ import {
   STRIDE_CATEGORIES,
   STRIDE_CATEGORY_CODES,
   addThreat,
+  changeDreadScale,
+  countRatedThreats,
   deleteThreat,
   getCategoryByCode,
   getThreat,
@@ -406,11 +408,11 @@ describe("getThreatRisk", () => {
     expect(getThreatRisk(rated(1, 1), "1-3")).toMatchObject({ value: 5, band: "low" });
   });
 
-  it("averages 0-10 ratings, without bands", () => {
+  it("averages 0-10 ratings, with the bands of that scale", () => {
     expect(getThreatRisk(rated(8, 4), "0-10")).toEqual({
       scale: "average-0-10",
       value: 4.8,
-      band: null,
+      band: "medium",
     });
   });
 
@@ -565,5 +567,56 @@ describe("observeThreats", () => {
       { ids: [id], isLocal: true },
       { ids: [id], isLocal: false },
     ]);
+  });
+});
+
+describe("changeDreadScale", () => {
+  it("converts every rated factor so that no rating changes its risk label", () => {
+    const { doc } = buildModelDoc();
+    const high = addThreat(
+      doc,
+      {
+        title: "High",
+        category: "tampering",
+        dread: {
+          damage: 3,
+          reproducibility: 3,
+          exploitability: 3,
+          affectedUsers: 2,
+          discoverability: 2,
+        },
+      },
+      "author",
+    );
+    const partial = addThreat(
+      doc,
+      { title: "Partial", category: "spoofing", dread: { damage: 1 } },
+      "author",
+    );
+    addThreat(doc, { title: "Unrated", category: "spoofing" }, "author");
+    expect(countRatedThreats(doc)).toBe(2);
+    expect(getThreatRisk(getThreat(doc, high) ?? { dread: UNRATED }, "1-3")).toMatchObject({
+      value: 13,
+      band: "high",
+    });
+
+    expect(changeDreadScale(doc, "0-10")).toBe(2);
+    expect(getDreadScale(doc)).toBe("0-10");
+    expect(getThreat(doc, high)?.dread).toEqual({
+      damage: 10,
+      reproducibility: 10,
+      exploitability: 10,
+      affectedUsers: 5,
+      discoverability: 5,
+    });
+    expect(getThreatRisk(getThreat(doc, high) ?? { dread: UNRATED }, "0-10")).toMatchObject({
+      value: 8,
+      band: "high",
+    });
+    expect(getThreat(doc, partial)?.dread.damage).toBe(0);
+    expect(changeDreadScale(doc, "0-10")).toBe(0);
+
+    expect(changeDreadScale(doc, "1-3")).toBe(2);
+    expect(getThreat(doc, high)?.dread).toMatchObject({ damage: 3, affectedUsers: 2 });
   });
 });

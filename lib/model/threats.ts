@@ -15,7 +15,7 @@ import {
   shortTextSchema,
   timestampSchema,
 } from "./fields";
-import { DREAD_SCALE_OF_MODEL_SCALE, getDreadScale } from "./meta";
+import { DREAD_SCALE_OF_MODEL_SCALE, getDreadScale, setDreadScale } from "./meta";
 import type { ModelDreadScale } from "./meta";
 import { unlinkThreatFromMitigations } from "./mitigations";
 import { getElementsMap, getFlowsMap, getThreatsMap } from "./roots";
@@ -525,4 +525,47 @@ export function deleteThreat(doc: Y.Doc, id: string): boolean {
  */
 export function observeThreats(doc: Y.Doc, onChange: (change: EntityChange) => void): () => void {
   return threats.observe(doc, onChange);
+}
+
+/**
+ * A DREAD factor moved to the other scale. 1-3 to 0-10: (v - 1) x 5, so 1, 2, 3 become 0, 5,
+ * 10. 0-10 to 1-3: 1 + round(v / 5), so 0-2 become 1, 3-7 become 2, 8-10 become 3. The bands
+ * agree: high is 12-15 on the 1-3 scale and 7-10 on the 0-10 scale (see getDreadBand).
+ */
+export function convertDreadFactor(value: number, to: ModelDreadScale): number {
+  return to === "0-10" ? (value - 1) * 5 : 1 + Math.round(value / 5);
+}
+
+/** The threats that have at least one DREAD factor rated: what a change of scale converts. */
+export function countRatedThreats(doc: Y.Doc): number {
+  return listThreats(doc).filter((threat) =>
+    DREAD_FACTORS.some((factor) => threat.dread[factor] !== null),
+  ).length;
+}
+
+/**
+ * Changes the model's DREAD scale and converts every rated factor to it (convertDreadFactor),
+ * in one transaction, so that no rating changes meaning. Returns how many threats were
+ * converted. Throws AppError("bad_request") for an unknown scale.
+ */
+export function changeDreadScale(doc: Y.Doc, scale: ModelDreadScale): number {
+  if (getDreadScale(doc) === scale) return 0;
+  let converted = 0;
+  doc.transact(() => {
+    const rated = listThreats(doc).filter((threat) =>
+      DREAD_FACTORS.some((factor) => threat.dread[factor] !== null),
+    );
+    setDreadScale(doc, scale);
+    for (const threat of rated) {
+      const dread = Object.fromEntries(
+        DREAD_FACTORS.map((factor) => {
+          const value = threat.dread[factor];
+          return [factor, value === null ? null : convertDreadFactor(value, scale)];
+        }),
+      );
+      updateThreat(doc, threat.id, { dread });
+      converted += 1;
+    }
+  });
+  return converted;
 }

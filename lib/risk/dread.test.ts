@@ -64,12 +64,14 @@ describe("scoreDread", () => {
     expect(scoreDread(small(3, 3, 3, 3, 3)).value).toBe(15);
   });
 
-  it("averages the 0-10 scale, without bands", () => {
+  it("averages the 0-10 scale into bands 0-3 low, 3-7 medium, 7-10 high", () => {
     expect(scoreDread(wide(10, 5, 0, 2, 3))).toEqual({
       scale: "average-0-10",
       value: 4,
-      band: null,
+      band: "medium",
     });
+    expect(scoreDread(wide(2, 2, 2, 3, 3)).band).toBe("low");
+    expect(scoreDread(wide(7, 7, 7, 7, 7)).band).toBe("high");
   });
 
   it("bands fractional totals by the threshold below them", () => {
@@ -98,7 +100,7 @@ describe("summarizeGroupRatings", () => {
   it("measures the spread of scores on the 0-10 scale", () => {
     const summary = summarizeGroupRatings([wide(9, 9, 9, 9, 9), wide(2, 8, 9, 9, 7)]);
     expect(summary?.score).toEqual({ min: 7, max: 9, spread: 2, mean: 8 });
-    expect(summary?.meanScore).toEqual({ scale: "average-0-10", value: 8, band: null });
+    expect(summary?.meanScore).toEqual({ scale: "average-0-10", value: 8, band: "high" });
     expect(summary?.divergentFactors).toEqual(["damage"]);
   });
 

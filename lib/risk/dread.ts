@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 /*
  * DREAD: rate a threat's Damage potential, Reproducibility, Exploitability, Affected users and
  * Discoverability. Two scales are in use: 1-3 per factor, summed to 5-15 (high 12-15, medium
- * 8-11, low 5-7); or 0-10 per factor, averaged. Raters often disagree, so a group rating shows
+ * 8-11, low 5-7); or 0-10 per factor, averaged (high 7-10, medium 3-7, low 0-3). Raters often disagree, so a group rating shows
  * the spread of everyone's ratings for discussion instead of hiding it in an average.
  */
 
@@ -74,7 +74,7 @@ export interface DreadScore {
   scale: DreadScale;
   /** 5-15 on the 1-3 scale; 0-10 (not rounded) on the 0-10 scale. */
   value: number;
-  /** high / medium / low on the 1-3 scale; null on the 0-10 scale, which has no bands. */
+  /** high / medium / low, on either scale (see getDreadBand and getAverageDreadBand). */
   band: DreadBand | null;
 }
 
@@ -90,6 +90,17 @@ export function parseDreadRating(input: unknown): DreadRating {
     });
   }
   return result.data;
+}
+
+/**
+ * The band of a 0-10 scale average: 7-10 high, 3-7 medium, 0-3 low. These are the 1-3 scale's
+ * bands carried over by the conversion between the scales ((v - 1) x 5 per factor), so a
+ * rating keeps its risk label when the model's scale changes.
+ */
+export function getAverageDreadBand(mean: number): DreadBand {
+  if (mean >= 7) return "high";
+  if (mean >= 3) return "medium";
+  return "low";
 }
 
 /** The band of a 1-3 scale total: 12-15 high, 8-11 medium, 5-7 low (a mean like 11.5: medium). */
@@ -109,7 +120,8 @@ export function scoreDread(rating: DreadRating): DreadScore {
   if (rating.scale === "sum-1-3") {
     return { scale: rating.scale, value: total, band: getDreadBand(total) };
   }
-  return { scale: rating.scale, value: total / DREAD_FACTORS.length, band: null };
+  const mean = total / DREAD_FACTORS.length;
+  return { scale: rating.scale, value: mean, band: getAverageDreadBand(mean) };
 }
 
 /** The spread of a group's values for one factor, or for the score. */
@@ -171,7 +183,11 @@ export function summarizeGroupRatings(ratings: readonly DreadRating[]): DreadGro
     meanScore:
       scale === "sum-1-3"
         ? { scale, value: meanTotal, band: getDreadBand(meanTotal) }
-        : { scale, value: meanTotal / DREAD_FACTORS.length, band: null },
+        : {
+            scale,
+            value: meanTotal / DREAD_FACTORS.length,
+            band: getAverageDreadBand(meanTotal / DREAD_FACTORS.length),
+          },
     divergentFactors: DREAD_FACTORS.filter((factor) => factors[factor].spread > (max - min) / 2),
   };
 }
