@@ -20,17 +20,9 @@ import * as Y from "yjs";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
 import { addDiagram, addElement, addFlow } from "@/lib/model";
 import { SCHEMA_VERSION } from "@/lib/model/document";
+import { CHROMIUM_ARGS } from "@/server/chromium-args";
 
 const SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** What one measurement gives: the median and every run, in milliseconds. */
 export interface DfdOpenResult {
@@ -206,7 +198,7 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     await waitForHealth(baseUrl, server);

@@ -4,10 +4,9 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { exportNativeModel } from "@/lib/interop/native/model-file";
 import { initializeDocument } from "@/lib/model/document";
-import { addElement } from "@/lib/model/elements";
-import { addFlow } from "@/lib/model/flows";
 import { addMitigation } from "@/lib/model/mitigations";
 import { addThreat, STRIDE_CATEGORIES, THREAT_SEVERITIES } from "@/lib/model/threats";
+import { addElementsAndFlows } from "../large-model";
 import { percentile } from "../realtime/percentile";
 import { signUpBenchUser, type BenchUser } from "../realtime/seed";
 import { startBenchServer, type BenchServer } from "../realtime/spawn-server";
@@ -29,27 +28,7 @@ function buildModel(size: { elements: number; flows: number; threats: number }):
   const doc = new Y.Doc();
   const { diagramId } = initializeDocument(doc, { title: "Bench model", ownerId: "bench" });
   doc.transact(() => {
-    const elements: string[] = [];
-    for (let i = 0; i < size.elements; i += 1) {
-      const kind = i % 3 === 0 ? "process" : i % 3 === 1 ? "data-store" : "external-entity";
-      elements.push(
-        addElement(doc, {
-          kind,
-          diagramId,
-          name: `Element ${i}`,
-          x: (i % 25) * 220,
-          y: Math.floor(i / 25) * 160,
-        }),
-      );
-    }
-    const flows: string[] = [];
-    for (let i = 0; flows.length < size.flows; i += 1) {
-      const source = elements[i % size.elements] ?? "";
-      const target = elements[(i * 7 + 1) % size.elements] ?? "";
-      if (source !== target) {
-        flows.push(addFlow(doc, { sourceId: source, targetId: target, name: `Flow ${i}` }));
-      }
-    }
+    const { elements, flows } = addElementsAndFlows(doc, diagramId, size);
     const targets = [...elements, ...flows];
     for (let i = 0; i < size.threats; i += 1) {
       const threatId = addThreat(

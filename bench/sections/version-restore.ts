@@ -9,10 +9,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type * as Y from "yjs";
 import { z } from "zod";
 import { initializeDocument, SCHEMA_VERSION } from "@/lib/model/document";
-import { addElement, getElement, updateElement } from "@/lib/model/elements";
-import { addFlow } from "@/lib/model/flows";
+import { getElement, updateElement } from "@/lib/model/elements";
 import { listDiagrams } from "@/lib/model/diagrams";
 import { addThreat, deleteThreat, getThreat, updateThreat } from "@/lib/model/threats";
+import { addElementsAndFlows, inBatches } from "../large-model";
 import { percentile } from "../realtime/percentile";
 import { connectProtocolClient, type ProtocolClient } from "../realtime/protocol-client";
 import { callApi, createBenchModels, signUpBenchUser } from "../realtime/seed";
@@ -43,41 +43,16 @@ function buildModel(doc: Y.Doc): { elements: string[]; threats: string[] } {
     initializeDocument(doc, { title: "Large", ownerId: "bench", createdAt: 0 });
   }
   const diagramId = listDiagrams(doc)[0]?.id ?? "";
-  const elements: string[] = [];
+  const { elements } = addElementsAndFlows(
+    doc,
+    diagramId,
+    { elements: ELEMENTS, flows: FLOWS },
+    BUILD_BATCH,
+  );
   const threats: string[] = [];
-  for (let first = 0; first < ELEMENTS; first += BUILD_BATCH) {
-    doc.transact(() => {
-      for (let i = first; i < Math.min(ELEMENTS, first + BUILD_BATCH); i += 1) {
-        const kind = i % 3 === 0 ? "process" : i % 3 === 1 ? "data-store" : "external-entity";
-        elements.push(
-          addElement(doc, {
-            kind,
-            diagramId,
-            name: `Element ${i}`,
-            x: (i % 40) * 200,
-            y: Math.floor(i / 40) * 150,
-          }),
-        );
-      }
-    });
-  }
-  for (let first = 0; first < FLOWS; first += BUILD_BATCH) {
-    doc.transact(() => {
-      for (let i = first; i < Math.min(FLOWS, first + BUILD_BATCH); i += 1) {
-        const source = elements[i % ELEMENTS] ?? "";
-        const target = elements[(i * 7 + 1) % ELEMENTS] ?? "";
-        if (source !== target)
-          addFlow(doc, { sourceId: source, targetId: target, name: `Flow ${i}` });
-      }
-    });
-  }
-  for (let first = 0; first < THREATS; first += BUILD_BATCH) {
-    doc.transact(() => {
-      for (let i = first; i < Math.min(THREATS, first + BUILD_BATCH); i += 1) {
-        threats.push(addThreat(doc, { title: `Threat ${i}`, category: "tampering" }, "bench"));
-      }
-    });
-  }
+  inBatches(doc, THREATS, BUILD_BATCH, (i) => {
+    threats.push(addThreat(doc, { title: `Threat ${i}`, category: "tampering" }, "bench"));
+  });
   return { elements, threats };
 }
 

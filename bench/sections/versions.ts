@@ -1,9 +1,9 @@
 import * as Y from "yjs";
 import { initializeDocument } from "@/lib/model/document";
 import { diffDocuments } from "@/lib/model/diff";
-import { addElement, updateElement } from "@/lib/model/elements";
-import { addFlow } from "@/lib/model/flows";
+import { updateElement } from "@/lib/model/elements";
 import { addThreat, deleteThreat, updateThreat } from "@/lib/model/threats";
+import { addElementsAndFlows, inBatches } from "../large-model";
 import { roundFigure, type BenchSection } from "../section";
 
 /** A model of 1,000 elements, 1,500 flows and 3,000 threats on one diagram. */
@@ -14,30 +14,10 @@ function buildLargeModel(): { doc: Y.Doc; elements: string[]; threats: string[] 
     ownerId: "bench",
     createdAt: 0,
   });
-  const elements: string[] = [];
+  const { elements } = addElementsAndFlows(doc, diagramId, { elements: 1_000, flows: 1_500 });
   const threats: string[] = [];
-  doc.transact(() => {
-    for (let i = 0; i < 1_000; i += 1) {
-      const kind = i % 3 === 0 ? "process" : i % 3 === 1 ? "data-store" : "external-entity";
-      elements.push(
-        addElement(doc, {
-          kind,
-          diagramId,
-          name: `Element ${i}`,
-          x: (i % 40) * 200,
-          y: Math.floor(i / 40) * 150,
-        }),
-      );
-    }
-    for (let i = 0; i < 1_500; i += 1) {
-      const source = elements[i % 1_000] ?? "";
-      const target = elements[(i * 7 + 1) % 1_000] ?? "";
-      if (source !== target)
-        addFlow(doc, { sourceId: source, targetId: target, name: `Flow ${i}` });
-    }
-    for (let i = 0; i < 3_000; i += 1) {
-      threats.push(addThreat(doc, { title: `Threat ${i}`, category: "tampering" }, "bench"));
-    }
+  inBatches(doc, 3_000, 3_000, (i) => {
+    threats.push(addThreat(doc, { title: `Threat ${i}`, category: "tampering" }, "bench"));
   });
   return { doc, elements, threats };
 }

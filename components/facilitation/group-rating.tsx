@@ -81,19 +81,11 @@ export function GroupRating(props: GroupRatingProps) {
         props.method === "dread" ? (
           <DreadBallot scale={props.scale} isBusy={props.isBusy} onVote={props.onVote} />
         ) : (
-          <div className="mt-2 flex flex-wrap gap-1" role="group" aria-label="Your vote">
-            {THREAT_SEVERITIES.map((severity) => (
-              <Button
-                key={severity}
-                variant="secondary"
-                size="sm"
-                disabled={props.isBusy}
-                onClick={() => props.onVote({ severity })}
-              >
-                {THREAT_SEVERITY_LABELS[severity]}
-              </Button>
-            ))}
-          </div>
+          <SeverityButtons
+            label="Your vote"
+            isBusy={props.isBusy}
+            onPick={(severity) => props.onVote({ severity })}
+          />
         )
       ) : null}
       {hasVoted && !props.isRevealed ? (
@@ -201,23 +193,12 @@ function SeverityResult(props: GroupRatingProps) {
         </p>
       ) : null}
       {props.canRun ? (
-        <div
-          className="mt-2 flex flex-wrap gap-1"
-          role="group"
-          aria-label="Record the agreed severity"
-        >
-          {THREAT_SEVERITIES.map((severity) => (
-            <Button
-              key={severity}
-              variant="secondary"
-              size="sm"
-              disabled={props.isBusy}
-              onClick={() => props.onRecord({ severity })}
-            >
-              Record {THREAT_SEVERITY_LABELS[severity]}
-            </Button>
-          ))}
-        </div>
+        <SeverityButtons
+          label="Record the agreed severity"
+          verb="Record"
+          isBusy={props.isBusy}
+          onPick={(severity) => props.onRecord({ severity })}
+        />
       ) : null}
     </div>
   );
@@ -315,6 +296,32 @@ function DreadResult(props: GroupRatingProps) {
           Record the group’s mean ({formatDreadScore(agreedScore)})
         </Button>
       ) : null}
+    </div>
+  );
+}
+
+/** One button per bug-bar severity, e.g. to vote or to record the agreed one. */
+function SeverityButtons(props: {
+  label: string;
+  /** Put before each severity's name on its button ("Record Important"). */
+  verb?: string;
+  isBusy: boolean;
+  onPick: (severity: ThreatSeverity) => void;
+}) {
+  return (
+    <div className="mt-2 flex flex-wrap gap-1" role="group" aria-label={props.label}>
+      {THREAT_SEVERITIES.map((severity) => (
+        <Button
+          key={severity}
+          variant="secondary"
+          size="sm"
+          disabled={props.isBusy}
+          onClick={() => props.onPick(severity)}
+        >
+          {props.verb ? `${props.verb} ` : ""}
+          {THREAT_SEVERITY_LABELS[severity]}
+        </Button>
+      ))}
     </div>
   );
 }

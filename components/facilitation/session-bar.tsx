@@ -460,22 +460,17 @@ export function SessionBar(props: SessionBarProps) {
               </CommandButton>
               {fixThreat && extras.rating?.threatId !== fixThreat.id ? (
                 <>
-                  <CommandButton
-                    variant="secondary"
-                    command={{ type: "open-rating", threatId: fixThreat.id, method: "severity" }}
-                    isBusy={isBusy}
-                    onRun={command}
-                  >
-                    Rate together: severity
-                  </CommandButton>
-                  <CommandButton
-                    variant="secondary"
-                    command={{ type: "open-rating", threatId: fixThreat.id, method: "dread" }}
-                    isBusy={isBusy}
-                    onRun={command}
-                  >
-                    Rate together: DREAD
-                  </CommandButton>
+                  {(["severity", "dread"] as const).map((method) => (
+                    <CommandButton
+                      key={method}
+                      variant="secondary"
+                      command={{ type: "open-rating", threatId: fixThreat.id, method }}
+                      isBusy={isBusy}
+                      onRun={command}
+                    >
+                      Rate together: {method === "dread" ? "DREAD" : "severity"}
+                    </CommandButton>
+                  ))}
                 </>
               ) : null}
             </div>

@@ -33,7 +33,7 @@ function nameOf(element: { name: string; key: string }): string {
 /**
  * Writes an imported model into a document that initializeDocument has just set up (one empty
  * diagram, reused for the first imported one), in one transaction: diagrams, elements, flows,
- * threats with their mitigations. What the model cannot hold is refused and reported, never
+ * threats, mitigations with their links to threats. What the model cannot hold is refused and reported, never
  * dropped silently: a flow whose end is not an element, a threat whose target is missing (kept,
  * on the whole model). Returns the import's report, completed with what was written.
  */
@@ -162,19 +162,6 @@ export function buildImportedDocument(
       );
       report.mapped.threats += 1;
       threatIds.set(threat.key, threatId);
-      for (const text of threat.mitigations) {
-        const firstLine = text.split("\n")[0]?.trim() ?? "";
-        addMitigation(
-          doc,
-          {
-            title: clip(firstLine || text, LIMITS.mitigationTitleLength),
-            description: clip(text, LIMITS.longTextLength),
-            threatIds: [threatId],
-          },
-          authorId,
-        );
-        report.mapped.mitigations += 1;
-      }
     }
     for (const mitigation of imported.mitigations ?? []) {
       addMitigation(

@@ -93,8 +93,6 @@ export interface ImportedThreat {
   severity: ThreatSeverity | null;
   response: ThreatResponse | null;
   description: string;
-  /** Mitigations in words (Threat Dragon has one free-text field per threat). */
-  mitigations: string[];
 }
 
 /** What an import did with each part of the file, for the person who imported it. */

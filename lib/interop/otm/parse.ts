@@ -374,6 +374,5 @@ function mapThreat(
     severity: severityOf(threat.risk),
     response: null,
     description: [threat.description ?? "", ...notes].filter(Boolean).join("\n\n"),
-    mitigations: [],
   };
 }

@@ -139,7 +139,6 @@ export function parseThreatComposer(json: unknown): ImportedModel {
       severity: typeof priority === "string" ? (SEVERITY[priority] ?? null) : null,
       response: null,
       description: [statement, ...notes].join("\n\n"),
-      mitigations: [],
     };
   });
   const links = file.mitigationLinks ?? [];

@@ -6,6 +6,7 @@ import {
   type ImportedDiagram,
   type ImportedElement,
   type ImportedFlow,
+  type ImportedMitigation,
   type ImportedModel,
   type ImportedThreat,
 } from "../imported-model";
@@ -137,6 +138,7 @@ export function parseThreatDragon(json: unknown): ImportedModel {
   const format = isVersion1 ? "threat-dragon-v1" : "threat-dragon-v2";
   const report = emptyReport();
   const threats: ImportedThreat[] = [];
+  const mitigations: ImportedMitigation[] = [];
   const seen = new Set<string>();
   const diagrams: ImportedDiagram[] = file.detail.diagrams.map((diagram, index) => {
     const cells = diagram.cells ?? diagram.diagramJson?.cells ?? [];
@@ -159,7 +161,19 @@ export function parseThreatDragon(json: unknown): ImportedModel {
           report.refused.push(`A threat on ${describeCell(name, cell.id)}: not a threat object`);
           continue;
         }
-        threats.push(mapThreat(threat.data, cell.id, report, threats.length));
+        const mapped = mapThreat(threat.data, cell.id, report, threats.length);
+        threats.push(mapped);
+        // Threat Dragon keeps one mitigation text per threat.
+        const text = threat.data.mitigation.trim();
+        if (text) {
+          mitigations.push({
+            key: `${mapped.key}:mitigation`,
+            title: text.split("\n")[0]?.trim() || text,
+            description: text,
+            status: "proposed",
+            threatKeys: [mapped.key],
+          });
+        }
       }
       if (type === "tm.Flow" || cell.shape === "flow") {
         const sourceKey = endKey(cell.source);
@@ -239,6 +253,7 @@ export function parseThreatDragon(json: unknown): ImportedModel {
     description: [summary.description ?? "", ...people].filter(Boolean).join("\n\n"),
     diagrams,
     threats,
+    mitigations,
     report,
   };
 }
@@ -391,9 +406,9 @@ function mapThreat(
   if (threat.score !== undefined && String(threat.score).trim() !== "") {
     notes.push(`Score: ${String(threat.score)}`);
   }
-  const mitigation = threat.mitigation.trim();
   return {
-    key: String(threat.id ?? `${targetKey}-${index}`),
+    // The position in the file, not Threat Dragon's id: ids are not checked to be unique.
+    key: `${targetKey}:${index}`,
     targetKey,
     title,
     category,
@@ -401,6 +416,5 @@ function mapThreat(
     severity,
     response,
     description: [threat.description.trim(), ...notes].filter(Boolean).join("\n\n"),
-    mitigations: mitigation ? [mitigation] : [],
   };
 }

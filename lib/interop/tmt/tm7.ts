@@ -336,6 +336,5 @@ function mapThreat(
     ]
       .filter(Boolean)
       .join("\n\n"),
-    mitigations: [],
   };
 }

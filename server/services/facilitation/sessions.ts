@@ -320,9 +320,7 @@ export class FacilitationSessions {
     command: FacilitatorCommand;
   }): Promise<PublicSession> {
     const { command, modelId } = options;
-    let before: SessionState | null = null;
-    const session = await this.change(modelId, async (held) => {
-      before = held.state;
+    return this.change(modelId, async (held) => {
       let { state, extras } = held;
       switch (command.type) {
         case "open-rating":
@@ -374,9 +372,9 @@ export class FacilitationSessions {
           });
         }
       }
+      // The model as each phase starts, and as the session leaves it (for the summary), is
+      // saved before the change is made: the version exists whenever the change does.
       if (state.status === "ended" && held.state.status !== "ended") {
-        // The model as the session leaves it, for the summary: saved before the session is
-        // marked ended, so that the summary always has it.
         const version = await saveVersion(this.db, this.rooms, {
           modelId,
           userId: options.userId,
@@ -384,6 +382,13 @@ export class FacilitationSessions {
           kind: "phase",
         });
         extras = { ...extras, endVersionId: version.id };
+      } else if (state.phase !== held.state.phase) {
+        await saveVersion(this.db, this.rooms, {
+          modelId,
+          userId: options.userId,
+          label: `Session: start of ${SESSION_PHASE_LABELS[state.phase]}`,
+          kind: "phase",
+        });
       }
       const participants = this.presentMembers(modelId, extras.participants);
       if (participants !== extras.participants) extras = { ...extras, participants };
@@ -395,16 +400,6 @@ export class FacilitationSessions {
       }
       return { state, extras };
     });
-    const previous = before as SessionState | null;
-    if (previous && session.state.phase !== previous.phase && session.state.status !== "ended") {
-      await saveVersion(this.db, this.rooms, {
-        modelId,
-        userId: options.userId,
-        label: `Session: start of ${SESSION_PHASE_LABELS[session.state.phase]}`,
-        kind: "phase",
-      });
-    }
-    return session;
   }
 
   /** A participant parks an idea (a fix during Find, anything off-topic) for later. */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { AppError } from "@/lib/errors";
 import { renderReportHtml } from "@/lib/interop/report/html";
+import { CHROMIUM_ARGS } from "@/server/chromium-args";
 import { log } from "@/server/logger";
 import type { Runtime } from "@/server/runtime";
 import { listMembers } from "@/server/services/members/list-members";
@@ -67,14 +68,7 @@ async function printNow(html: string, chromiumPath: string): Promise<Uint8Array>
       chromiumPath,
       [
         "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        ...CHROMIUM_ARGS,
         "--disable-extensions",
         "--no-pdf-header-footer",
         `--user-data-dir=${path.join(folder, "profile")}`,
