@@ -40,6 +40,10 @@ export const users = pgTable("users", {
    * address is ever matched by email (members, ADMIN_EMAILS, single sign-on linking).
    */
   emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+  /** How discussion reaches them by email: "each" message, a daily "digest", or "off". */
+  emailNotifications: text("email_notifications").notNull().default("each"),
+  /** When their last daily digest went out (null: never). */
+  digestSentAt: timestamp("digest_sent_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 export type UserRow = typeof users.$inferSelect;
@@ -267,3 +271,235 @@ export const ruleSets = pgTable("rule_sets", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type RuleSetRow = typeof ruleSets.$inferSelect;
+
+/**
+ * Discussion threads on a model or one of its parts. Kept here, not in the shared document:
+ * discussion must not grow the document, and only the server's policies decide who writes it.
+ */
+export const threads = pgTable(
+  "threads",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    /** What the thread is about: lib/review/targets.ts THREAD_TARGET_KINDS. */
+    targetKind: text("target_kind").notNull(),
+    /** The id of the threat, element, flow… in the document; "" for the model itself. */
+    targetId: text("target_id").notNull().default(""),
+    subject: text("subject").notNull(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    /** When its newest message was written: threads are listed by it. */
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("threads_model_idx").on(t.modelId, t.lastMessageAt),
+    index("threads_target_idx").on(t.modelId, t.targetKind, t.targetId),
+  ],
+);
+export type ThreadRow = typeof threads.$inferSelect;
+
+/** The messages of a thread, oldest first; the first one opens it. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: text("id").primaryKey(),
+    threadId: text("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Markdown, rendered sanitised (lib/review/markdown.ts). */
+    body: text("body").notNull(),
+    /** The message this one quotes, in the same thread. */
+    quotedId: text("quoted_id"),
+    /** Members @mentioned in the body, by user id. */
+    mentions: jsonb("mentions")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** "web", or "email" for a reply received by mail. */
+    source: text("source").notNull().default("web"),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+  },
+  (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt)],
+);
+export type CommentRow = typeof comments.$inferSelect;
+
+/** Earlier texts of edited messages: each edit keeps the body it replaced. */
+export const commentEdits = pgTable(
+  "comment_edits",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    commentId: text("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    /** When the replaced text had been written (or last edited). */
+    writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comment_edits_comment_idx").on(t.commentId)],
+);
+
+/**
+ * Each user's inbox across their models: one row per thing that concerns them (a message in a
+ * thread they are in, a mention, a review request). Unread until they open or mark it.
+ */
+export const inboxItems = pgTable(
+  "inbox_items",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    threadId: text("thread_id").references(() => threads.id, { onDelete: "cascade" }),
+    commentId: text("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    reviewId: text("review_id"),
+    /** lib/review/inbox.ts INBOX_REASONS. */
+    reason: text("reason").notNull(),
+    /** Who caused it (the author, the reviewer). */
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    isRead: boolean("is_read").notNull().default(false),
+    isArchived: boolean("is_archived").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("inbox_items_user_idx").on(t.userId, t.isArchived, t.id),
+    index("inbox_items_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.isRead} = false and ${t.isArchived} = false`),
+  ],
+);
+export type InboxItemRow = typeof inboxItems.$inferSelect;
+
+/**
+ * Email waiting to be sent, sent, or given up on: requests only add rows, and a worker sends
+ * them and retries failures with back-off, so sending never holds up a request and a restart
+ * loses nothing.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    toAddress: text("to_address").notNull(),
+    /** The message: subject, text, html and threading headers (server/mail/outbox.ts). */
+    message: jsonb("message").notNull(),
+    /** "pending", "sent" or "failed" (given up after the last attempt). */
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * The reply-to keys of notification email, one per person and thread: a reply sent to the
+ * signed address made from the key is written to that thread as that person.
+ */
+export const replyKeys = pgTable(
+  "reply_keys",
+  {
+    key: text("key").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: text("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("reply_keys_user_thread_idx").on(t.userId, t.threadId)],
+);
+
+/**
+ * Every email received by the inbound listener and what became of it. Its fingerprints are
+ * unique, so the same reply delivered twice (or replayed) is written once at most.
+ */
+export const inboundMail = pgTable("inbound_mail", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  /** The Message-ID header, or a hash of the message when it has none. */
+  messageKey: text("message_key").notNull().unique(),
+  /** SHA-256 of the reply key and the reply's text: the same text resent under a new id. */
+  contentKey: text("content_key").unique(),
+  sender: text("sender").notNull(),
+  recipient: text("recipient").notNull(),
+  /** "accepted" or why it was refused. */
+  outcome: text("outcome").notNull(),
+  commentId: text("comment_id"),
+  createdAt: createdAt(),
+});
+
+/** Invitations by email to people without an account (yet); accepted once, then spent. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    /** SHA-256 of the token in the link, hex; the token itself is only in the email. */
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("invitations_model_idx").on(t.modelId)],
+);
+export type InvitationRow = typeof invitations.$inferSelect;
+
+/** Requests for review of a model: who asked, why, by when. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    message: text("message").notNull().default(""),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reviews_model_idx").on(t.modelId, t.createdAt)],
+);
+
+/**
+ * Each reviewer of a review and their decision: pending, or approved / changes requested on a
+ * named version of the document saved when they decided.
+ */
+export const reviewDecisions = pgTable(
+  "review_decisions",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "pending", "approved" or "changes-requested". */
+    decision: text("decision").notNull().default("pending"),
+    /** The version (doc_snapshots.id) the decision is about. */
+    versionId: bigint("version_id", { mode: "number" }),
+    note: text("note").notNull().default(""),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.userId] }),
+    index("review_decisions_user_idx").on(t.userId),
+  ],
+);

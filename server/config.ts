@@ -33,6 +33,19 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The sender of the server's email. */
   MAIL_FROM: z.string().default("Threat Room <no-reply@localhost>"),
+  /**
+   * Port of the inbound SMTP listener that turns replies to notification email into comments.
+   * Unset: off, and notifications carry no reply address. Point the MX record of
+   * REPLY_EMAIL_DOMAIN at this host (port 25, or forward to this port).
+   */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the inbound listener binds to. */
+  INBOUND_SMTP_HOST: z.string().default("0.0.0.0"),
+  /** The domain of reply addresses (reply+…@domain); the public URL's host name by default. */
+  REPLY_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,253}$/, "a domain name")
+    .optional(),
   /** The Chromium that prints PDF reports; /usr/bin/chromium by default. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   OIDC_ISSUER: z.string().url().optional(),

@@ -8,7 +8,7 @@ import { resolveDataDir, type ServerEnv } from "@/server/config";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { RateLimiter } from "@/server/auth/rate-limit";
 import { SignInThrottle } from "@/server/auth/sign-in-throttle";
-import { loadOrCreateSecret } from "@/server/auth/secret";
+import { deriveSecret, loadOrCreateSecret } from "@/server/auth/secret";
 import { createMailer } from "@/server/mail/mailer";
 import { RoomManager } from "@/server/collab/room-manager";
 import { RedisRoomBus } from "@/server/collab/redis-room-bus";
@@ -30,6 +30,10 @@ import { setRuntime, type Runtime } from "@/server/runtime";
 import { PROJECT_ROOT } from "@/server/project-root";
 import { FacilitationSessions } from "@/server/services/facilitation/sessions";
 import { handleSocketCommand } from "@/server/services/facilitation/socket-commands";
+import { UserEvents } from "@/server/events/user-events";
+import { MailOutbox } from "@/server/mail/outbox";
+import { startInboundMail, type InboundMailServer } from "@/server/mail/inbound-server";
+import { DigestScheduler } from "@/server/services/review/digest";
 
 const HEARTBEAT_MS = 30_000;
 /** next-auth's endpoint for logs sent by browsers. */
@@ -42,6 +46,8 @@ export interface RunningServer {
   port: number;
   url: string;
   runtime: Runtime;
+  /** The port of the inbound mail listener (INBOUND_SMTP_PORT, 0 picks one); null when off. */
+  inboundMailPort?: number | null;
   database: DatabaseHandle;
   /** How many TCP connections the server holds open right now (HTTP, websocket, half-open). */
   openSockets(): Promise<number>;
@@ -88,6 +94,15 @@ export async function startServer(options: {
   const sessions = new FacilitationSessions(database.db, rooms);
   rooms.onSessionCommand = (modelId, connection, json) =>
     handleSocketCommand(sessions, modelId, connection, json);
+  const mailer = createMailer({
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    folder: path.join(dataDir, "mail"),
+  });
+  const publicUrl = publicUrlOf(env);
+  const publicHost = new URL(publicUrl).hostname;
+  const outbox = new MailOutbox(database.db, mailer);
+  const userEvents = new UserEvents({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const runtime: Runtime = {
     db: database.db,
     sessions,
@@ -97,13 +112,32 @@ export async function startServer(options: {
     signInThrottle: new SignInThrottle(),
     signUpLimiter: new RateLimiter(LIMITS.signUpsPerAddressPerHour, 60 * 60_000),
     verificationEmailLimiter: new RateLimiter(LIMITS.verificationEmailsPerUserPerHour, 60 * 60_000),
-    mailer: createMailer({
-      smtpUrl: env.SMTP_URL,
-      from: env.MAIL_FROM,
-      folder: path.join(dataDir, "mail"),
-    }),
+    mailer,
+    review: {
+      userEvents,
+      outbox,
+      publicUrl,
+      messageIdDomain: publicHost,
+      replyAddresses:
+        env.INBOUND_SMTP_PORT === undefined
+          ? null
+          : {
+              domain: env.REPLY_EMAIL_DOMAIN ?? publicHost,
+              secret: deriveSecret(env.NEXTAUTH_SECRET, "reply-addresses"),
+            },
+    },
   };
   setRuntime(runtime);
+  outbox.start();
+  const digests = new DigestScheduler(runtime);
+  digests.start();
+  let inbound: InboundMailServer | null = null;
+  if (env.INBOUND_SMTP_PORT !== undefined) {
+    inbound = await startInboundMail(runtime, {
+      port: env.INBOUND_SMTP_PORT,
+      host: env.INBOUND_SMTP_HOST,
+    });
+  }
 
   const isDev = options.dev ?? false;
   let nextHandler: http.RequestListener | null = null;
@@ -209,6 +243,7 @@ export async function startServer(options: {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    inboundMailPort: inbound?.port ?? null,
     runtime,
     database,
     openSockets: () =>
@@ -222,6 +257,10 @@ export async function startServer(options: {
         server.close();
         await rooms.shutdown();
         await sessions.settle();
+        await inbound?.close();
+        digests.stop();
+        await outbox.stop();
+        await userEvents.close();
         await bus.close();
         for (const client of wss.clients) client.terminate();
         server.closeAllConnections();

@@ -5,6 +5,7 @@ import type { RateLimiter } from "@/server/auth/rate-limit";
 import type { SignInThrottle } from "@/server/auth/sign-in-throttle";
 import type { Mailer } from "@/server/mail/mailer";
 import type { FacilitationSessions } from "@/server/services/facilitation/sessions";
+import type { ReviewServices } from "@/server/services/review/review-services";
 
 /**
  * The services of one running server process. Next.js bundles route handlers and server
@@ -27,6 +28,8 @@ export interface Runtime {
   verificationEmailLimiter: RateLimiter;
   /** Where the server's email goes (SMTP_URL, else .eml files in DATA_DIR/mail). */
   mailer: Mailer;
+  /** Discussion: per-user live events, the mail outbox, addressing of notifications. */
+  review: ReviewServices;
 }
 
 const KEY = Symbol.for("threat-room.runtime");

@@ -34,3 +34,10 @@ export function encodeJsonMessage(type: number, payload: unknown): Uint8Array {
   message.set(json, 1);
   return message;
 }
+
+/**
+ * Server to client, "a discussion thread changed": the type byte, then `{ thread, message }`
+ * as UTF-8 JSON (lib/review/schemas.ts threadNoticeSchema): the thread's summary as it is now,
+ * and the message that was written or edited, or null.
+ */
+export const MESSAGE_THREAD_CHANGED = 10;

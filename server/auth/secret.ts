@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -19,4 +19,12 @@ export function loadOrCreateSecret(dataDir: string, configured: string | undefin
   const secret = randomBytes(48).toString("base64url");
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * A secret for one purpose, derived from the server's secret: a key that signs reply
+ * addresses cannot forge session cookies, nor the other way round.
+ */
+export function deriveSecret(secret: string, purpose: string): string {
+  return createHmac("sha256", secret).update(`threat-room:${purpose}`).digest("base64url");
 }

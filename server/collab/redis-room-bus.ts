@@ -128,6 +128,10 @@ export class RedisRoomBus implements RoomBus {
     this.publish(this.channelOf(modelId), { kind: "announcement", fromNode: this.nodeId, event });
   }
 
+  sendNotice(modelId: string, message: Uint8Array): void {
+    this.publish(this.channelOf(modelId), { kind: "notice", fromNode: this.nodeId, message });
+  }
+
   async close(): Promise<void> {
     this.isClosed = true;
     clearInterval(this.heartbeat);
@@ -232,6 +236,9 @@ export class RedisRoomBus implements RoomBus {
           return;
         case "announcement":
           room.listener.onAnnouncement(message.event);
+          return;
+        case "notice":
+          room.listener.onNotice(message.message);
           return;
         case "node-reconnected":
           return;

@@ -15,6 +15,7 @@ const KIND_SYNC_REQUEST = 2;
 const KIND_SYNC_REPLY = 3;
 const KIND_ANNOUNCEMENT = 4;
 const KIND_NODE_RECONNECTED = 5;
+const KIND_NOTICE = 6;
 
 /** Announcements by wire code (their index): append only, never reorder. */
 const ANNOUNCEMENTS: readonly RoomAnnouncement[] = [
@@ -36,6 +37,8 @@ export type RoomBusMessage =
       stateVector: Uint8Array;
     }
   | { kind: "announcement"; fromNode: string; event: RoomAnnouncement }
+  /** A message for the room's clients on every node (a thread changed), passed on as is. */
+  | { kind: "notice"; fromNode: string; message: Uint8Array }
   /** On the nodes' common channel: a node's link came back after an outage. */
   | { kind: "node-reconnected"; fromNode: string };
 
@@ -70,6 +73,11 @@ export function encodeRoomBusMessage(message: RoomBusMessage): Uint8Array {
     case "node-reconnected":
       encoding.writeVarUint(encoder, KIND_NODE_RECONNECTED);
       encoding.writeVarString(encoder, message.fromNode);
+      break;
+    case "notice":
+      encoding.writeVarUint(encoder, KIND_NOTICE);
+      encoding.writeVarString(encoder, message.fromNode);
+      encoding.writeVarUint8Array(encoder, message.message);
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -117,6 +125,9 @@ export function decodeRoomBusMessage(data: Uint8Array): RoomBusMessage | null {
       }
       case KIND_NODE_RECONNECTED:
         message = { kind: "node-reconnected", fromNode };
+        break;
+      case KIND_NOTICE:
+        message = { kind: "notice", fromNode, message: decoding.readVarUint8Array(decoder) };
         break;
       default:
         return null;

@@ -35,6 +35,8 @@ export interface RoomBusListener {
   onPeerReconnected(): void;
   /** Another node announced a change to the model (see RoomAnnouncement). */
   onAnnouncement(event: RoomAnnouncement): void;
+  /** Another node's message for the room's clients (see RoomBus.sendNotice). */
+  onNotice(message: Uint8Array): void;
 }
 
 /** One room's channel on the bus. Publishing never throws: a lost link is logged and healed. */
@@ -61,6 +63,11 @@ export interface RoomBus {
    * link is made up for by each node's periodic access check and its next write.
    */
   announce(modelId: string, event: RoomAnnouncement): void;
+  /**
+   * Hands a message for the model's clients (lib/collab/messages.ts) to every other node
+   * holding its room, which sends it to its own clients as is. Best effort, like announce.
+   */
+  sendNotice(modelId: string, message: Uint8Array): void;
   /** Closes the connections; rooms must have left first. */
   close(): Promise<void>;
 }
@@ -78,5 +85,6 @@ export const localRoomBus: RoomBus = {
   nodeId: "local",
   join: () => silentChannel,
   announce: () => undefined,
+  sendNotice: () => undefined,
   close: () => Promise.resolve(),
 };

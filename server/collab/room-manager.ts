@@ -268,6 +268,15 @@ export class RoomManager {
   }
 
   /**
+   * Sends a message for the model's clients (a thread changed) to every greeted connection of
+   * the model, on this node and on every other node holding its room.
+   */
+  pushNotice(modelId: string, message: Uint8Array): void {
+    this.rooms.get(modelId)?.sendToGreeted(message);
+    this.bus.sendNotice(modelId, message);
+  }
+
+  /**
    * Tells the other nodes holding the model's room that its facilitated session changed: they
    * drop what they hold of it and have their connections fetch the stored one.
    */

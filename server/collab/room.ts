@@ -494,6 +494,9 @@ export class Room {
       onAnnouncement: (event) => {
         if (!this.isDestroyed) this.onAnnouncement?.(event);
       },
+      onNotice: (message) => {
+        if (!this.isDestroyed) this.sendToGreeted(message);
+      },
     };
     this.channel = this.bus.join(this.modelId, listener);
   }

@@ -68,6 +68,25 @@ import {
   postVersion,
 } from "@/server/http/routes/versions";
 import type { Runtime } from "@/server/runtime";
+import {
+  getMessageEdits,
+  getModelThreads,
+  getOneThread,
+  patchOneThread,
+  patchThreadMessage,
+  postModelThread,
+  postThreadMessage,
+  postThreadRead,
+} from "@/server/http/routes/threads";
+import {
+  getEvents,
+  getInbox,
+  getInboxCount,
+  getNotifications,
+  postInboxArchive,
+  postInboxRead,
+  putNotifications,
+} from "@/server/http/routes/inbox";
 import { clientAddressOf, publicUrlOf } from "@/server/http/request-info";
 
 type Handler = (req: ApiRequest) => Promise<ApiResult>;
@@ -80,7 +99,18 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/users/me", { GET: getMe }],
   ["/api/users/me/verification-email", { POST: postVerificationEmail }],
   ["/api/users/me/password", { POST: postPassword }],
+  ["/api/users/me/notifications", { GET: getNotifications, PUT: putNotifications }],
   ["/api/users/:id/sessions", { DELETE: deleteUserSessions }],
+  ["/api/events", { GET: getEvents }],
+  ["/api/inbox", { GET: getInbox }],
+  ["/api/inbox/count", { GET: getInboxCount }],
+  ["/api/inbox/read", { POST: postInboxRead }],
+  ["/api/inbox/archive", { POST: postInboxArchive }],
+  ["/api/threads/:id", { GET: getOneThread, PATCH: patchOneThread }],
+  ["/api/threads/:id/read", { POST: postThreadRead }],
+  ["/api/threads/:id/messages", { POST: postThreadMessage }],
+  ["/api/threads/:id/messages/:messageId", { PATCH: patchThreadMessage }],
+  ["/api/threads/:id/messages/:messageId/edits", { GET: getMessageEdits }],
   ["/api/email-verifications", { POST: postEmailVerification }],
   ["/api/audit", { GET: getAuditEvents }],
   ["/api/audit/verify", { POST: postAuditVerification }],
@@ -106,6 +136,7 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/:id/versions/:versionId/restore", { POST: postRestoreVersion }],
   ["/api/models/:id/diff", { GET: getDiff }],
   ["/api/models/:id/activity", { GET: getActivity }],
+  ["/api/models/:id/threads", { GET: getModelThreads, POST: postModelThread }],
   ["/api/models/:id/session", { GET: getModelSession, POST: postModelSession }],
   ["/api/models/:id/session/commands", { POST: postSessionCommand }],
   ["/api/models/:id/session/parking-lot", { POST: postParkedIdea }],

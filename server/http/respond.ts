@@ -27,10 +27,16 @@ export interface ApiResult {
   headers?: Record<string, string>;
   /** A body sent as is (a CSV, Markdown or PDF download) instead of `body` as JSON. */
   text?: { contentType: string; content: string | Uint8Array };
+  /** A response written by the handler itself over time (an event stream). */
+  stream?: (res: ServerResponse) => void;
 }
 
 /** Writes a JSON result (or an empty one for 204). */
 export function sendResult(res: ServerResponse, result: ApiResult): void {
+  if (result.stream) {
+    result.stream(res);
+    return;
+  }
   const headers: Record<string, string> = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",

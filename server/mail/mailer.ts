@@ -11,6 +11,14 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Threading: this message's id, the one it answers and the chain before it ("<…@…>"). */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  /** Where replies go (a signed reply address), when not to the sender. */
+  replyTo?: string;
+  /** Further headers, e.g. List-Id or Auto-Submitted. */
+  headers?: Record<string, string>;
 }
 
 /** Where the server's email goes. */

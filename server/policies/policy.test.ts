@@ -28,6 +28,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.restore-version": true,
     "model.run-session": true,
     "model.join-session": true,
+    "model.comment": true,
+    "model.request-review": true,
   },
   facilitator: {
     "model.read": true,
@@ -39,6 +41,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.restore-version": true,
     "model.run-session": true,
     "model.join-session": true,
+    "model.comment": true,
+    "model.request-review": true,
   },
   editor: {
     "model.read": true,
@@ -50,6 +54,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.restore-version": false,
     "model.run-session": false,
     "model.join-session": true,
+    "model.comment": true,
+    "model.request-review": true,
   },
   commenter: {
     "model.read": true,
@@ -61,6 +67,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.restore-version": false,
     "model.run-session": false,
     "model.join-session": true,
+    "model.comment": true,
+    "model.request-review": false,
   },
   viewer: {
     "model.read": true,
@@ -72,6 +80,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.restore-version": false,
     "model.run-session": false,
     "model.join-session": false,
+    "model.comment": false,
+    "model.request-review": false,
   },
   "non-member": {
     "model.read": false,
@@ -83,6 +93,8 @@ const MODEL_TABLE: Record<Who, Record<(typeof MODEL_ACTIONS)[number], boolean>> 
     "model.restore-version": false,
     "model.run-session": false,
     "model.join-session": false,
+    "model.comment": false,
+    "model.request-review": false,
   },
 };
 

@@ -41,6 +41,10 @@ export const MODEL_ACTIONS = [
   "model.run-session",
   /** Take part in a session: raise a hand, park an idea, vote in a group rating. */
   "model.join-session",
+  /** Write in the model's discussion: open threads, reply, resolve and reopen them. */
+  "model.comment",
+  /** Ask members to review the model and sign it off. */
+  "model.request-review",
 ] as const;
 /** Actions on the organisation's rule sets. */
 export const RULE_SET_ACTIONS = ["rule-sets.read", "rule-sets.use", "rule-sets.manage"] as const;
@@ -75,7 +79,10 @@ function canOnModel(role: Role | null, action: ModelAction): boolean {
     case "model.run-session":
       return role === "owner" || role === "facilitator";
     case "model.join-session":
+    case "model.comment":
       return role !== "viewer";
+    case "model.request-review":
+      return DOCUMENT_WRITERS.has(role);
     case "model.delete":
     case "model.manage-members":
       return role === "owner";

@@ -24,7 +24,13 @@ export type AuditAction =
   | "rule-set.created"
   | "rule-set.updated"
   | "rule-set.deleted"
-  | "rule-set.imported";
+  | "rule-set.imported"
+  | "email-reply.refused"
+  | "invitation.created"
+  | "invitation.accepted"
+  | "invitation.revoked"
+  | "review.requested"
+  | "review.decided";
 
 /** JSON with object keys sorted at every level: jsonb does not keep key order. */
 function canonicalJson(value: unknown): string {
