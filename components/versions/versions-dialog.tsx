@@ -23,6 +23,7 @@ import { DiffView } from "./diff-view";
 const KIND_LABELS: Record<string, string> = {
   named: "Saved",
   "before-restore": "Before a restore",
+  "sign-off": "Review decision",
   daily: "Daily",
   phase: "Session phase",
   import: "Import",

@@ -41,3 +41,9 @@ export function encodeJsonMessage(type: number, payload: unknown): Uint8Array {
  * and the message that was written or edited, or null.
  */
 export const MESSAGE_THREAD_CHANGED = 10;
+
+/**
+ * Server to client, "the model's reviews changed" (a review was requested or decided): the
+ * type byte alone; clients fetch GET /api/models/:id/reviews.
+ */
+export const MESSAGE_REVIEWS_CHANGED = 11;

@@ -14,7 +14,8 @@ describe("stripQuotedReply", () => {
   });
 
   it("drops an attribution wrapped onto two lines", () => {
-    const text = "Yes.\n\nOn Sat, 5 Dec 2026 at 10:00, Alice Example\n<alice@example.com> wrote:\n> q";
+    const text =
+      "Yes.\n\nOn Sat, 5 Dec 2026 at 10:00, Alice Example\n<alice@example.com> wrote:\n> q";
     expect(stripQuotedReply(text)).toBe("Yes.");
   });
 

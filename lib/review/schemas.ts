@@ -136,12 +136,7 @@ export const notificationSettingsInput = z.object({
 
 /** POST /api/models/:id/invitations */
 export const createInvitationInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254)
-    .pipe(z.email("Enter a valid email address")),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")),
   role: z.enum(ROLES),
 });
 

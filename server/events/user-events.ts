@@ -34,8 +34,14 @@ export class UserEvents {
       maxRetriesPerRequest: 1,
       retryStrategy: (attempt: number) => Math.min(attempt * 100, 1_000),
     };
-    this.publisher = new Redis(options.redisUrl, { ...connectionOptions, connectionName: "tr-ue-pub" });
-    this.subscriber = new Redis(options.redisUrl, { ...connectionOptions, connectionName: "tr-ue-sub" });
+    this.publisher = new Redis(options.redisUrl, {
+      ...connectionOptions,
+      connectionName: "tr-ue-pub",
+    });
+    this.subscriber = new Redis(options.redisUrl, {
+      ...connectionOptions,
+      connectionName: "tr-ue-sub",
+    });
     for (const connection of [this.publisher, this.subscriber]) {
       connection.on("error", (error: unknown) => log.debug("user events link", { error }));
     }

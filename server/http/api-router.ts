@@ -69,6 +69,16 @@ import {
 } from "@/server/http/routes/versions";
 import type { Runtime } from "@/server/runtime";
 import {
+  deleteInvitation,
+  getInvitationByToken,
+  getInvitations,
+  getReviews,
+  postInvitation,
+  postInvitationAccept,
+  postReview,
+  postReviewDecision,
+} from "@/server/http/routes/review";
+import {
   getMessageEdits,
   getModelThreads,
   getOneThread,
@@ -137,6 +147,12 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/:id/diff", { GET: getDiff }],
   ["/api/models/:id/activity", { GET: getActivity }],
   ["/api/models/:id/threads", { GET: getModelThreads, POST: postModelThread }],
+  ["/api/models/:id/invitations", { GET: getInvitations, POST: postInvitation }],
+  ["/api/models/:id/invitations/:invitationId", { DELETE: deleteInvitation }],
+  ["/api/models/:id/reviews", { GET: getReviews, POST: postReview }],
+  ["/api/models/:id/reviews/:reviewId/decision", { POST: postReviewDecision }],
+  ["/api/invitations/:token", { GET: getInvitationByToken }],
+  ["/api/invitations/:token/accept", { POST: postInvitationAccept }],
   ["/api/models/:id/session", { GET: getModelSession, POST: postModelSession }],
   ["/api/models/:id/session/commands", { POST: postSessionCommand }],
   ["/api/models/:id/session/parking-lot", { POST: postParkedIdea }],

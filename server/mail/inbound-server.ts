@@ -79,7 +79,10 @@ export async function startInboundMail(
   });
 
   async function handleMessage(raw: Buffer, session: SMTPServerSession): Promise<string | null> {
-    const parsed = await simpleParser(raw, { skipHtmlToText: false, maxHtmlLengthToParse: 1_000_000 });
+    const parsed = await simpleParser(raw, {
+      skipHtmlToText: false,
+      maxHtmlLengthToParse: 1_000_000,
+    });
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
     const sender = parsed.from?.value[0]?.address ?? envelopeFrom;
     const problems: string[] = [];

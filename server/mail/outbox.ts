@@ -119,7 +119,12 @@ export class MailOutbox {
       return tx
         .update(mailOutbox)
         .set({ nextAttemptAt: sql`now() + ${`${CLAIM_MS} milliseconds`}::interval` })
-        .where(inArray(mailOutbox.id, due.map((row) => row.id)))
+        .where(
+          inArray(
+            mailOutbox.id,
+            due.map((row) => row.id),
+          ),
+        )
         .returning({
           id: mailOutbox.id,
           message: mailOutbox.message,

@@ -19,13 +19,15 @@ describe("reply addresses", () => {
     expect(readReplyAddress(address.replace(key, otherKey), options)).toEqual({
       problem: "forged",
     });
-    expect(readReplyAddress(replyAddressOf(key, { ...options, secret: "t".repeat(40) }), options))
-      .toEqual({ problem: "forged" });
+    expect(
+      readReplyAddress(replyAddressOf(key, { ...options, secret: "t".repeat(40) }), options),
+    ).toEqual({ problem: "forged" });
     expect(readReplyAddress(`reply+${key}@reply.example.com`, options)).toEqual({
       problem: "unsigned",
     });
-    expect(readReplyAddress(address.replace("reply.example.com", "evil.example"), options))
-      .toEqual({ problem: "not-a-reply-address" });
+    expect(readReplyAddress(address.replace("reply.example.com", "evil.example"), options)).toEqual(
+      { problem: "not-a-reply-address" },
+    );
     expect(readReplyAddress("alice@reply.example.com", options)).toEqual({
       problem: "not-a-reply-address",
     });

@@ -64,7 +64,11 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       (await api(server, "GET", "/api/inbox", { user: owner })).body,
     );
     const item = inbox.items.find((entry) => entry.thread?.id === thread.id);
-    expect(item).toMatchObject({ reason: "new-thread", isRead: false, actor: { name: "Cora Commenter" } });
+    expect(item).toMatchObject({
+      reason: "new-thread",
+      isRead: false,
+      actor: { name: "Cora Commenter" },
+    });
     expect(item?.excerpt).toBe("The logs go to a third party.");
     expect(inbox.unreadCount).toBeGreaterThanOrEqual(1);
     // The author is not told of their own message.
@@ -76,14 +80,19 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
 
   it("refuses viewers and non-members, and targets that are not in the model", async () => {
     const body = { target: { kind: "model" }, subject: "Scope", body: "Hello" };
-    const byViewer = await api(server, "POST", `/api/models/${modelId}/threads`, { user: viewer, body });
+    const byViewer = await api(server, "POST", `/api/models/${modelId}/threads`, {
+      user: viewer,
+      body,
+    });
     expect(byViewer.status).toBe(403);
     const byOutsider = await api(server, "POST", `/api/models/${modelId}/threads`, {
       user: outsider,
       body,
     });
     expect(byOutsider.status).toBe(404);
-    const listByOutsider = await api(server, "GET", `/api/models/${modelId}/threads`, { user: outsider });
+    const listByOutsider = await api(server, "GET", `/api/models/${modelId}/threads`, {
+      user: outsider,
+    });
     expect(listByOutsider.status).toBe(404);
     const ghost = await api(server, "POST", `/api/models/${modelId}/threads`, {
       user: commenter,
@@ -96,7 +105,9 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
     });
     expect(empty.status).toBe(400);
     // Viewers read.
-    const listByViewer = await api(server, "GET", `/api/models/${modelId}/threads`, { user: viewer });
+    const listByViewer = await api(server, "GET", `/api/models/${modelId}/threads`, {
+      user: viewer,
+    });
     expect(listByViewer.status).toBe(200);
   });
 
@@ -105,7 +116,11 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       (
         await api(server, "POST", `/api/models/${modelId}/threads`, {
           user: owner,
-          body: { target: { kind: "model" }, subject: "Scope of the review", body: "Is the admin UI in scope?" },
+          body: {
+            target: { kind: "model" },
+            subject: "Scope of the review",
+            body: "Is the admin UI in scope?",
+          },
         })
       ).body,
     );
@@ -118,8 +133,9 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       },
     });
     expect(reply.status).toBe(201);
-    const message = (reply.body as { message: { id: string; quotedId: string; mentions: string[] } })
-      .message;
+    const message = (
+      reply.body as { message: { id: string; quotedId: string; mentions: string[] } }
+    ).message;
     expect(message.quotedId).toBe(first?.id);
     expect(message.mentions).toEqual([viewer.id]);
     const viewerInbox = inboxPageSchema.parse(
@@ -127,19 +143,31 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
     );
     expect(viewerInbox.items[0]).toMatchObject({ reason: "mention", thread: { id: created.id } });
 
-    const byOther = await api(server, "PATCH", `/api/threads/${created.id}/messages/${message.id}`, {
-      user: owner,
-      body: { body: "Rewritten by someone else" },
-    });
+    const byOther = await api(
+      server,
+      "PATCH",
+      `/api/threads/${created.id}/messages/${message.id}`,
+      {
+        user: owner,
+        body: { body: "Rewritten by someone else" },
+      },
+    );
     expect(byOther.status).toBe(403);
     const edited = await api(server, "PATCH", `/api/threads/${created.id}/messages/${message.id}`, {
       user: commenter,
-      body: { body: `Yes, the admin UI is in scope (${mentionToken({ id: viewer.id, name: viewer.name })}).` },
+      body: {
+        body: `Yes, the admin UI is in scope (${mentionToken({ id: viewer.id, name: viewer.name })}).`,
+      },
     });
     expect(edited.status).toBe(200);
-    const edits = await api(server, "GET", `/api/threads/${created.id}/messages/${message.id}/edits`, {
-      user: viewer,
-    });
+    const edits = await api(
+      server,
+      "GET",
+      `/api/threads/${created.id}/messages/${message.id}/edits`,
+      {
+        user: viewer,
+      },
+    );
     expect((edits.body as { edits: { body: string }[] }).edits.map((e) => e.body)).toEqual([
       `> Is the admin UI in scope?\n\nYes, ${mentionToken({ id: viewer.id, name: viewer.name })} agreed.`,
     ]);
@@ -149,14 +177,21 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       body: { isResolved: true },
     });
     expect(resolved.status).toBe(200);
-    expect((resolved.body as { thread: { isResolved: boolean; resolvedBy: { name: string } } }).thread)
-      .toMatchObject({ isResolved: true, resolvedBy: { name: "Cora Commenter" } });
-    const open = await api(server, "GET", `/api/models/${modelId}/threads?status=open`, { user: viewer });
-    expect((open.body as { threads: { id: string }[] }).threads.some((t) => t.id === created.id)).toBe(false);
+    expect(
+      (resolved.body as { thread: { isResolved: boolean; resolvedBy: { name: string } } }).thread,
+    ).toMatchObject({ isResolved: true, resolvedBy: { name: "Cora Commenter" } });
+    const open = await api(server, "GET", `/api/models/${modelId}/threads?status=open`, {
+      user: viewer,
+    });
+    expect(
+      (open.body as { threads: { id: string }[] }).threads.some((t) => t.id === created.id),
+    ).toBe(false);
     const mine = await api(server, "GET", `/api/models/${modelId}/threads?involving=mentions`, {
       user: viewer,
     });
-    expect((mine.body as { threads: { id: string }[] }).threads.map((t) => t.id)).toEqual([created.id]);
+    expect((mine.body as { threads: { id: string }[] }).threads.map((t) => t.id)).toEqual([
+      created.id,
+    ]);
     const reopened = await api(server, "PATCH", `/api/threads/${created.id}`, {
       user: viewer,
       body: { isResolved: false },
@@ -166,7 +201,9 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       user: owner,
       body: { isResolved: false },
     });
-    expect((reopenedByOwner.body as { thread: { isResolved: boolean } }).thread.isResolved).toBe(false);
+    expect((reopenedByOwner.body as { thread: { isResolved: boolean } }).thread.isResolved).toBe(
+      false,
+    );
   });
 
   it("pushes a new message to everyone with the model open, viewers included", async () => {
@@ -200,7 +237,9 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
   });
 
   it("marks items read and archived, per item and all at once, for their owner only", async () => {
-    const page = inboxPageSchema.parse((await api(server, "GET", "/api/inbox", { user: owner })).body);
+    const page = inboxPageSchema.parse(
+      (await api(server, "GET", "/api/inbox", { user: owner })).body,
+    );
     const first = page.items[0];
     expect(first).toBeDefined();
     const foreign = await api(server, "POST", "/api/inbox/read", {
@@ -208,10 +247,15 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       body: { ids: [first?.id ?? 0] },
     });
     expect(foreign.status).toBe(200);
-    const still = inboxPageSchema.parse((await api(server, "GET", "/api/inbox", { user: owner })).body);
+    const still = inboxPageSchema.parse(
+      (await api(server, "GET", "/api/inbox", { user: owner })).body,
+    );
     expect(still.items.find((item) => item.id === first?.id)?.isRead).toBe(false);
 
-    await api(server, "POST", "/api/inbox/archive", { user: owner, body: { ids: [first?.id ?? 0] } });
+    await api(server, "POST", "/api/inbox/archive", {
+      user: owner,
+      body: { ids: [first?.id ?? 0] },
+    });
     const archived = inboxPageSchema.parse(
       (await api(server, "GET", "/api/inbox?filter=archived", { user: owner })).body,
     );

@@ -1,7 +1,12 @@
 import { aliasedTable, and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { comments, inboxItems, memberships, models, threads, users } from "@/drizzle/schema";
 import { excerptOf } from "@/lib/review/excerpt";
-import { INBOX_REASONS, type InboxFilter, type InboxItem, type InboxPage } from "@/lib/review/inbox";
+import {
+  INBOX_REASONS,
+  type InboxFilter,
+  type InboxItem,
+  type InboxPage,
+} from "@/lib/review/inbox";
 import type { Database } from "@/server/db/client";
 import type { UserEvents } from "@/server/events/user-events";
 

@@ -6,7 +6,10 @@ import { THREAD_TARGET_KINDS } from "@/lib/review/targets";
 import type { Database } from "@/server/db/client";
 import { authorizeOnModel } from "@/server/policies/policy";
 import { getMemberRole } from "@/server/services/members/get-member-role";
-import { presentThreadDetail, presentThreadSummaries } from "@/server/services/review/present-threads";
+import {
+  presentThreadDetail,
+  presentThreadSummaries,
+} from "@/server/services/review/present-threads";
 import { loadThreadFor } from "@/server/services/review/thread-access";
 
 /** GET /api/models/:id/threads?status=&about=&targetKind=&targetId= */

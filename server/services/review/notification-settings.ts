@@ -1,9 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
-import {
-  EMAIL_NOTIFICATION_CHOICES,
-  type EmailNotificationChoice,
-} from "@/lib/review/schemas";
+import { EMAIL_NOTIFICATION_CHOICES, type EmailNotificationChoice } from "@/lib/review/schemas";
 import type { Database } from "@/server/db/client";
 
 function readChoice(value: string | undefined): EmailNotificationChoice {

@@ -1,5 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { comments, inboxItems, models, replyKeys, users, type CommentRow, type ThreadRow } from "@/drizzle/schema";
+import {
+  comments,
+  inboxItems,
+  models,
+  replyKeys,
+  users,
+  type CommentRow,
+  type ThreadRow,
+} from "@/drizzle/schema";
 import { encodeJsonMessage, MESSAGE_THREAD_CHANGED } from "@/lib/collab/messages";
 import type { InboxReason } from "@/lib/review/inbox";
 import type { ThreadNotice } from "@/lib/review/schemas";
@@ -10,7 +18,11 @@ import { enqueueMail } from "@/server/mail/outbox";
 import { newReplyKey, replyAddressOf } from "@/server/mail/reply-address";
 import { buildThreadEmail } from "@/server/mail/thread-email";
 import { listMembers } from "@/server/services/members/list-members";
-import { presentMessage, presentThreadSummaries, loadPeople } from "@/server/services/review/present-threads";
+import {
+  presentMessage,
+  presentThreadSummaries,
+  loadPeople,
+} from "@/server/services/review/present-threads";
 import type { ReviewDeps, ReviewServices } from "@/server/services/review/review-services";
 
 /** The link that opens a thread in the workspace. */
@@ -75,7 +87,10 @@ export async function recordMessageNotifications(
     .select({ id: users.id, email: users.email, choice: users.emailNotifications })
     .from(users)
     .where(inArray(users.id, [...reasons.keys()]));
-  const [model] = await tx.select({ title: models.title }).from(models).where(eq(models.id, thread.modelId));
+  const [model] = await tx
+    .select({ title: models.title })
+    .from(models)
+    .where(eq(models.id, thread.modelId));
   const author = (await loadPeople(tx, [message.authorId])).get(message.authorId ?? "");
   const mail: MailMessage[] = [];
   for (const recipient of recipients) {
@@ -87,7 +102,12 @@ export async function recordMessageNotifications(
       buildThreadEmail({
         to: recipient.email,
         modelTitle: model?.title ?? "A threat model",
-        thread: { id: thread.id, modelId: thread.modelId, subject: thread.subject, about: options.about },
+        thread: {
+          id: thread.id,
+          modelId: thread.modelId,
+          subject: thread.subject,
+          about: options.about,
+        },
         message: {
           id: message.id,
           body: message.body,
@@ -123,12 +143,17 @@ export async function announceThreadChange(
 ): Promise<void> {
   const [summary] = await presentThreadSummaries(deps.db, [options.thread]);
   if (summary) {
-    const people = options.message ? await loadPeople(deps.db, [options.message.authorId]) : new Map();
+    const people = options.message
+      ? await loadPeople(deps.db, [options.message.authorId])
+      : new Map();
     const notice: ThreadNotice = {
       thread: summary,
       message: options.message ? presentMessage(options.message, people) : null,
     };
-    deps.rooms.pushNotice(options.thread.modelId, encodeJsonMessage(MESSAGE_THREAD_CHANGED, notice));
+    deps.rooms.pushNotice(
+      options.thread.modelId,
+      encodeJsonMessage(MESSAGE_THREAD_CHANGED, notice),
+    );
   }
   deps.review.userEvents.publish(options.toldUserIds, { type: "inbox" });
   if (options.toldUserIds.length > 0) deps.review.outbox.kick();

@@ -5,7 +5,10 @@ import { readTargetKind } from "@/lib/review/targets";
 import type { Database } from "@/server/db/client";
 
 /** The names of some users, by id. */
-export async function loadPeople(db: Database, ids: Iterable<string | null>): Promise<Map<string, Person>> {
+export async function loadPeople(
+  db: Database,
+  ids: Iterable<string | null>,
+): Promise<Map<string, Person>> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await db
@@ -71,7 +74,11 @@ export async function presentThreadSummaries(
 ): Promise<ThreadSummary[]> {
   if (threads.length === 0) return [];
   const facts = await db
-    .select({ threadId: comments.threadId, authorId: comments.authorId, mentions: comments.mentions })
+    .select({
+      threadId: comments.threadId,
+      authorId: comments.authorId,
+      mentions: comments.mentions,
+    })
     .from(comments)
     .where(
       inArray(

@@ -58,7 +58,12 @@ export async function receiveEmailReply(
   mail: { recipient: string; sender: string; messageId: string | null; text: string; raw: string },
 ): Promise<ReplyOutcome> {
   const refuse = async (reason: ReplyRefusal, detail: Record<string, unknown> = {}) => {
-    log.warn("email reply refused", { reason, sender: mail.sender, recipient: mail.recipient, ...detail });
+    log.warn("email reply refused", {
+      reason,
+      sender: mail.sender,
+      recipient: mail.recipient,
+      ...detail,
+    });
     await deps.db
       .insert(inboundMail)
       .values({

@@ -13,7 +13,14 @@ import { appendAuditEvent } from "@/server/services/audit/record-audit-event";
  * Why a version was saved. Stored in doc_snapshots.kind beside "auto", the compaction snapshots,
  * which are never versions and are removed as the log is folded.
  */
-export const VERSION_KINDS = ["named", "before-restore", "daily", "phase", "import"] as const;
+export const VERSION_KINDS = [
+  "named",
+  "before-restore",
+  "daily",
+  "phase",
+  "import",
+  "sign-off",
+] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /** A version as the API lists it. */
@@ -283,5 +290,30 @@ export async function diffVersions(
   } finally {
     from.doc.destroy();
     to.destroy();
+  }
+}
+
+/**
+ * Whether the document as it is now is still the given version: same items and same
+ * deletions (a Yjs snapshot compares both; a state vector alone misses a deletion). False when
+ * the version does not exist.
+ */
+export async function isDocumentAtVersion(
+  db: Database,
+  rooms: RoomManager,
+  options: { modelId: string; versionId: number },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ state: docSnapshots.state })
+    .from(docSnapshots)
+    .where(and(eq(docSnapshots.id, options.versionId), eq(docSnapshots.modelId, options.modelId)));
+  if (!row) return false;
+  const then = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(then, row.state);
+    const thenSnapshot = Y.snapshot(then);
+    return await rooms.read(options.modelId, (doc) => Y.equalSnapshots(Y.snapshot(doc), thenSnapshot));
+  } finally {
+    then.destroy();
   }
 }
