@@ -5,7 +5,7 @@ import { REVIEW_LIMITS } from "./schemas";
 export const INBOX_REASONS = [
   /** They were @mentioned in a message. */
   "mention",
-  /** A new message in a thread they wrote in or opened. */
+  /** A new message in a thread they wrote in, opened or were mentioned in. */
   "reply",
   /** A new thread on a model they own. */
   "new-thread",

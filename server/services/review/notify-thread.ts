@@ -46,7 +46,8 @@ async function replyKeyOf(tx: Database, userId: string, threadId: string): Promi
 
 /**
  * Records who must hear of a new message, in the caller's transaction: an inbox item for each
- * member it concerns (the people mentioned, everyone who wrote in the thread or opened it, and
+ * member it concerns (the people it mentions, everyone who wrote in the thread, opened it or
+ * was mentioned in it earlier, and
  * for a new thread the model's owners), never the author, and an email in the outbox for each
  * of them who gets every message by email. Returns the ids of the people told.
  */
@@ -57,12 +58,15 @@ export async function recordMessageNotifications(
 ): Promise<string[]> {
   const { thread, message } = options;
   const members = new Map((await listMembers(tx, thread.modelId)).map((m) => [m.userId, m]));
-  const writers = await tx
-    .selectDistinct({ authorId: comments.authorId })
+  // Everyone who wrote in the thread, opened it or was mentioned in it follows it.
+  const earlier = await tx
+    .select({ authorId: comments.authorId, mentions: comments.mentions })
     .from(comments)
     .where(eq(comments.threadId, thread.id));
   const participants = new Set(
-    [thread.createdBy, ...writers.map((w) => w.authorId)].filter((id): id is string => id !== null),
+    [thread.createdBy, ...earlier.flatMap((row) => [row.authorId, ...row.mentions])].filter(
+      (id): id is string => id !== null,
+    ),
   );
   const mentioned = new Set(message.mentions);
   const reasons = new Map<string, InboxReason>();
