@@ -1,5 +1,6 @@
 "use client";
 
+import { DiscussionBadge } from "@/components/review/discussion-badge";
 import {
   Handle,
   NodeResizer,
@@ -138,6 +139,12 @@ function ElementFrame({
       <RemoteOutlines marks={data.remoteMarks} rounded={rounded} />
       <ElementName data={data} className="font-medium" />
       <ThreatCountBadge count={data.threatCount} />
+      <DiscussionBadge
+        kind="element"
+        id={data.element.id}
+        name={data.element.name}
+        className="absolute -top-2.5 -left-2.5 z-10 shadow ring-2 ring-white"
+      />
       {children}
       <ConnectionHandles />
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { DiscussionBadge } from "@/components/review/discussion-badge";
 import {
   BaseEdge,
   EdgeLabelRenderer,
@@ -103,6 +104,7 @@ function FlowEdgeView({
               {data.threatCount === 1 ? "1 open threat" : `${data.threatCount} open threats`}
             </span>
           ) : null}
+          <DiscussionBadge kind="flow" id={id} name={data.flow.name} />
           {crossed.length > 0 ? (
             <span
               className="rounded-full bg-red-50 px-1.5 text-[10px] font-medium whitespace-nowrap text-red-700 ring-1 ring-red-200"

@@ -1,5 +1,6 @@
 "use client";
 
+import { TargetThreads } from "@/components/review/target-threads";
 import { useId, useState } from "react";
 import { LIMITS } from "@/lib/limits";
 import type { ModelDreadScale } from "@/lib/model/meta";
@@ -287,6 +288,7 @@ export function ThreatDetailsDialog({
         </div>
 
         <DreadRatingFields threat={threat} scale={scale} isReadOnly={isReadOnly} onRate={save} />
+        <TargetThreads target={{ kind: "threat", id: threat.id }} name={threat.title} />
       </div>
     </Dialog>
   );

@@ -17,6 +17,7 @@ import { InlineEdit } from "@/components/ui/inline-edit";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { ROW_FOCUS_CLASSES } from "./row-navigation";
+import { DiscussionBadge } from "@/components/review/discussion-badge";
 import { ThreatBadges } from "./threat-badges";
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
 import type { ThreatTarget } from "@/lib/model/threat-targets";
@@ -137,6 +138,7 @@ export function ThreatItem({
               </time>
             </span>
             <ThreatBadges threat={threat} scale={scale} />
+            <DiscussionBadge kind="threat" id={threat.id} name={threat.title} />
             {noteCounts ? <NoteCountsBadge counts={noteCounts} /> : null}
             {target && onShowOnDiagram === undefined ? (
               <span>on {target.name}</span>

@@ -6,6 +6,8 @@ import {
   MESSAGE_SESSION_ANSWER,
   MESSAGE_SESSION_CHANGED,
   MESSAGE_SESSION_COMMAND,
+  MESSAGE_REVIEWS_CHANGED,
+  MESSAGE_THREAD_CHANGED,
 } from "@/lib/collab/messages";
 import { socketAnswerSchema, type SocketAnswer } from "@/lib/facilitation/commands";
 import {
@@ -86,6 +88,10 @@ export class SessionCommandRefusedError extends Error {
   }
 }
 
+/** A notice about the model's discussion, from the server (see onDiscussionNotice). */
+export type DiscussionNotice =
+  { kind: "thread"; payload: unknown } | { kind: "reviews" } | { kind: "resynced" };
+
 export const INITIAL_SNAPSHOT: CollabSnapshot = {
   status: "connecting",
   closeReason: null,
@@ -128,6 +134,8 @@ export class CollabSession {
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
   private readonly sessionListeners = new Set<(session: unknown) => void>();
+  /** Listeners of the discussion's notices: a thread (with its JSON) or the reviews changed. */
+  private readonly discussionListeners = new Set<(notice: DiscussionNotice) => void>();
   /** Session commands sent on the socket and not answered yet, by request id. */
   private readonly pendingCommands = new Map<
     string,
@@ -158,6 +166,19 @@ export class CollabSession {
         }
       }
       for (const listener of this.sessionListeners) listener(session);
+    };
+    // A thread changed (JSON: the thread and the message), or the reviews did (no payload).
+    this.provider.messageHandlers[MESSAGE_THREAD_CHANGED] = (_encoder, decoder) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(new TextDecoder().decode(decoder.arr.subarray(decoder.pos)));
+      } catch {
+        payload = undefined;
+      }
+      for (const listener of this.discussionListeners) listener({ kind: "thread", payload });
+    };
+    this.provider.messageHandlers[MESSAGE_REVIEWS_CHANGED] = () => {
+      for (const listener of this.discussionListeners) listener({ kind: "reviews" });
     };
     // The server's answer to a session command this client sent.
     this.provider.messageHandlers[MESSAGE_SESSION_ANSWER] = (_encoder, decoder) => {
@@ -207,6 +228,16 @@ export class CollabSession {
   readonly onSessionChanged = (listener: (session: unknown) => void): (() => void) => {
     this.sessionListeners.add(listener);
     return () => this.sessionListeners.delete(listener);
+  };
+
+  /**
+   * Calls `listener` with each discussion notice of the model (a thread changed, with the
+   * thread and message as unparsed JSON; or the reviews changed), and with `resynced` after
+   * every (re)sync, since notices sent while disconnected are lost.
+   */
+  readonly onDiscussionNotice = (listener: (notice: DiscussionNotice) => void): (() => void) => {
+    this.discussionListeners.add(listener);
+    return () => this.discussionListeners.delete(listener);
   };
 
   /**
@@ -339,6 +370,7 @@ export class CollabSession {
     this.update({ isSynced: true, hasSynced: true, transientReason: null });
     this.scheduleFlushCheck();
     for (const listener of this.sessionListeners) listener(undefined);
+    for (const listener of this.discussionListeners) listener({ kind: "resynced" });
   };
 
   private readonly handleDocUpdate = (_update: Uint8Array, origin: unknown) => {

@@ -13,6 +13,7 @@ import {
   SocketUnavailableError,
   type CollabSnapshot,
   type CollabUser,
+  type DiscussionNotice,
 } from "./collab-session";
 
 export interface CollabDocument extends CollabSnapshot {
@@ -23,6 +24,8 @@ export interface CollabDocument extends CollabSnapshot {
   reconnect: () => void;
   /** Subscribes to the server's "the facilitated session changed" notices (and resyncs). */
   onSessionChanged: (listener: (session: unknown) => void) => () => void;
+  /** Subscribes to the server's discussion notices (see CollabSession.onDiscussionNotice). */
+  onDiscussionNotice: (listener: (notice: DiscussionNotice) => void) => () => void;
   /** Sends a facilitator's command on the socket (see CollabSession.sendSessionCommand). */
   sendSessionCommand: (command: { type: string } & Record<string, unknown>) => Promise<void>;
 }
@@ -129,6 +132,7 @@ export function useCollabDocument({
     awareness: session?.awareness ?? null,
     reconnect: () => session?.reconnect(),
     onSessionChanged: session ? session.onSessionChanged : subscribeToNothing,
+    onDiscussionNotice: session ? session.onDiscussionNotice : subscribeToNothing,
     sendSessionCommand: (command) =>
       session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
   };

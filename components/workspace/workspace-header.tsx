@@ -4,6 +4,8 @@ import Link from "next/link";
 import { LIMITS } from "@/lib/limits";
 import type { Role } from "@/lib/model/roles";
 import { RoleBadge } from "@/components/models/role-badge";
+import { ReviewStateBadge } from "@/components/review/review-dialog";
+import type { ReviewState } from "@/lib/review/reviews";
 import { ModelExportMenu } from "./model-export-menu";
 import { Button } from "@/components/ui/button";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
@@ -29,6 +31,9 @@ export interface WorkspaceHeaderProps {
   onOpenVersions: () => void;
   /** Opens the model's activity feed. */
   onOpenActivity: () => void;
+  /** The model's review state (null while it loads); the Review button shows it. */
+  reviewState: ReviewState | null;
+  onOpenReview: () => void;
   /** Starts a facilitated session; no button without it (not allowed, or one is running). */
   onStartSession?: (() => void) | undefined;
 }
@@ -46,6 +51,8 @@ export function WorkspaceHeader({
   onOpenMembers,
   onOpenVersions,
   onOpenActivity,
+  reviewState,
+  onOpenReview,
   onStartSession,
 }: WorkspaceHeaderProps) {
   return (
@@ -87,6 +94,13 @@ export function WorkspaceHeader({
               Start session
             </Button>
           ) : null}
+          <Button variant="secondary" size="sm" onClick={onOpenReview}>
+            Review
+            {reviewState && reviewState !== "none" ? <span className="sr-only">:</span> : null}
+            {reviewState && reviewState !== "none" ? (
+              <ReviewStateBadge state={reviewState} />
+            ) : null}
+          </Button>
           <Button variant="secondary" size="sm" onClick={onOpenActivity}>
             Activity
           </Button>

@@ -36,20 +36,28 @@ describe("buildWorkspaceTabUrl", () => {
 
 describe("getTabAfterKey", () => {
   it("lists the diagram first, then threats, mitigations, notes and context", () => {
-    expect(WORKSPACE_TABS).toEqual(["diagram", "threats", "mitigations", "notes", "context"]);
+    expect(WORKSPACE_TABS).toEqual([
+      "diagram",
+      "threats",
+      "mitigations",
+      "notes",
+      "context",
+      "discussion",
+    ]);
   });
 
   it("moves with the arrow keys, wrapping around", () => {
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowRight")).toBe("mitigations");
     expect(getTabAfterKey(WORKSPACE_TABS, "notes", "ArrowRight")).toBe("context");
-    expect(getTabAfterKey(WORKSPACE_TABS, "context", "ArrowRight")).toBe("diagram");
-    expect(getTabAfterKey(WORKSPACE_TABS, "diagram", "ArrowLeft")).toBe("context");
+    expect(getTabAfterKey(WORKSPACE_TABS, "context", "ArrowRight")).toBe("discussion");
+    expect(getTabAfterKey(WORKSPACE_TABS, "discussion", "ArrowRight")).toBe("diagram");
+    expect(getTabAfterKey(WORKSPACE_TABS, "diagram", "ArrowLeft")).toBe("discussion");
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "ArrowLeft")).toBe("diagram");
   });
 
   it("jumps with Home and End and ignores other keys", () => {
     expect(getTabAfterKey(WORKSPACE_TABS, "mitigations", "Home")).toBe("diagram");
-    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "End")).toBe("context");
+    expect(getTabAfterKey(WORKSPACE_TABS, "threats", "End")).toBe("discussion");
     expect(getTabAfterKey(WORKSPACE_TABS, "threats", "Enter")).toBeNull();
     expect(getTabAfterKey([], "threats", "ArrowRight")).toBeNull();
   });

@@ -1,5 +1,12 @@
 /** The sections of the workspace, in tab order. */
-export const WORKSPACE_TABS = ["diagram", "threats", "mitigations", "notes", "context"] as const;
+export const WORKSPACE_TABS = [
+  "diagram",
+  "threats",
+  "mitigations",
+  "notes",
+  "context",
+  "discussion",
+] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
@@ -8,6 +15,7 @@ export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
   mitigations: "Mitigations",
   notes: "Notes",
   context: "Context",
+  discussion: "Discussion",
 };
 
 /** The tab shown when the URL names none (existing links and tests land on the threats). */

@@ -35,6 +35,13 @@ import { ThreatList } from "@/components/threats/threat-list";
 import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 import { getUserColor } from "@/components/ui/user-color";
+import { buildDiscussionUrl } from "@/components/review/discussion-links";
+import { DiscussionTab } from "@/components/review/discussion-tab";
+import { ReviewDialog } from "@/components/review/review-dialog";
+import { DiscussionContext, useDiscussion } from "@/components/review/use-discussion";
+import { useReviews } from "@/components/review/use-reviews";
+import { resolveMention } from "@/lib/model/notes";
+import type { ThreadTarget } from "@/lib/review/targets";
 import { ConnectionNotice } from "./connection-notice";
 import { useCollabDocument } from "./use-collab-document";
 import { useDocumentTitle } from "./use-document-title";
@@ -92,6 +99,9 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
     [sendOnSocket, model.id],
   );
   const participants = usePresence(collab.awareness, user.id);
+  const discussion = useDiscussion(model.id, collab.onDiscussionNotice);
+  const reviews = useReviews(model.id, collab.onDiscussionNotice);
+  const [isReviewOpen, setIsReviewOpen] = useState(false);
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isVersionsOpen, setIsVersionsOpen] = useState(false);
@@ -111,6 +121,16 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const runningSession = facilitation.session?.status === "running" ? facilitation.session : null;
   const canRunSession = (model.role === "owner" || model.role === "facilitator") && !isClosed;
   const canJoinSession = model.role !== "viewer" && !isClosed;
+  const canComment = model.role !== "viewer" && !isClosed;
+  const openDiscussion = useCallback(
+    (options: { target?: ThreadTarget; threadId?: string }) =>
+      navigateWithinWorkspace(buildDiscussionUrl(window.location.href, options)),
+    [],
+  );
+  const discussionContext = useMemo(
+    () => ({ discussion, modelId: model.id, userId: user.id, canComment, openDiscussion }),
+    [discussion, model.id, user.id, canComment, openDiscussion],
+  );
   const [isFollowing, setIsFollowing] = useState(true);
   const [isCoverageShown, setIsCoverageShown] = useState(false);
   const coverageHeat = useMemo(
@@ -152,6 +172,26 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const notesReadOnlyReason = !hasWriteRole
     ? `As a ${ROLE_LABELS[model.role].toLowerCase()} you can read the notes, not change them.`
     : "The connection ended: the notes cannot be changed until you reload.";
+
+  /** A thread's target, shown where it lives: the threat's details, the element on its diagram. */
+  const showThreadTarget = useCallback(
+    (target: ThreadTarget) => {
+      const here = window.location.href;
+      const { doc } = collab;
+      if (target.kind === "threat") navigateWithinWorkspace(buildThreatOpenUrl(here, target.id));
+      else if (target.kind === "mitigation")
+        navigateWithinWorkspace(buildWorkspaceTabUrl(here, "mitigations"));
+      else if (target.kind === "decision")
+        navigateWithinWorkspace(buildWorkspaceTabUrl(here, "notes"));
+      else if ((target.kind === "element" || target.kind === "flow") && doc) {
+        const found = resolveMention(doc, target.kind, target.id);
+        if (found.exists && found.diagramId !== null)
+          navigateWithinWorkspace(buildDiagramTargetUrl(here, found.diagramId, target.id));
+      } else if (target.kind === "diagram")
+        navigateWithinWorkspace(buildWorkspaceTabUrl(here, "diagram"));
+    },
+    [collab],
+  );
 
   /** A mention in the notes opens the threat, or selects the element or flow on its diagram. */
   const openMention = useCallback((kind: MentionKind, id: string, diagramId: string | null) => {
@@ -245,6 +285,8 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         );
       case "notes":
         return <NotesTab doc={collab.doc} {...notesProps} />;
+      case "discussion":
+        return <DiscussionTab doc={collab.doc} onShowTarget={showThreadTarget} />;
       case "context":
         return collab.doc && collab.hasSynced ? (
           <ContextTab doc={collab.doc} isReadOnly={isReadOnly} />
@@ -255,7 +297,7 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   }
 
   return (
-    <>
+    <DiscussionContext value={discussionContext}>
       <WorkspaceHeader
         modelId={model.id}
         title={title}
@@ -272,6 +314,8 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         onOpenMembers={() => setIsMembersOpen(true)}
         onOpenVersions={() => setIsVersionsOpen(true)}
         onOpenActivity={() => setIsActivityOpen(true)}
+        reviewState={reviews.answer?.state ?? null}
+        onOpenReview={() => setIsReviewOpen(true)}
         onStartSession={
           canRunSession && !runningSession && collab.hasSynced
             ? () => setIsStartOpen(true)
@@ -346,6 +390,17 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           onClose={() => setIsVersionsOpen(false)}
         />
       ) : null}
+      {isReviewOpen ? (
+        <ReviewDialog
+          modelId={model.id}
+          userId={user.id}
+          role={model.role}
+          members={discussion.members}
+          answer={reviews.answer}
+          onChanged={reviews.accept}
+          onClose={() => setIsReviewOpen(false)}
+        />
+      ) : null}
       {isMembersOpen ? (
         <MembersDialog
           modelId={model.id}
@@ -358,6 +413,6 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
           onClose={() => setIsMembersOpen(false)}
         />
       ) : null}
-    </>
+    </DiscussionContext>
   );
 }

@@ -5,6 +5,8 @@ import { DiagramSettings } from "./diagram-settings";
 import { ElementProperties } from "./element-properties";
 import { FlowProperties } from "./flow-properties";
 import { describeSelection } from "./property-fields";
+import { describeTarget } from "@/lib/review/target-names";
+import { TargetThreads } from "@/components/review/target-threads";
 
 /** What is selected on the canvas. */
 export interface DiagramSelection {
@@ -58,9 +60,24 @@ export function DiagramProperties({
     content = <FlowProperties key={flowId} doc={doc} flowId={flowId} isReadOnly={isReadOnly} />;
   }
 
+  const target =
+    count !== 1
+      ? null
+      : elementId !== undefined
+        ? { kind: "element" as const, id: elementId }
+        : flowId !== undefined
+          ? { kind: "flow" as const, id: flowId }
+          : null;
   return (
     <section aria-label="Properties" className="space-y-4">
       {content}
+      {target ? (
+        <TargetThreads
+          key={`${target.kind}:${target.id}`}
+          target={target}
+          name={describeTarget(doc, target)?.name ?? ""}
+        />
+      ) : null}
     </section>
   );
 }
