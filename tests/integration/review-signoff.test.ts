@@ -213,5 +213,13 @@ describe.each(DATABASES)("invitations, reviews and sign-off (%s)", (kind) => {
       reason: "review-decided",
       actor: { name: "Rita Reviewer" },
     });
+    const report = await api(server, "GET", `/api/models/${modelId}/report?format=html`, {
+      user: viewer,
+    });
+    expect(report.status).toBe(200);
+    const html = String(report.body);
+    expect(html).toContain("Rita Reviewer");
+    expect(html).toContain("Approved (the model changed since)");
+    expect(html).toContain("Approved by Rita Reviewer");
   });
 });

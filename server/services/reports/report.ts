@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS } from "@/server/chromium-args";
 import { log } from "@/server/logger";
 import type { Runtime } from "@/server/runtime";
 import { listMembers } from "@/server/services/members/list-members";
+import { loadReviews } from "@/server/services/review/reviews";
 
 const run = promisify(execFile);
 
@@ -17,17 +18,34 @@ const PRINT_TIMEOUT_MS = 120_000;
 
 /** The model's report as HTML (lib/interop/report), with names and the last session. */
 export async function buildReportHtml(runtime: Runtime, modelId: string): Promise<string> {
-  const [members, session] = await Promise.all([
+  const [members, session, reviews] = await Promise.all([
     listMembers(runtime.db, modelId),
     runtime.sessions.get(modelId),
+    loadReviews(runtime, modelId),
   ]);
+  const signOffs = reviews.reviews.flatMap((review) =>
+    review.reviewers.flatMap((reviewer) =>
+      reviewer.decision === "pending" || reviewer.decidedAt === null
+        ? []
+        : [
+            {
+              name: reviewer.user.name,
+              decision: `${reviewer.decision === "approved" ? "Approved" : "Changes requested"}${reviewer.isOnOlderVersion ? " (the model changed since)" : ""}`,
+              version: reviewer.version
+                ? `Version ${reviewer.version.number}: ${reviewer.version.label}`
+                : "",
+              at: new Date(reviewer.decidedAt).getTime(),
+            },
+          ],
+    ),
+  );
   const names = new Map(members.map((member) => [member.userId, member.name || member.email]));
   return runtime.rooms.read(modelId, (doc) =>
     renderReportHtml(doc, {
       generatedAt: Date.now(),
       names,
       session: session?.state ?? null,
-      signOffs: [],
+      signOffs,
     }),
   );
 }

@@ -213,6 +213,15 @@ export async function listReviews(
   options: { modelId: string; userId: string },
 ): Promise<ReviewsAnswer> {
   authorizeOnModel(await getMemberRole(deps.db, options), "model.read");
+  return loadReviews(deps, options.modelId);
+}
+
+/** The reviews of a model (see listReviews), for callers that checked access themselves. */
+export async function loadReviews(
+  deps: Pick<ReviewDeps, "db" | "rooms">,
+  modelId: string,
+): Promise<ReviewsAnswer> {
+  const options = { modelId };
   const rows = await deps.db
     .select()
     .from(reviews)
