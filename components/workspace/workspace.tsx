@@ -315,7 +315,10 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         onOpenVersions={() => setIsVersionsOpen(true)}
         onOpenActivity={() => setIsActivityOpen(true)}
         reviewState={reviews.answer?.state ?? null}
-        onOpenReview={() => setIsReviewOpen(true)}
+        onOpenReview={() => {
+          reviews.refresh();
+          setIsReviewOpen(true);
+        }}
         onStartSession={
           canRunSession && !runningSession && collab.hasSynced
             ? () => setIsStartOpen(true)
