@@ -7,7 +7,7 @@ import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "@/lib/collab/close-codes";
-import { MESSAGE_SESSION_CHANGED } from "@/lib/collab/messages";
+import { MESSAGE_SESSION_CHANGED, MESSAGE_THREAD_CHANGED } from "@/lib/collab/messages";
 import { listDiagrams } from "@/lib/model/diagrams";
 import { addElement, listElements } from "@/lib/model/elements";
 import { addThreat, listThreats } from "@/lib/model/threats";
@@ -453,6 +453,67 @@ describe.skipIf(!databaseUrl || !redisUrl)("scale-out across nodes", () => {
       expect(seenOnA.state.categoryIndex).toBe(4);
       expect({ ...seenOnB, serverNow: 0 }).toEqual({ ...seenOnA, serverNow: 0 });
       expect(seenOnA.revision).toBe(5);
+    },
+  );
+
+  it(
+    "brings a thread written through one node to clients and inbox streams on another",
+    timeoutFor(2 * DEADLINE.processStart, DEADLINE.sync, 3 * DEADLINE.propagation),
+    async () => {
+      const { nodes } = await startCluster(2);
+      const [nodeA, nodeB] = nodes;
+      if (!nodeA || !nodeB) throw new Error("cluster did not start");
+      const owner = await signUp(nodeA.server, "Olga Owner");
+      const editor = await signUp(nodeB.server, "Eddie Editor");
+      const modelId = await createModelWithEditor(nodeA.server, { owner, editor }, "Discussed");
+      const onB = connect(nodeB.server, modelId, { user: editor });
+      const notices: string[] = [];
+      onB.provider.messageHandlers[MESSAGE_THREAD_CHANGED] = (_encoder, decoder) => {
+        notices.push(new TextDecoder().decode(decoder.arr.subarray(decoder.pos)));
+      };
+      await waitForSync(onB);
+
+      // The editor's inbox stream, on node B.
+      const controller = new AbortController();
+      cleanups.push(async () => controller.abort());
+      const stream = await fetch(`${nodeB.server.url}/api/events`, {
+        headers: { cookie: editor.cookie },
+        signal: controller.signal,
+      });
+      expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      let received = "";
+      const reader = stream.body?.getReader();
+      void (async () => {
+        for (;;) {
+          const chunk = await reader?.read().catch(() => undefined);
+          if (!chunk || chunk.done) return;
+          received += new TextDecoder().decode(chunk.value);
+        }
+      })();
+      await waitFor(() => received.includes("retry:"), DEADLINE.propagation, "the stream to open");
+
+      const created = await api(nodeA.server, "POST", `/api/models/${modelId}/threads`, {
+        user: owner,
+        body: { target: { kind: "model" }, subject: "Across nodes", body: "Seen on node B?" },
+      });
+      expect(created.status).toBe(201);
+      await waitFor(
+        () => notices.some((notice) => notice.includes("Across nodes")),
+        DEADLINE.propagation,
+        "the thread notice on node B",
+      );
+      // The owner's new thread puts nothing in the editor's inbox; a mention does.
+      const threadId = (created.body as { thread: { id: string } }).thread.id;
+      await api(nodeA.server, "POST", `/api/threads/${threadId}/messages`, {
+        user: owner,
+        body: { body: `Please look, @[Eddie Editor](mention:${editor.id})` },
+      });
+      await waitFor(
+        () => received.includes("event: inbox"),
+        DEADLINE.propagation,
+        "the inbox event on node B",
+      );
+      controller.abort();
     },
   );
 });
