@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { LIMITS } from "@/lib/limits";
+import { REVIEW_LIMITS } from "@/lib/review/schemas";
 import { resolveDataDir, type ServerEnv } from "@/server/config";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { RateLimiter } from "@/server/auth/rate-limit";
@@ -116,6 +117,8 @@ export async function startServer(options: {
     review: {
       userEvents,
       outbox,
+      messageLimiter: new RateLimiter(REVIEW_LIMITS.messagesPerUserPerMinute, 60_000),
+      invitationLimiter: new RateLimiter(REVIEW_LIMITS.invitationsPerUserPerHour, 60 * 60_000),
       publicUrl,
       messageIdDomain: publicHost,
       replyAddresses:

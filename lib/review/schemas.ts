@@ -21,6 +21,12 @@ export const REVIEW_LIMITS = {
   reviewMessageLength: 2_000,
   /** Days an invitation stays valid. */
   invitationDays: 7,
+  /** Messages (threads included) one person may write per minute, on one server node. */
+  messagesPerUserPerMinute: 60,
+  /** Invitations one person may send per hour, on one server node: each is an email. */
+  invitationsPerUserPerHour: 50,
+  /** Event streams (open pages) one person may hold on one server node. */
+  eventStreamsPerUser: 20,
 } as const;
 
 // eslint-disable-next-line no-control-regex -- control characters other than tab and newline

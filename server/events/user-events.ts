@@ -53,6 +53,11 @@ export class UserEvents {
     this.subscriber.on("message", (_channel: string, text: string) => this.receive(text));
   }
 
+  /** How many listeners one user has on this node (their open event streams). */
+  countListeners(userId: string): number {
+    return this.listeners.get(userId)?.size ?? 0;
+  }
+
   /** Listens to one user's events; returns the function that stops listening. */
   subscribe(userId: string, listener: Listener): () => void {
     let set = this.listeners.get(userId);

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_THREAD_CHANGED } from "@/lib/collab/messages";
 import { mentionToken } from "@/lib/review/mentions";
-import { threadNoticeSchema, type ThreadDetail, type ThreadNotice } from "@/lib/review/schemas";
+import {
+  REVIEW_LIMITS,
+  threadNoticeSchema,
+  type ThreadDetail,
+  type ThreadNotice,
+} from "@/lib/review/schemas";
 import { inboxPageSchema } from "@/lib/review/inbox";
 import { api, createModel, setMembers, signUp, type TestUser } from "./support/api-client";
 import { connectClient, waitFor, waitForSync, type CollabClient } from "./support/collab-client";
@@ -264,5 +269,34 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
     expect((all.body as { unreadCount: number }).unreadCount).toBe(0);
     const bad = await api(server, "POST", "/api/inbox/read", { user: owner, body: { ids: "x" } });
     expect(bad.status).toBe(400);
+  });
+
+  it("limits how fast one person writes, since every message may send email", async () => {
+    const writer = await signUp(server, "Fast Writer");
+    const own = await createModel(server, writer, "Busy model");
+    const first = threadOf(
+      (
+        await api(server, "POST", `/api/models/${own}/threads`, {
+          user: writer,
+          body: { target: { kind: "model" }, subject: "Many", body: "1" },
+        })
+      ).body,
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < REVIEW_LIMITS.messagesPerUserPerMinute; i++) {
+      const answer = await api(server, "POST", `/api/threads/${first.id}/messages`, {
+        user: writer,
+        body: { body: `message ${i}` },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.slice(0, -1).every((status) => status === 201)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // Someone else is not held back.
+    const other = await api(server, "POST", `/api/threads/${first.id}/messages`, {
+      user: owner,
+      body: { body: "Not a member here" },
+    });
+    expect(other.status).toBe(404);
   });
 });

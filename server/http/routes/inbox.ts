@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { inboxChangeInput, inboxQuery } from "@/lib/review/inbox";
-import { notificationSettingsInput } from "@/lib/review/schemas";
+import { AppError } from "@/lib/errors";
+import { notificationSettingsInput, REVIEW_LIMITS } from "@/lib/review/schemas";
 import type { ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
 import { changeInbox, countUnread, listInbox } from "@/server/services/review/inbox";
@@ -67,6 +68,11 @@ const KEEPALIVE_MS = 20_000;
  */
 export async function getEvents(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
+  if (
+    req.runtime.review.userEvents.countListeners(actor.user.id) >= REVIEW_LIMITS.eventStreamsPerUser
+  ) {
+    throw new AppError("rate_limited", "Too many open pages; close some and reload");
+  }
   return {
     status: 200,
     stream: (res: ServerResponse) => {

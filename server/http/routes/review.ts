@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors";
 import {
   createInvitationInput,
   requestReviewInput,
@@ -42,6 +43,9 @@ export async function postInvitation(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const modelId = req.pathId();
   const input = await req.body(createInvitationInput);
+  if (!req.runtime.review.invitationLimiter.hit(actor.user.id)) {
+    throw new AppError("rate_limited", "Too many invitations in the last hour; try again later");
+  }
   const invitation = await inviteToModel(depsOf(req), { modelId, userId: actor.user.id, ...input });
   return { status: 201, body: { invitation } };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/api/schemas";
+import { AppError } from "@/lib/errors";
 import {
   createThreadInput,
   editMessageInput,
@@ -18,6 +19,13 @@ import { updateThread } from "@/server/services/review/update-thread";
 
 function depsOf(req: ApiRequest): ReviewDeps {
   return { db: req.runtime.db, rooms: req.runtime.rooms, review: req.runtime.review };
+}
+
+/** Counts one message against the writer's limit; 429 past it. */
+function countMessage(req: ApiRequest, userId: string): void {
+  if (!req.runtime.review.messageLimiter.hit(userId)) {
+    throw new AppError("rate_limited", "You are writing faster than we allow; wait a minute");
+  }
 }
 
 function messageIdOf(req: ApiRequest): string {
@@ -40,6 +48,7 @@ export async function postModelThread(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const modelId = req.pathId();
   const input = await req.body(createThreadInput);
+  countMessage(req, actor.user.id);
   const thread = await createThread(depsOf(req), { modelId, userId: actor.user.id, input });
   return { status: 201, body: { thread } };
 }
@@ -65,6 +74,7 @@ export async function postThreadMessage(req: ApiRequest): Promise<ApiResult> {
   const actor = await req.requireActor();
   const threadId = req.pathId();
   const input = await req.body(postMessageInput);
+  countMessage(req, actor.user.id);
   const message = await postMessage(depsOf(req), { threadId, userId: actor.user.id, ...input });
   return { status: 201, body: { message } };
 }

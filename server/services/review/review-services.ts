@@ -1,6 +1,7 @@
 import type { RoomManager } from "@/server/collab/room-manager";
 import type { Database } from "@/server/db/client";
 import type { UserEvents } from "@/server/events/user-events";
+import type { RateLimiter } from "@/server/auth/rate-limit";
 import type { MailOutbox } from "@/server/mail/outbox";
 
 /** What discussion needs beside the database: live pushes, mail, and how mail is addressed. */
@@ -15,6 +16,10 @@ export interface ReviewServices {
   messageIdDomain: string;
   /** Reply by email, when the inbound listener runs: the reply domain and the signing secret. */
   replyAddresses: { domain: string; secret: string } | null;
+  /** Messages written, by user id: each may send email to many people. */
+  messageLimiter: RateLimiter;
+  /** Invitations sent, by user id. */
+  invitationLimiter: RateLimiter;
 }
 
 /** The services a discussion use case works with. */
