@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LIMITS } from "@/lib/limits";
 import { getSafeCallbackUrl } from "@/components/auth/callback-url";
 import { RedirectIfSignedIn } from "@/components/auth/redirect-if-signed-in";
 import { SignUpForm } from "@/components/auth/sign-up-form";
@@ -11,12 +12,14 @@ export default async function SignUpPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, email } = await searchParams;
   const safeCallbackUrl = getSafeCallbackUrl(callbackUrl);
+  // An invitation link passes the invited address; it only fills in the field.
+  const initialEmail = typeof email === "string" ? email.slice(0, LIMITS.emailLength) : "";
   return (
     <AuthShell title="Create your account">
       <RedirectIfSignedIn to={safeCallbackUrl} />
-      <SignUpForm callbackUrl={safeCallbackUrl} />
+      <SignUpForm callbackUrl={safeCallbackUrl} initialEmail={initialEmail} />
     </AuthShell>
   );
 }

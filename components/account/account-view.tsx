@@ -19,6 +19,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/shell";
 import { PageSpinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
+import { EmailNotificationsCard } from "./email-notifications-card";
 
 const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, { error: "Enter your current password." }),
@@ -27,7 +28,10 @@ const passwordChangeSchema = z.object({
 type PasswordField = keyof z.infer<typeof passwordChangeSchema>;
 const PASSWORD_FIELDS: readonly PasswordField[] = ["currentPassword", "newPassword"];
 
-/** The account page: who you are, whether your address is confirmed, and a password change. */
+/**
+ * The account page: who you are, whether your address is confirmed, how discussions reach you
+ * by email, and a password change.
+ */
 export function AccountView() {
   const [user, setUser] = useState<User | null>(null);
   const [isAdministrator, setIsAdministrator] = useState(false);
@@ -49,7 +53,10 @@ export function AccountView() {
 
   return (
     <>
-      <PageHeader title="Account" description="Your name, email address and password." />
+      <PageHeader
+        title="Account"
+        description="Your name, email address, email notifications and password."
+      />
       {loadError ? (
         <Alert tone="danger" title="Your account could not be loaded">
           {loadError}
@@ -74,6 +81,7 @@ export function AccountView() {
               </dd>
             </dl>
           </Card>
+          <EmailNotificationsCard />
           <PasswordChangeCard />
           {isAdministrator ? (
             <Card>

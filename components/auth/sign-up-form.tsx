@@ -26,13 +26,23 @@ const signUpSchema = z.object({
 type SignUpField = keyof z.infer<typeof signUpSchema>;
 const SIGN_UP_FIELDS: readonly SignUpField[] = ["name", "email", "password"];
 
-/** Creates an account with POST /api/users, then signs in with the same credentials. */
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+/**
+ * Creates an account with POST /api/users, then signs in with the same credentials and opens
+ * `callbackUrl`. `initialEmail` (e.g. from an invitation link) fills in the address, which stays
+ * editable.
+ */
+export function SignUpForm({
+  callbackUrl,
+  initialEmail = "",
+}: {
+  callbackUrl: string;
+  initialEmail?: string;
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Record<SignUpField, string>>({
     name: "",
-    email: "",
+    email: initialEmail,
     password: "",
   });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SignUpField, string>>>({});

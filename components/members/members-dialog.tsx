@@ -15,12 +15,14 @@ import { CloseIcon, PlusIcon } from "@/components/ui/icons";
 import { Select, type SelectOption } from "@/components/ui/select";
 import { SkeletonList } from "@/components/ui/skeleton";
 import { TextField } from "@/components/ui/text-field";
+import { InvitationsSection } from "./invitations-section";
 import {
   mapMemberIssues,
   toMemberDrafts,
   validateMemberDrafts,
   type MemberDraft,
 } from "./member-draft";
+import { useInvitations } from "./use-invitations";
 
 const ROLE_OPTIONS: readonly SelectOption<Role>[] = ROLES.map((role) => ({
   value: role,
@@ -38,7 +40,9 @@ export interface MembersDialogProps {
 
 /**
  * The owner's member editor: change roles, remove people, add people by email with a role.
- * Nothing is sent until "Save changes", which replaces the whole list (PUT members).
+ * Nothing is sent until "Save changes", which replaces the whole list (PUT members). People
+ * without an account are invited by email instead (sent at once): in the "Invite by email"
+ * section, or with "Send an invitation instead" on a row the server refused.
  */
 export function MembersDialog({ modelId, currentUserId, onSaved, onClose }: MembersDialogProps) {
   const formId = useId();
@@ -50,6 +54,8 @@ export function MembersDialog({ modelId, currentUserId, onSaved, onClose }: Memb
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [formError, setFormError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const invitations = useInvitations(modelId);
+  const [invitingKey, setInvitingKey] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -104,6 +110,26 @@ export function MembersDialog({ modelId, currentUserId, onSaved, onClose }: Memb
       { key: `new:${email}`, email, name: "", role: newRole, isNew: true },
     ]);
     setNewEmail("");
+  }
+
+  /** Invites a refused new row's address with its role instead, and takes the row out. */
+  async function handleInviteInstead(draft: MemberDraft, index: number) {
+    setInvitingKey(draft.key);
+    try {
+      await invitations.invite(draft.email, draft.role);
+    } catch (caught) {
+      setRowErrors((current) => new Map(current).set(index, getErrorMessage(caught)));
+      return;
+    } finally {
+      setInvitingKey(null);
+    }
+    setDrafts((current) => current.filter((candidate) => candidate.key !== draft.key));
+    const remaining = new Map<number, string>();
+    for (const [row, message] of rowErrors) {
+      if (row !== index) remaining.set(row > index ? row - 1 : row, message);
+    }
+    setRowErrors(remaining);
+    if (remaining.size === 0) setFormError(null);
   }
 
   async function handleSave() {
@@ -206,7 +232,20 @@ export function MembersDialog({ modelId, currentUserId, onSaved, onClose }: Memb
                       />
                     </div>
                     {rowError ? (
-                      <p className="mt-1 pl-10 text-sm text-red-700">{rowError}</p>
+                      <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 pl-10">
+                        <p className="text-sm text-red-700">{rowError}</p>
+                        {draft.isNew ? (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            isLoading={invitingKey === draft.key}
+                            onClick={() => void handleInviteInstead(draft, index)}
+                          >
+                            Send an invitation instead
+                            <span className="sr-only"> (to {draft.email})</span>
+                          </Button>
+                        ) : null}
+                      </div>
                     ) : null}
                   </li>
                 );
@@ -246,6 +285,7 @@ export function MembersDialog({ modelId, currentUserId, onSaved, onClose }: Memb
               Owners manage members. Facilitators and editors change the model. Commenters and
               viewers can read it but not change it.
             </p>
+            <InvitationsSection invitations={invitations} roleOptions={ROLE_OPTIONS} />
           </>
         ) : null}
       </div>

@@ -1,5 +1,9 @@
 "use client";
 
+import { decisionKey } from "@/lib/review/targets";
+import { DiscussionBadge } from "@/components/review/discussion-badge";
+import { useDiscussionContext } from "@/components/review/use-discussion";
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import type * as Y from "yjs";
 import { listNoteItems, type NoteItem } from "@/lib/model/notes";
@@ -80,11 +84,14 @@ export function NoteItemsList({ doc }: { doc: Y.Doc }) {
             const isOverdue =
               item.type === "action" && !item.done && item.due !== null && item.due < today;
             return (
-              <li key={`${item.blockIndex}-${index}`}>
+              <li key={`${item.blockIndex}-${index}`} className="flex items-start">
                 <button
                   type="button"
                   onClick={() => revealBlock(item.blockIndex)}
-                  className={cx("block w-full px-3 py-2 text-left hover:bg-slate-50", FOCUS_RING)}
+                  className={cx(
+                    "block min-w-0 flex-1 px-3 py-2 text-left hover:bg-slate-50",
+                    FOCUS_RING,
+                  )}
                 >
                   <span
                     className={cx(
@@ -114,11 +121,29 @@ export function NoteItemsList({ doc }: { doc: Y.Doc }) {
                     ) : null}
                   </span>
                 </button>
+                {item.type === "decision" && item.text ? (
+                  <DiscussDecision text={item.text} />
+                ) : null}
               </li>
             );
           })}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The decision's open-thread count and a way into its discussion (in a workspace only). */
+function DiscussDecision({ text }: { text: string }) {
+  const context = useDiscussionContext();
+  if (!context) return null;
+  const target = { kind: "decision" as const, id: decisionKey(text) };
+  return (
+    <span className="flex shrink-0 items-center gap-1 py-2 pr-2">
+      <DiscussionBadge kind="decision" id={target.id} name={text} />
+      <Button variant="ghost" size="sm" onClick={() => context.openDiscussion({ target })}>
+        Discuss
+      </Button>
+    </span>
   );
 }

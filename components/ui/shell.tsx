@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { formatUnreadCount } from "@/components/inbox/inbox-format";
+import { useUnreadCount } from "@/components/inbox/use-unread-count";
 import { Avatar } from "./avatar";
 import { Button } from "./button";
 import { cx, FOCUS_RING } from "./class-names";
@@ -25,16 +27,24 @@ export interface ShellProps {
   width?: "default" | "wide";
 }
 
+const INBOX_HREF = "/inbox";
+
 const NAV_LINKS = [
   { href: "/models", label: "Models" },
+  { href: INBOX_HREF, label: "Inbox" },
   { href: "/settings/rule-sets", label: "Rule sets" },
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/account", label: "Account" },
 ] as const;
 
-/** The page frame of signed-in pages: product name, navigation, the user and sign out. */
+/**
+ * The page frame of signed-in pages: product name, navigation (with the live unread count of
+ * the inbox once `user` is known), the user and sign out.
+ */
 export function Shell({ user, onSignOut, children, width = "default" }: ShellProps) {
   const pathname = usePathname();
+  const unread = useUnreadCount(user !== null);
+  const unreadLabel = formatUnreadCount(unread.count);
   const containerClass = width === "wide" ? "max-w-7xl" : "max-w-5xl";
   return (
     <div className="flex min-h-dvh flex-col">
@@ -67,13 +77,15 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
             <ul className="flex items-center gap-1">
               {NAV_LINKS.map((link) => {
                 const isCurrent = pathname === link.href || pathname.startsWith(`${link.href}/`);
+                const badge = link.href === INBOX_HREF ? unreadLabel : "";
                 return (
                   <li key={link.href}>
                     <Link
                       href={link.href}
                       aria-current={isCurrent ? "page" : undefined}
+                      aria-label={badge ? `${link.label}, ${badge} unread` : undefined}
                       className={cx(
-                        "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
+                        "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
                         FOCUS_RING,
                         isCurrent
                           ? "bg-slate-100 text-slate-900"
@@ -81,11 +93,22 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
                       )}
                     >
                       {link.label}
+                      {badge ? (
+                        <span
+                          aria-hidden="true"
+                          className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white"
+                        >
+                          {badge}
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 );
               })}
             </ul>
+            <span aria-live="polite" className="sr-only">
+              {unread.announcement}
+            </span>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             {user ? (

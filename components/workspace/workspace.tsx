@@ -101,7 +101,12 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   const participants = usePresence(collab.awareness, user.id);
   const discussion = useDiscussion(model.id, collab.onDiscussionNotice);
   const reviews = useReviews(model.id, collab.onDiscussionNotice);
-  const [isReviewOpen, setIsReviewOpen] = useState(false);
+  // Links from the inbox and review email open the review (`?review=1`).
+  const [isReviewOpen, setIsReviewOpen] = useState(
+    () =>
+      typeof window !== "undefined" &&
+      new URLSearchParams(window.location.search).get("review") === "1",
+  );
   const documentTitle = useDocumentTitle(collab.doc);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isVersionsOpen, setIsVersionsOpen] = useState(false);

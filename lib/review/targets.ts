@@ -52,3 +52,20 @@ export function readTargetKind(kind: string): ThreadTargetKind {
     ? (kind as ThreadTargetKind)
     : "model";
 }
+
+/**
+ * The id of a decision recorded in the meeting notes: decisions have no id of their own, so a
+ * thread names one by a hash of its text (whitespace folded, case ignored). Rewording the
+ * decision leaves its threads about "a decision no longer in the notes".
+ */
+export function decisionKey(text: string): string {
+  const normalized = text.replace(/\s+/g, " ").trim().toLowerCase();
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ normalized.length;
+  for (let i = 0; i < normalized.length; i++) {
+    const code = normalized.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
+  }
+  return `d${a.toString(36)}${b.toString(36)}`;
+}
