@@ -1,5 +1,6 @@
 "use client";
 
+import { TargetThreads } from "@/components/review/target-threads";
 import type { Mitigation, MitigationPatch } from "@/lib/model/mitigations";
 import { Select } from "@/components/ui/select";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -123,6 +124,7 @@ export function MitigationDetails({
           </>
         ) : null}
       </p>
+      <TargetThreads target={{ kind: "mitigation", id: mitigation.id }} name={title} />
     </div>
   );
 }

@@ -61,13 +61,15 @@ export function DiagramProperties({
   }
 
   const target =
-    count !== 1
-      ? null
-      : elementId !== undefined
-        ? { kind: "element" as const, id: elementId }
-        : flowId !== undefined
-          ? { kind: "flow" as const, id: flowId }
-          : null;
+    count === 0
+      ? { kind: "diagram" as const, id: diagramId }
+      : count !== 1
+        ? null
+        : elementId !== undefined
+          ? { kind: "element" as const, id: elementId }
+          : flowId !== undefined
+            ? { kind: "flow" as const, id: flowId }
+            : null;
   return (
     <section aria-label="Properties" className="space-y-4">
       {content}
