@@ -35,6 +35,8 @@ import { UserEvents } from "@/server/events/user-events";
 import { MailOutbox } from "@/server/mail/outbox";
 import { startInboundMail, type InboundMailServer } from "@/server/mail/inbound-server";
 import { DigestScheduler } from "@/server/services/review/digest";
+import { LiveThreads } from "@/server/services/review/live-threads";
+import { handleThreadSocketCommand } from "@/server/services/review/socket-thread-commands";
 
 const HEARTBEAT_MS = 30_000;
 /** next-auth's endpoint for logs sent by browsers. */
@@ -104,6 +106,8 @@ export async function startServer(options: {
   const publicHost = new URL(publicUrl).hostname;
   const outbox = new MailOutbox(database.db, mailer);
   const userEvents = new UserEvents({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const liveThreads = new LiveThreads();
+  rooms.onRemoteNotice = (modelId) => liveThreads.forgetModel(modelId);
   const runtime: Runtime = {
     db: database.db,
     sessions,
@@ -119,6 +123,7 @@ export async function startServer(options: {
       outbox,
       messageLimiter: new RateLimiter(REVIEW_LIMITS.messagesPerUserPerMinute, 60_000),
       invitationLimiter: new RateLimiter(REVIEW_LIMITS.invitationsPerUserPerHour, 60 * 60_000),
+      liveThreads,
       publicUrl,
       messageIdDomain: publicHost,
       replyAddresses:
@@ -131,6 +136,13 @@ export async function startServer(options: {
     },
   };
   setRuntime(runtime);
+  rooms.onThreadCommand = (modelId, connection, json) =>
+    handleThreadSocketCommand(
+      { db: runtime.db, rooms, review: runtime.review },
+      modelId,
+      connection,
+      json,
+    );
   outbox.start();
   const digests = new DigestScheduler(runtime);
   digests.start();

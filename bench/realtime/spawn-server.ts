@@ -3,6 +3,7 @@
  * event loop: ours (on a fresh PGlite folder, or a fresh database on BENCH_DATABASE_URL), the
  * reference y-websocket server, or the raw relay.
  */
+import { compileDocumentWorker } from "./document-worker-build";
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -57,6 +58,8 @@ function compileOurs(): Promise<string> {
       tsconfig: "tsconfig.json",
       logLevel: "warning",
     });
+    // The compiled server loads rooms in its document worker.
+    await compileDocumentWorker();
     return outfile;
   })();
   return compiledOurs;

@@ -3,6 +3,7 @@ import { dfdOpenSection } from "./dfd-open";
 import { facilitationStepSection } from "./facilitation-step";
 import { interopSection } from "./interop";
 import { notesLatencySection } from "./notes-latency";
+import { reviewSection } from "./review";
 import { roomMemorySection } from "./room-memory";
 import { syncLatencySection } from "./sync-latency";
 import { threatgenSection } from "./threatgen";
@@ -23,4 +24,5 @@ export const SECTIONS: readonly BenchSection[] = [
   roomMemorySection,
   dfdOpenSection,
   interopSection,
+  reviewSection,
 ];

@@ -38,6 +38,18 @@ export function withMessage(state: DiscussionState, message: ThreadMessage): Dis
   return { ...state, details: { ...state.details, [message.threadId]: { ...detail, messages } } };
 }
 
+/** The state without a message that was announced but could not be stored. */
+export function withoutMessage(
+  state: DiscussionState,
+  threadId: string,
+  messageId: string,
+): DiscussionState {
+  const detail = state.details[threadId];
+  if (!detail) return state;
+  const messages = detail.messages.filter((m) => m.id !== messageId);
+  return { ...state, details: { ...state.details, [threadId]: { ...detail, messages } } };
+}
+
 /** The state with a thread's detail loaded (its summary updated from it). */
 export function withDetail(state: DiscussionState, detail: ThreadDetail): DiscussionState {
   const { messages: _messages, ...summary } = detail;

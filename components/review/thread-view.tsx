@@ -4,12 +4,11 @@ import { useEffect, useState } from "react";
 import { quoteForReply } from "@/lib/review/reply-text";
 import type { ThreadMessage } from "@/lib/review/schemas";
 import { TARGET_KIND_LABELS } from "@/lib/review/targets";
-import { getErrorMessage } from "@/components/api/api-client";
+import { ApiError, getErrorMessage } from "@/components/api/api-client";
 import {
   editThreadMessage,
   listMessageEdits,
   markThreadRead,
-  postThreadMessage,
   setThreadResolved,
 } from "@/components/api/review-endpoints";
 import { Avatar } from "@/components/ui/avatar";
@@ -60,7 +59,7 @@ export function ThreadView({ threadId, targetName, onShowTarget }: ThreadViewPro
     );
   }
   if (!detail) return <Spinner label="Loading the thread" />;
-  const { canComment, userId, discussion } = context;
+  const { canComment, userId, discussion, sendMessage } = context;
 
   async function toggleResolved() {
     if (!detail) return;
@@ -76,14 +75,19 @@ export function ThreadView({ threadId, targetName, onShowTarget }: ThreadViewPro
 
   async function reply(body: string) {
     try {
-      await postThreadMessage(threadId, {
+      const message = await sendMessage({
+        threadId,
         body,
         ...(replySeed ? { quotedId: replySeed.quotedId } : {}),
       });
+      discussion.acceptMessage(message);
       setReplySeed(null);
-      await discussion.loadThread(threadId);
     } catch (caught) {
-      throw new Error(getErrorMessage(caught), { cause: caught });
+      const text =
+        caught instanceof ApiError || !(caught instanceof Error)
+          ? getErrorMessage(caught)
+          : caught.message;
+      throw new Error(text, { cause: caught });
     }
   }
 

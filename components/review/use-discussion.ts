@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { threadNoticeSchema, type ThreadDetail } from "@/lib/review/schemas";
+import { threadNoticeSchema, type ThreadDetail, type ThreadMessage } from "@/lib/review/schemas";
 import { targetKey, type ThreadTarget, type ThreadTargetKind } from "@/lib/review/targets";
 import { getErrorMessage, isAbortError } from "@/components/api/api-client";
 import { listMembers } from "@/components/api/endpoints";
@@ -21,6 +21,7 @@ import {
   EMPTY_DISCUSSION,
   withDetail,
   withMessage,
+  withoutMessage,
   withThread,
   type DiscussionState,
 } from "./discussion-store";
@@ -34,8 +35,10 @@ export interface Discussion extends DiscussionState {
   members: Member[];
   /** Loads a thread's messages (again); they then stay current. */
   loadThread: (threadId: string) => Promise<ThreadDetail>;
-  /** Takes a thread or message the server answered with (before its notice arrives). */
+  /** Takes a thread the server answered with (before its notice arrives). */
   accept: (detail: ThreadDetail) => void;
+  /** Takes a message the server answered with (its notice may not come: no socket). */
+  acceptMessage: (message: ThreadMessage) => void;
   retry: () => void;
 }
 
@@ -94,9 +97,10 @@ export function useDiscussion(
         if (notice.kind !== "thread") return;
         const parsed = threadNoticeSchema.safeParse(notice.payload);
         if (!parsed.success) return;
-        const { thread, message } = parsed.data;
+        const { thread, message, retractedMessageId } = parsed.data;
         setState((current) => {
           const next = withThread(current, thread);
+          if (retractedMessageId) return withoutMessage(next, thread.id, retractedMessageId);
           return message ? withMessage(next, message) : next;
         });
       }),
@@ -115,6 +119,10 @@ export function useDiscussion(
     setState((current) => withDetail(current, detail));
   }, []);
 
+  const acceptMessage = useCallback((message: ThreadMessage) => {
+    setState((current) => withMessage(current, message));
+  }, []);
+
   const openCounts = useMemo(() => countOpenByTarget(state.threads), [state.threads]);
   return {
     ...state,
@@ -123,6 +131,7 @@ export function useDiscussion(
     members,
     loadThread,
     accept,
+    acceptMessage,
     retry: () => setAttempt((n) => n + 1),
   };
 }
@@ -134,6 +143,15 @@ export interface DiscussionContextValue {
   userId: string;
   /** Whether the user may write (commenters and up, while connected). */
   canComment: boolean;
+  /**
+   * Sends a reply: on the model's socket when it is there (everyone sees it sooner), else
+   * through the API.
+   */
+  sendMessage: (input: {
+    threadId: string;
+    body: string;
+    quotedId?: string;
+  }) => Promise<ThreadMessage>;
   /** Opens the Discussion tab, on a target's threads or on one thread. */
   openDiscussion: (options: { target?: ThreadTarget; threadId?: string }) => void;
 }

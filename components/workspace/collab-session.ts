@@ -7,8 +7,15 @@ import {
   MESSAGE_SESSION_CHANGED,
   MESSAGE_SESSION_COMMAND,
   MESSAGE_REVIEWS_CHANGED,
+  MESSAGE_THREAD_ANSWER,
   MESSAGE_THREAD_CHANGED,
+  MESSAGE_THREAD_COMMAND,
 } from "@/lib/collab/messages";
+import {
+  threadSocketAnswerSchema,
+  type ThreadMessage,
+  type ThreadSocketAnswer,
+} from "@/lib/review/schemas";
 import { socketAnswerSchema, type SocketAnswer } from "@/lib/facilitation/commands";
 import {
   describeTerminalClose,
@@ -142,6 +149,15 @@ export class CollabSession {
     { resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }
   >();
   private commandCount = 0;
+  /** Thread messages sent on the socket and not answered yet, by request id. */
+  private readonly pendingThreadCommands = new Map<
+    string,
+    {
+      resolve: (message: ThreadMessage) => void;
+      reject: (error: Error) => void;
+      timer: ReturnType<typeof setTimeout>;
+    }
+  >();
 
   constructor({ serverUrl, modelId, schemaVersion }: CollabSessionOptions) {
     this.doc = new Y.Doc();
@@ -179,6 +195,24 @@ export class CollabSession {
     };
     this.provider.messageHandlers[MESSAGE_REVIEWS_CHANGED] = () => {
       for (const listener of this.discussionListeners) listener({ kind: "reviews" });
+    };
+    // The server's answer to a thread message this client sent.
+    this.provider.messageHandlers[MESSAGE_THREAD_ANSWER] = (_encoder, decoder) => {
+      let answer: ThreadSocketAnswer | null;
+      try {
+        const json: unknown = JSON.parse(
+          new TextDecoder().decode(decoder.arr.subarray(decoder.pos)),
+        );
+        answer = threadSocketAnswerSchema.safeParse(json).data ?? null;
+      } catch {
+        answer = null;
+      }
+      const pending = answer ? this.pendingThreadCommands.get(answer.requestId) : undefined;
+      if (!answer || !pending) return;
+      this.pendingThreadCommands.delete(answer.requestId);
+      clearTimeout(pending.timer);
+      if (answer.ok) pending.resolve(answer.message);
+      else pending.reject(new SessionCommandRefusedError(answer.message, answer.code));
     };
     // The server's answer to a session command this client sent.
     this.provider.messageHandlers[MESSAGE_SESSION_ANSWER] = (_encoder, decoder) => {
@@ -264,6 +298,42 @@ export class CollabSession {
     });
   }
 
+  /**
+   * Sends a message for a thread on the model's socket, where the server knows this member
+   * already: everyone sees it sooner than through a request. Resolves with the stored message;
+   * rejects with SessionCommandRefusedError when refused, and with SocketUnavailableError when
+   * the socket is not synced or is lost before the answer (use the HTTP API then).
+   */
+  sendThreadMessage(input: {
+    threadId: string;
+    body: string;
+    quotedId?: string;
+  }): Promise<ThreadMessage> {
+    const socket = this.provider.ws;
+    if (!socket || socket.readyState !== WebSocket.OPEN || !this.snapshot.isSynced) {
+      return Promise.reject(new SocketUnavailableError());
+    }
+    this.commandCount += 1;
+    const requestId = `${this.doc.clientID}-t${this.commandCount}`;
+    return new Promise<ThreadMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingThreadCommands.delete(requestId);
+        reject(
+          new Error(
+            "The server did not answer in time: look for your message in the thread before sending it again.",
+          ),
+        );
+      }, SESSION_COMMAND_TIMEOUT_MS);
+      this.pendingThreadCommands.set(requestId, { resolve, reject, timer });
+      socket.send(
+        encodeJsonMessage(MESSAGE_THREAD_COMMAND, {
+          requestId,
+          command: { type: "post", ...input },
+        }),
+      );
+    });
+  }
+
   /** Announces who this client is to everyone in the room (presence). */
   setUser(user: CollabUser): void {
     this.awareness.setLocalStateField("user", user);
@@ -307,6 +377,16 @@ export class CollabSession {
       pending.reject(new SocketUnavailableError());
     }
     this.pendingCommands.clear();
+    // A thread message sent may have been stored: sending it again could write it twice.
+    for (const pending of this.pendingThreadCommands.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(
+        new Error(
+          "The connection dropped before the server answered: look for your message in the thread before sending it again.",
+        ),
+      );
+    }
+    this.pendingThreadCommands.clear();
   }
 
   private update(patch: Partial<CollabSnapshot>): void {

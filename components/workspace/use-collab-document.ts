@@ -26,6 +26,8 @@ export interface CollabDocument extends CollabSnapshot {
   onSessionChanged: (listener: (session: unknown) => void) => () => void;
   /** Subscribes to the server's discussion notices (see CollabSession.onDiscussionNotice). */
   onDiscussionNotice: (listener: (notice: DiscussionNotice) => void) => () => void;
+  /** Sends a thread message on the socket (see CollabSession.sendThreadMessage). */
+  sendThreadMessage: CollabSession["sendThreadMessage"];
   /** Sends a facilitator's command on the socket (see CollabSession.sendSessionCommand). */
   sendSessionCommand: (command: { type: string } & Record<string, unknown>) => Promise<void>;
 }
@@ -133,6 +135,8 @@ export function useCollabDocument({
     reconnect: () => session?.reconnect(),
     onSessionChanged: session ? session.onSessionChanged : subscribeToNothing,
     onDiscussionNotice: session ? session.onDiscussionNotice : subscribeToNothing,
+    sendThreadMessage: (input) =>
+      session ? session.sendThreadMessage(input) : Promise.reject(new SocketUnavailableError()),
     sendSessionCommand: (command) =>
       session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
   };

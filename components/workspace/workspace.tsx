@@ -35,6 +35,7 @@ import { ThreatList } from "@/components/threats/threat-list";
 import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 import { getUserColor } from "@/components/ui/user-color";
+import { postThreadMessage } from "@/components/api/review-endpoints";
 import { buildDiscussionUrl } from "@/components/review/discussion-links";
 import { DiscussionTab } from "@/components/review/discussion-tab";
 import { ReviewDialog } from "@/components/review/review-dialog";
@@ -132,9 +133,28 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
       navigateWithinWorkspace(buildDiscussionUrl(window.location.href, options)),
     [],
   );
+  const { sendThreadMessage } = collab;
+  const sendMessage = useCallback(
+    async (input: { threadId: string; body: string; quotedId?: string }) => {
+      try {
+        return await sendThreadMessage(input);
+      } catch (caught) {
+        if (!(caught instanceof SocketUnavailableError)) throw caught;
+        return postThreadMessage(input.threadId, input);
+      }
+    },
+    [sendThreadMessage],
+  );
   const discussionContext = useMemo(
-    () => ({ discussion, modelId: model.id, userId: user.id, canComment, openDiscussion }),
-    [discussion, model.id, user.id, canComment, openDiscussion],
+    () => ({
+      discussion,
+      modelId: model.id,
+      userId: user.id,
+      canComment,
+      sendMessage,
+      openDiscussion,
+    }),
+    [discussion, model.id, user.id, canComment, sendMessage, openDiscussion],
   );
   const [isFollowing, setIsFollowing] = useState(true);
   const [isCoverageShown, setIsCoverageShown] = useState(false);

@@ -47,3 +47,21 @@ export const MESSAGE_THREAD_CHANGED = 10;
  * type byte alone; clients fetch GET /api/models/:id/reviews.
  */
 export const MESSAGE_REVIEWS_CHANGED = 11;
+
+/**
+ * Client to server, a message for a discussion thread sent on the socket the member already
+ * opened: the type byte, then `{ requestId, command: { type: "post", threadId, body,
+ * quotedId? } }` (lib/review/schemas.ts threadSocketCommandSchema). The server checks the
+ * connection's current role, sends the thread notice (MESSAGE_THREAD_CHANGED) to everyone,
+ * stores the message and answers with MESSAGE_THREAD_ANSWER.
+ */
+export const MESSAGE_THREAD_COMMAND = 12;
+
+/**
+ * Server to client, the outcome of one MESSAGE_THREAD_COMMAND: `{ requestId, ok: true,
+ * message }` (the stored message) or `{ requestId, ok: false, code, message }`.
+ */
+export const MESSAGE_THREAD_ANSWER = 13;
+
+/** Largest MESSAGE_THREAD_COMMAND in bytes: a message of the longest body in UTF-8. */
+export const MAX_THREAD_COMMAND_BYTES = 96 * 1024;

@@ -128,6 +128,8 @@ export const messageEditSchema = z.object({ body: z.string(), writtenAt: z.strin
 export const threadNoticeSchema = z.object({
   thread: threadSummarySchema,
   message: threadMessageSchema.nullable(),
+  /** A message announced before it was stored, which could not be stored after all. */
+  retractedMessageId: z.string().optional(),
 });
 export type ThreadNotice = z.infer<typeof threadNoticeSchema>;
 
@@ -165,3 +167,21 @@ export const reviewDecisionInput = z.object({
   decision: z.enum(REVIEW_DECISIONS),
   note: z.string().trim().max(REVIEW_LIMITS.reviewMessageLength).default(""),
 });
+
+/** A thread command on the model's socket (MESSAGE_THREAD_COMMAND). */
+export const threadSocketCommandSchema = z.object({
+  requestId: z.string().min(1).max(64),
+  command: z.object({
+    type: z.literal("post"),
+    threadId: idRef,
+    body: messageBodySchema,
+    quotedId: idRef.optional(),
+  }),
+});
+
+/** The server's answer to a thread command (MESSAGE_THREAD_ANSWER). */
+export const threadSocketAnswerSchema = z.union([
+  z.object({ requestId: z.string(), ok: z.literal(true), message: threadMessageSchema }),
+  z.object({ requestId: z.string(), ok: z.literal(false), code: z.string(), message: z.string() }),
+]);
+export type ThreadSocketAnswer = z.infer<typeof threadSocketAnswerSchema>;

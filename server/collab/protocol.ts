@@ -1,7 +1,12 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { MAX_SESSION_COMMAND_BYTES, MESSAGE_SESSION_COMMAND } from "@/lib/collab/messages";
+import {
+  MAX_SESSION_COMMAND_BYTES,
+  MAX_THREAD_COMMAND_BYTES,
+  MESSAGE_SESSION_COMMAND,
+  MESSAGE_THREAD_COMMAND,
+} from "@/lib/collab/messages";
 import { encodeIntegratedState } from "./integrated-state";
 
 /** y-websocket message types (the first varuint of every message). */
@@ -28,7 +33,8 @@ export type ClientMessage =
   | { type: "update"; update: Uint8Array }
   | { type: "awareness"; update: Uint8Array }
   | { type: "query-awareness" }
-  | { type: "session-command"; json: Uint8Array };
+  | { type: "session-command"; json: Uint8Array }
+  | { type: "thread-command"; json: Uint8Array };
 
 /** Thrown for bytes that are not a well-formed y-websocket message. */
 export class MalformedMessageError extends Error {
@@ -78,6 +84,15 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         }
         decoder.pos = data.byteLength;
         message = { type: "session-command", json };
+        break;
+      }
+      case MESSAGE_THREAD_COMMAND: {
+        const json = data.subarray(decoder.pos);
+        if (json.byteLength === 0 || json.byteLength > MAX_THREAD_COMMAND_BYTES) {
+          throw new MalformedMessageError("thread command missing or too large");
+        }
+        decoder.pos = data.byteLength;
+        message = { type: "thread-command", json };
         break;
       }
       default:

@@ -96,6 +96,9 @@ export class RoomManager {
       room.onAnnouncement = (event) => this.handleAnnouncement(modelId, event);
       room.onSessionCommand = (connection, json) =>
         this.onSessionCommand?.(modelId, connection, json);
+      room.onThreadCommand = (connection, json) =>
+        this.onThreadCommand?.(modelId, connection, json);
+      room.onRemoteNotice = () => this.onRemoteNotice?.(modelId);
       this.rooms.set(modelId, room);
       this.onRoomCreated?.(modelId);
       const created = room;
@@ -298,6 +301,16 @@ export class RoomManager {
    * after the type byte); the handler checks the connection's role and answers on it.
    */
   onSessionCommand:
+    ((modelId: string, connection: CollabConnection, json: Uint8Array) => void) | null = null;
+
+  /** Called when another node sent a notice to a model's clients (a thread changed there). */
+  onRemoteNotice: ((modelId: string) => void) | null = null;
+
+  /**
+   * Handles a thread command sent on a connection (MESSAGE_THREAD_COMMAND, the JSON after the
+   * type byte); the handler checks the connection's role and answers on it.
+   */
+  onThreadCommand:
     ((modelId: string, connection: CollabConnection, json: Uint8Array) => void) | null = null;
 
   private handleAnnouncement(modelId: string, event: RoomAnnouncement): void {

@@ -128,6 +128,12 @@ export class Room {
   /** Called with a facilitator's command a connection sent (the JSON after the type byte). */
   onSessionCommand: ((connection: CollabConnection, json: Uint8Array) => void) | null = null;
 
+  /** Called when another node sent a notice to this room's clients. */
+  onRemoteNotice: (() => void) | null = null;
+
+  /** Called with a thread command a connection sent (the JSON after the type byte). */
+  onThreadCommand: ((connection: CollabConnection, json: Uint8Array) => void) | null = null;
+
   /** The room's presence (awareness). */
   get awareness(): RoomPresence["awareness"] {
     return this.presence.awareness;
@@ -337,6 +343,9 @@ export class Room {
       case "session-command":
         this.onSessionCommand?.(connection, message.json);
         return;
+      case "thread-command":
+        this.onThreadCommand?.(connection, message.json);
+        return;
     }
   }
 
@@ -495,7 +504,9 @@ export class Room {
         if (!this.isDestroyed) this.onAnnouncement?.(event);
       },
       onNotice: (message) => {
-        if (!this.isDestroyed) this.sendToGreeted(message);
+        if (this.isDestroyed) return;
+        this.onRemoteNotice?.();
+        this.sendToGreeted(message);
       },
     };
     this.channel = this.bus.join(this.modelId, listener);

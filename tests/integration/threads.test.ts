@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MESSAGE_THREAD_CHANGED } from "@/lib/collab/messages";
+import {
+  encodeJsonMessage,
+  MESSAGE_THREAD_ANSWER,
+  MESSAGE_THREAD_CHANGED,
+  MESSAGE_THREAD_COMMAND,
+} from "@/lib/collab/messages";
 import { mentionToken } from "@/lib/review/mentions";
 import {
   REVIEW_LIMITS,
@@ -298,5 +303,83 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       body: { body: "Not a member here" },
     });
     expect(other.status).toBe(404);
+  });
+
+  it("takes a message on the model's socket: everyone sees it, it is stored, viewers are refused", async () => {
+    const created = threadOf(
+      (
+        await api(server, "POST", `/api/models/${modelId}/threads`, {
+          user: owner,
+          body: { target: { kind: "model" }, subject: "On the socket", body: "First" },
+        })
+      ).body,
+    );
+    const writer = connectClient(server, modelId, { user: commenter });
+    const reader = connectClient(server, modelId, { user: viewer });
+    const answers: unknown[] = [];
+    const notices: ThreadNotice[] = [];
+    writer.provider.messageHandlers[MESSAGE_THREAD_ANSWER] = (_encoder, decoder) => {
+      answers.push(JSON.parse(new TextDecoder().decode(decoder.arr.subarray(decoder.pos))));
+    };
+    const readerAnswers: unknown[] = [];
+    reader.provider.messageHandlers[MESSAGE_THREAD_ANSWER] = (_encoder, decoder) => {
+      readerAnswers.push(JSON.parse(new TextDecoder().decode(decoder.arr.subarray(decoder.pos))));
+    };
+    reader.provider.messageHandlers[MESSAGE_THREAD_CHANGED] = (_encoder, decoder) => {
+      const json: unknown = JSON.parse(new TextDecoder().decode(decoder.arr.subarray(decoder.pos)));
+      notices.push(threadNoticeSchema.parse(json));
+    };
+    try {
+      await Promise.all([waitForSync(writer), waitForSync(reader)]);
+      const send = (client: CollabClient, payload: unknown) =>
+        client.provider.ws?.send(encodeJsonMessage(MESSAGE_THREAD_COMMAND, payload));
+      send(writer, {
+        requestId: "r1",
+        command: { type: "post", threadId: created.id, body: "Sent **live**" },
+      });
+      await waitFor(() => answers.length === 1, DEADLINE.propagation, "the answer");
+      expect(answers[0]).toMatchObject({
+        requestId: "r1",
+        ok: true,
+        message: { body: "Sent **live**" },
+      });
+      await waitFor(
+        () => notices.some((notice) => notice.message?.body === "Sent **live**"),
+        DEADLINE.propagation,
+        "the notice at the viewer",
+      );
+      const stored = threadOf(
+        (await api(server, "GET", `/api/threads/${created.id}`, { user: viewer })).body,
+      );
+      expect(stored.messages.map((m) => m.body)).toEqual(["First", "Sent **live**"]);
+      const noticed = notices.find((notice) => notice.message?.body === "Sent **live**");
+      expect(noticed?.message?.id).toBe(stored.messages[1]?.id);
+      expect(noticed?.thread.messageCount).toBe(2);
+
+      send(reader, {
+        requestId: "r2",
+        command: { type: "post", threadId: created.id, body: "Me too" },
+      });
+      send(writer, { requestId: "r3", command: { type: "post", threadId: created.id, body: "" } });
+      send(writer, {
+        requestId: "r4",
+        command: { type: "post", threadId: "nope", body: "Where?" },
+      });
+      await waitFor(
+        () => readerAnswers.length === 1 && answers.length === 3,
+        DEADLINE.propagation,
+        "the refusals",
+      );
+      expect(readerAnswers[0]).toMatchObject({ requestId: "r2", ok: false, code: "forbidden" });
+      expect(answers[1]).toMatchObject({ requestId: "r3", ok: false, code: "bad_request" });
+      expect(answers[2]).toMatchObject({ requestId: "r4", ok: false, code: "not_found" });
+      const after = threadOf(
+        (await api(server, "GET", `/api/threads/${created.id}`, { user: viewer })).body,
+      );
+      expect(after.messages).toHaveLength(2);
+    } finally {
+      writer.destroy();
+      reader.destroy();
+    }
   });
 });

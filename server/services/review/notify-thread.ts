@@ -145,6 +145,7 @@ export async function announceThreadChange(
   deps: ReviewDeps,
   options: { thread: ThreadRow; message: CommentRow | null; toldUserIds: string[] },
 ): Promise<void> {
+  deps.review.liveThreads.forget(options.thread.id);
   const [summary] = await presentThreadSummaries(deps.db, [options.thread]);
   if (summary) {
     const people = options.message

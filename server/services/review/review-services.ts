@@ -3,6 +3,7 @@ import type { Database } from "@/server/db/client";
 import type { UserEvents } from "@/server/events/user-events";
 import type { RateLimiter } from "@/server/auth/rate-limit";
 import type { MailOutbox } from "@/server/mail/outbox";
+import type { LiveThreads } from "@/server/services/review/live-threads";
 
 /** What discussion needs beside the database: live pushes, mail, and how mail is addressed. */
 export interface ReviewServices {
@@ -20,6 +21,8 @@ export interface ReviewServices {
   messageLimiter: RateLimiter;
   /** Invitations sent, by user id. */
   invitationLimiter: RateLimiter;
+  /** Threads written to over the socket lately (see LiveThreads). */
+  liveThreads: LiveThreads;
 }
 
 /** The services a discussion use case works with. */

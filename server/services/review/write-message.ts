@@ -32,7 +32,11 @@ export async function describeExistingTarget(
 }
 
 /** The mentioned ids of a body that are members of the model (others are ignored). */
-async function memberMentions(db: Database, modelId: string, body: string): Promise<string[]> {
+export async function memberMentions(
+  db: Database,
+  modelId: string,
+  body: string,
+): Promise<string[]> {
   const ids = extractMentionIds(body);
   if (ids.length === 0) return [];
   const members = new Set((await listMembers(db, modelId)).map((m) => m.userId));
@@ -55,6 +59,8 @@ export async function insertMessage(
     source: MessageSource;
     isFirst: boolean;
     about: string;
+    /** Set when the message was announced before it was stored: the id and time it was given. */
+    announced?: { id: string; createdAt: Date; mentions: string[] };
   },
 ): Promise<{ message: CommentRow; thread: ThreadRow; toldUserIds: string[] }> {
   if (options.quotedId) {
@@ -66,16 +72,18 @@ export async function insertMessage(
       throw new AppError("bad_request", "The quoted message is not in this thread");
     }
   }
-  const now = new Date();
+  const now = options.announced?.createdAt ?? new Date();
   const [message] = await tx
     .insert(comments)
     .values({
-      id: nanoid(),
+      id: options.announced?.id ?? nanoid(),
       threadId: options.thread.id,
       authorId: options.authorId,
       body: options.body,
       quotedId: options.quotedId,
-      mentions: await memberMentions(tx, options.thread.modelId, options.body),
+      mentions:
+        options.announced?.mentions ??
+        (await memberMentions(tx, options.thread.modelId, options.body)),
       source: options.source,
       createdAt: now,
     })

@@ -312,7 +312,9 @@ export async function isDocumentAtVersion(
   try {
     Y.applyUpdate(then, row.state);
     const thenSnapshot = Y.snapshot(then);
-    return await rooms.read(options.modelId, (doc) => Y.equalSnapshots(Y.snapshot(doc), thenSnapshot));
+    return await rooms.read(options.modelId, (doc) =>
+      Y.equalSnapshots(Y.snapshot(doc), thenSnapshot),
+    );
   } finally {
     then.destroy();
   }
