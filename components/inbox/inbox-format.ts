@@ -55,6 +55,7 @@ export const INBOX_FILTER_LABELS: Record<InboxFilter, string> = {
   all: "All",
   unread: "Unread",
   mentions: "Mentions",
+  participating: "Threads I'm in",
   reviews: "Reviews",
   archived: "Archived",
 };

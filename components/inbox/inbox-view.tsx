@@ -29,6 +29,10 @@ const EMPTY_STATES: Record<InboxFilter, { title: string; description: string }> 
     title: "No mentions",
     description: "When someone @mentions you in a discussion, it shows up here.",
   },
+  participating: {
+    title: "No replies",
+    description: "New messages in threads you started or wrote in show up here.",
+  },
   reviews: {
     title: "No reviews",
     description:

@@ -17,7 +17,14 @@ export const INBOX_REASONS = [
 export type InboxReason = (typeof INBOX_REASONS)[number];
 
 /** The inbox's filters. */
-export const INBOX_FILTERS = ["all", "unread", "mentions", "reviews", "archived"] as const;
+export const INBOX_FILTERS = [
+  "all",
+  "unread",
+  "mentions",
+  "participating",
+  "reviews",
+  "archived",
+] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 /** GET /api/inbox?filter=&before=&limit= */

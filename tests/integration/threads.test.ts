@@ -152,6 +152,12 @@ describe.each(DATABASES)("discussion threads (%s)", (kind) => {
       (await api(server, "GET", "/api/inbox?filter=mentions", { user: viewer })).body,
     );
     expect(viewerInbox.items[0]).toMatchObject({ reason: "mention", thread: { id: created.id } });
+    const ownerThreads = inboxPageSchema.parse(
+      (await api(server, "GET", "/api/inbox?filter=participating", { user: owner })).body,
+    );
+    expect(ownerThreads.items.map((item) => [item.reason, item.thread?.id])).toEqual([
+      ["reply", created.id],
+    ]);
 
     const byOther = await api(
       server,

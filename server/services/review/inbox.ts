@@ -20,6 +20,8 @@ function filterOf(filter: InboxFilter): SQL[] {
       return [eq(inboxItems.isArchived, false), eq(inboxItems.isRead, false)];
     case "mentions":
       return [eq(inboxItems.isArchived, false), eq(inboxItems.reason, "mention")];
+    case "participating":
+      return [eq(inboxItems.isArchived, false), eq(inboxItems.reason, "reply")];
     case "reviews":
       return [
         eq(inboxItems.isArchived, false),
