@@ -1,10 +1,14 @@
 "use client";
 
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { STRIDE_CATEGORY_CODES, STRIDE_CATEGORY_LABELS, THREAT_STATUS_LABELS } from "@/lib/model";
 import { isThreatUnresolved } from "@/lib/model/threat-targets";
-import { STATUS_TONES } from "@/components/threats/threat-options";
+import { LIMITS } from "@/lib/limits";
+import { addThreat, type StrideCategory } from "@/lib/model/threats";
+import { CATEGORY_OPTIONS, STATUS_TONES } from "@/components/threats/threat-options";
+import { Select } from "@/components/ui/select";
+import { TextField } from "@/components/ui/text-field";
 import { useGenerateThreats } from "@/components/threats/use-generate-threats";
 import { useThreats } from "@/components/threats/use-threats";
 import { Badge } from "@/components/ui/badge";
@@ -149,6 +153,77 @@ export function SelectionThreats({
           </Button>
         )}
       </div>
+      {isReadOnly ? null : (
+        <QuickThreatForm doc={doc} targetId={targetId} authorId={authorId} isElement={isElement} />
+      )}
     </section>
+  );
+}
+
+/** Raises a threat by hand on the selected element or flow: a title and a category. */
+function QuickThreatForm({
+  doc,
+  targetId,
+  authorId,
+  isElement,
+}: {
+  doc: Y.Doc;
+  targetId: string;
+  authorId: string;
+  isElement: boolean;
+}) {
+  const [title, setTitle] = useState("");
+  const [category, setCategory] = useState<StrideCategory>("spoofing");
+  const [error, setError] = useState<string | null>(null);
+  const { notify } = useToast();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (trimmed === "") {
+      setError("Describe the threat in a few words.");
+      return;
+    }
+    try {
+      addThreat(doc, { title: trimmed, category, targetId }, authorId);
+      setTitle("");
+      setError(null);
+      notify({
+        tone: "success",
+        message: `Threat added to this ${isElement ? "element" : "flow"}.`,
+      });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "The threat could not be added.");
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit}
+      aria-label={`Add a threat to this ${isElement ? "element" : "flow"}`}
+      className="space-y-2"
+    >
+      <TextField
+        label="New threat"
+        placeholder="e.g. Tampering with the queued jobs"
+        maxLength={LIMITS.threatTitleLength}
+        value={title}
+        error={error}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      <div className="flex items-end gap-2">
+        <Select
+          label="STRIDE category"
+          className="min-w-0 flex-1"
+          options={CATEGORY_OPTIONS}
+          value={category}
+          onValueChange={setCategory}
+        />
+        <Button type="submit" size="sm" variant="secondary" className="mb-0.5">
+          Add
+        </Button>
+      </div>
+    </form>
   );
 }

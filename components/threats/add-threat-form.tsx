@@ -3,6 +3,12 @@
 import { useRef, useState, type FormEvent } from "react";
 import { LIMITS } from "@/lib/limits";
 import type { StrideCategory } from "@/lib/model/threats";
+import {
+  listTargetOptions,
+  targetIdOfOption,
+  targetOptionValue,
+} from "@/lib/model/threat-target-options";
+import type { ThreatTargetIndex } from "@/lib/model/threat-targets";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
@@ -11,15 +17,29 @@ import { CATEGORY_OPTIONS } from "./threat-options";
 
 export interface AddThreatFormProps {
   /** Records the threat; a thrown Error's message is shown under the form. */
-  onAdd: (input: { title: string; category: StrideCategory }) => void;
+  onAdd: (input: { title: string; category: StrideCategory; targetId: string | null }) => void;
+  /** What a threat can apply to. */
+  targets: ThreatTargetIndex;
+  /** The element or flow picked first: the one the list is showing, else the model. */
+  defaultTargetId: string | null;
 }
 
-/** Title and STRIDE category of a new threat; keeps the category for the next one. */
-export function AddThreatForm({ onAdd }: AddThreatFormProps) {
+/**
+ * Title, STRIDE category and target of a new threat: the element or data flow it applies to,
+ * or the model as a whole. Keeps the category and target for the next one; the target
+ * follows the list's element filter until the person picks another.
+ */
+export function AddThreatForm({ onAdd, targets, defaultTargetId }: AddThreatFormProps) {
   const titleRef = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState("");
   const [category, setCategory] = useState<StrideCategory>("spoofing");
+  const [picked, setPicked] = useState<{ forDefault: string | null; targetId: string | null }>({
+    forDefault: defaultTargetId,
+    targetId: defaultTargetId,
+  });
   const [error, setError] = useState<string | null>(null);
+  // A pick made for another filter gives way to the new filter's element.
+  const targetId = picked.forDefault === defaultTargetId ? picked.targetId : defaultTargetId;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +50,7 @@ export function AddThreatForm({ onAdd }: AddThreatFormProps) {
       return;
     }
     try {
-      onAdd({ title: trimmed, category });
+      onAdd({ title: trimmed, category, targetId });
       setTitle("");
       setError(null);
       titleRef.current?.focus();
@@ -63,6 +83,16 @@ export function AddThreatForm({ onAdd }: AddThreatFormProps) {
         options={CATEGORY_OPTIONS}
         value={category}
         onValueChange={setCategory}
+      />
+      <Select
+        label="Applies to"
+        className="sm:w-64"
+        options={listTargetOptions(targets, targetId)}
+        value={targetOptionValue(targets, targetId)}
+        onValueChange={(value) => {
+          const next = targetIdOfOption(value);
+          if (next !== undefined) setPicked({ forDefault: defaultTargetId, targetId: next });
+        }}
       />
       <Button type="submit" icon={<PlusIcon />} className="sm:mt-7">
         Add threat

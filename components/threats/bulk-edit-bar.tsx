@@ -1,10 +1,16 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
+import type { ThreatResponse, ThreatSeverity, ThreatStatus } from "@/lib/model/threats";
 import { Button } from "@/components/ui/button";
 import { Select, type SelectOption } from "@/components/ui/select";
-import { NONE, SEVERITY_OPTIONS, STATUS_OPTIONS, type NoneValue } from "./threat-options";
+import {
+  NONE,
+  RESPONSE_OPTIONS,
+  SEVERITY_OPTIONS,
+  STATUS_OPTIONS,
+  type NoneValue,
+} from "./threat-options";
 
 /** The placeholder a bulk select shows: choosing anything else applies it at once. */
 const CHOOSE = "";
@@ -19,6 +25,17 @@ const BULK_SEVERITY_OPTIONS: readonly SelectOption<ThreatSeverity | NoneValue | 
   ...SEVERITY_OPTIONS,
 ];
 
+/** Accepting needs an approver per threat (its details ask): not offered in bulk. */
+const BULK_RESPONSE_OPTIONS: readonly SelectOption<
+  Exclude<ThreatResponse, "accept"> | NoneValue | typeof CHOOSE
+>[] = [
+  { value: CHOOSE, label: "Choose a response…" },
+  ...RESPONSE_OPTIONS.filter(
+    (option): option is SelectOption<Exclude<ThreatResponse, "accept"> | NoneValue> =>
+      option.value !== "accept",
+  ),
+];
+
 export interface BulkEditBarProps {
   /** How many threats are shown, and how many of them are selected. */
   shownCount: number;
@@ -27,11 +44,18 @@ export interface BulkEditBarProps {
   onSetStatus: (status: ThreatStatus) => void;
   /** null: "not rated". */
   onSetSeverity: (severity: ThreatSeverity | null) => void;
+  /** null: "not decided"; absent while responses are locked (a session's Find phase). */
+  onSetResponse?: ((response: Exclude<ThreatResponse, "accept"> | null) => void) | undefined;
+  /** Clears the review flag of the selected threats. */
+  onMarkReviewed: () => void;
+  /** Asks, then deletes the selected threats (with an undo). */
+  onDelete: () => void;
 }
 
 /**
- * Above the list: select every shown threat, and with some selected, set their status or
- * severity all at once (one change for everyone, in one transaction).
+ * Above the list: select every shown threat, and with some selected, set their status,
+ * severity or response, mark them reviewed, or delete them, all at once (one change for
+ * everyone, in one transaction).
  */
 export function BulkEditBar({
   shownCount,
@@ -39,6 +63,9 @@ export function BulkEditBar({
   onSelectAll,
   onSetStatus,
   onSetSeverity,
+  onSetResponse,
+  onMarkReviewed,
+  onDelete,
 }: BulkEditBarProps) {
   const selectAllRef = useRef<HTMLInputElement>(null);
   const isAllSelected = shownCount > 0 && selectedCount === shownCount;
@@ -91,8 +118,27 @@ export function BulkEditBar({
               if (severity !== CHOOSE) onSetSeverity(severity === NONE ? null : severity);
             }}
           />
+          {onSetResponse ? (
+            <Select
+              label="Set response"
+              isLabelHidden
+              aria-label="Set response of the selected threats"
+              className="w-52"
+              options={BULK_RESPONSE_OPTIONS}
+              value={CHOOSE}
+              onValueChange={(response) => {
+                if (response !== CHOOSE) onSetResponse(response === NONE ? null : response);
+              }}
+            />
+          ) : null}
+          <Button variant="secondary" size="sm" onClick={onMarkReviewed}>
+            Mark reviewed
+          </Button>
           <Button variant="ghost" size="sm" onClick={() => onSelectAll(false)}>
             Clear selection
+          </Button>
+          <Button variant="ghost" size="sm" className="text-red-700" onClick={onDelete}>
+            Delete…
           </Button>
         </>
       ) : (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState, type RefObject } from "react";
 import type { Threat, ThreatPatch, ThreatResponse } from "@/lib/model/threats";
 import type { Member } from "@/components/api/schemas";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +19,12 @@ export interface ResponseFieldProps {
   modelId: string | null;
   /** Writes the change; throws an Error with a readable message when it is refused. */
   onUpdate: (patch: ThreatPatch) => void;
+  /**
+   * Set to a function that records an acceptance chosen but not recorded yet (with the
+   * approver picked), for the dialog's Done: the choice is never dropped on close. It returns
+   * false when recording failed (the error shows here).
+   */
+  commitPendingRef?: RefObject<(() => boolean) | null>;
 }
 
 /**
@@ -31,8 +37,10 @@ export function ResponseField({
   currentUserId,
   modelId,
   onUpdate,
+  commitPendingRef,
 }: ResponseFieldProps) {
   const [isAccepting, setIsAccepting] = useState(false);
+  const [approverId, setApproverId] = useState(currentUserId);
   const [error, setError] = useState<string | null>(null);
   /** Concurrent edits can merge into "accept" without an approver: ask for one again. */
   const isMissingApprover = threat.response === "accept" && threat.acceptedBy === null;
@@ -50,6 +58,19 @@ export function ResponseField({
       return false;
     }
   }
+
+  useEffect(() => {
+    if (!commitPendingRef) return;
+    commitPendingRef.current = () => {
+      if (!isFormShown) return true;
+      const isSaved = save({ response: "accept", acceptedBy: approverId });
+      if (isSaved) setIsAccepting(false);
+      return isSaved;
+    };
+    return () => {
+      commitPendingRef.current = null;
+    };
+  });
 
   function handleResponseChange(value: ThreatResponse | NoneValue) {
     if (value === "accept") {
@@ -82,7 +103,9 @@ export function ResponseField({
         <AcceptanceForm
           currentUserId={currentUserId}
           modelId={modelId}
-          onAccept={(approverId) => {
+          approverId={approverId}
+          onApproverChange={setApproverId}
+          onAccept={() => {
             if (save({ response: "accept", acceptedBy: approverId })) setIsAccepting(false);
           }}
           onCancel={() => setIsAccepting(false)}
@@ -140,32 +163,36 @@ function useApproverOptions(modelId: string | null, currentUserId: string, curre
 function AcceptanceForm({
   currentUserId,
   modelId,
+  approverId,
+  onApproverChange,
   onAccept,
   onCancel,
 }: {
   currentUserId: string;
   modelId: string | null;
-  onAccept: (approverId: string) => void;
+  approverId: string;
+  onApproverChange: (approverId: string) => void;
+  onAccept: () => void;
   onCancel: () => void;
 }) {
-  const [approverId, setApproverId] = useState(currentUserId);
   const { members, options } = useApproverOptions(modelId, currentUserId, null);
   return (
     <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
       <p className="text-sm text-slate-700">
         Accepting a risk needs the approval of someone authorized to decide on it. Who approved?
+        Closing the details records it with the approver picked here.
       </p>
       <Select
         label="Approved by"
         options={options}
         value={approverId}
-        onValueChange={setApproverId}
+        onValueChange={onApproverChange}
       />
       {members.status === "error" ? (
         <Alert tone="warning">The members could not be loaded: {members.message}</Alert>
       ) : null}
       <div className="flex gap-2">
-        <Button size="sm" onClick={() => onAccept(approverId)}>
+        <Button size="sm" onClick={onAccept}>
           Record acceptance
         </Button>
         <Button size="sm" variant="secondary" onClick={onCancel}>

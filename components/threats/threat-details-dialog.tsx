@@ -1,7 +1,15 @@
 "use client";
 
+import { MITIGATION_STATUS_LABELS, type Mitigation } from "@/lib/model/mitigations";
+import { Badge } from "@/components/ui/badge";
+import {
+  listTargetOptions,
+  targetIdOfOption,
+  targetOptionValue,
+} from "@/lib/model/threat-target-options";
+import type { ThreatTargetIndex } from "@/lib/model/threat-targets";
 import { TargetThreads } from "@/components/review/target-threads";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { LIMITS } from "@/lib/limits";
 import type { ModelDreadScale } from "@/lib/model/meta";
 import { type Threat, type ThreatPatch } from "@/lib/model/threats";
@@ -63,6 +71,12 @@ export interface ThreatDetailsDialogProps {
   modelId: string | null;
   /** Why the response cannot be chosen now (a session's Find phase); null when it can. */
   responseLockReason?: string | null;
+  /** What the threat can apply to (elements and flows); the picker is left out without them. */
+  targets?: ThreatTargetIndex;
+  /** The mitigations that address this threat; the list is left out without them. */
+  mitigations?: readonly Mitigation[];
+  /** Opens the mitigations (the Mitigations tab). */
+  onOpenMitigations?: () => void;
   /** Writes a change; throws an Error with a readable message when it is refused. */
   onUpdate: (patch: ThreatPatch) => void;
   onClose: () => void;
@@ -81,11 +95,15 @@ export function ThreatDetailsDialog({
   currentUserId,
   modelId,
   responseLockReason = null,
+  targets,
+  mitigations,
+  onOpenMitigations,
   onUpdate,
   onClose,
 }: ThreatDetailsDialogProps) {
   const { notify } = useToast();
   const descriptionId = useId();
+  const commitPendingResponse = useRef<(() => boolean) | null>(null);
   const [drafts, setDrafts] = useState<Partial<Record<DraftField, string>>>({});
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
 
@@ -119,7 +137,9 @@ export function ThreatDetailsDialog({
   function handleClose() {
     const fields: DraftField[] = ["title", "description", "bugUrl"];
     const isEverythingSaved = fields.map(commitDraft).every(Boolean);
-    if (isEverythingSaved) onClose();
+    // An acceptance chosen but not recorded yet is recorded, never dropped.
+    const isResponseSaved = commitPendingResponse.current?.() ?? true;
+    if (isEverythingSaved && isResponseSaved) onClose();
   }
 
   function save(patch: ThreatPatch) {
@@ -225,6 +245,24 @@ export function ThreatDetailsDialog({
           {errors.description ? <p className="text-sm text-red-700">{errors.description}</p> : null}
         </div>
 
+        {targets ? (
+          <Select
+            label="Applies to"
+            options={listTargetOptions(targets, threat.targetId)}
+            value={targetOptionValue(targets, threat.targetId)}
+            disabled={isReadOnly}
+            error={
+              threat.targetId !== null && !targets.has(threat.targetId)
+                ? "What this threat applied to was deleted: attach it to an element, a flow or the model."
+                : null
+            }
+            onValueChange={(value) => {
+              const targetId = targetIdOfOption(value);
+              if (targetId !== undefined) save({ targetId });
+            }}
+          />
+        ) : null}
+
         <div className="grid gap-4 sm:grid-cols-3">
           <Select
             label="Category"
@@ -257,6 +295,7 @@ export function ThreatDetailsDialog({
         ) : null}
         <ResponseField
           key={threat.id}
+          commitPendingRef={commitPendingResponse}
           threat={threat}
           isReadOnly={isReadOnly || Boolean(responseLockReason)}
           currentUserId={currentUserId}
@@ -288,6 +327,35 @@ export function ThreatDetailsDialog({
         </div>
 
         <DreadRatingFields threat={threat} scale={scale} isReadOnly={isReadOnly} onRate={save} />
+        {mitigations ? (
+          <section aria-label="Mitigations" className="space-y-2 border-t border-slate-200 pt-4">
+            <div className="flex items-center justify-between gap-2">
+              <h3 className="text-sm font-semibold text-slate-900">Mitigations</h3>
+              {onOpenMitigations ? (
+                <Button variant="secondary" size="sm" onClick={onOpenMitigations}>
+                  {mitigations.length === 0 ? "Add one in Mitigations" : "Open Mitigations"}
+                </Button>
+              ) : null}
+            </div>
+            {mitigations.length === 0 ? (
+              <p className="text-sm text-slate-500">No mitigation addresses this threat yet.</p>
+            ) : (
+              <ul className="space-y-1">
+                {mitigations.map((mitigation) => (
+                  <li
+                    key={mitigation.id}
+                    className="flex items-baseline justify-between gap-2 text-sm"
+                  >
+                    <span className="min-w-0 break-words text-slate-900">{mitigation.title}</span>
+                    <Badge tone={mitigation.status === "implemented" ? "success" : "neutral"}>
+                      {MITIGATION_STATUS_LABELS[mitigation.status]}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
         <TargetThreads target={{ kind: "threat", id: threat.id }} name={threat.title} />
       </div>
     </Dialog>

@@ -8,6 +8,7 @@ import {
   changeDreadScale,
   countRatedThreats,
   deleteThreat,
+  deleteThreatsWithUndo,
   updateThreat,
   updateThreats,
   type StrideCategory,
@@ -32,7 +33,12 @@ import { getModelErrorMessage } from "./model-error-message";
 import { ThreatBoard } from "./threat-board";
 import { ThreatDetailsDialog } from "./threat-details-dialog";
 import { ThreatListView } from "./threat-list-view";
-import { DREAD_SCALE_OPTIONS, SEVERITY_OPTIONS, STATUS_OPTIONS } from "./threat-options";
+import {
+  DREAD_SCALE_OPTIONS,
+  RESPONSE_OPTIONS,
+  SEVERITY_OPTIONS,
+  STATUS_OPTIONS,
+} from "./threat-options";
 import {
   DEFAULT_THREAT_QUERY,
   clearFilters,
@@ -45,6 +51,7 @@ import type { ThreatTarget } from "@/lib/model/threat-targets";
 import { useDreadScale } from "./use-dread-scale";
 import { useThreatTargets } from "./use-threat-targets";
 import { useThreats } from "./use-threats";
+import { useMitigationRecords } from "@/components/mitigations/use-document-records";
 
 export interface ThreatListProps {
   /** The shared document; null until the session exists. */
@@ -65,6 +72,8 @@ export interface ThreatListProps {
   responseLockReason?: string | null;
   /** Opens the diagram with this element or flow selected; no link without it. */
   onShowOnDiagram?: (target: ThreatTarget) => void;
+  /** Opens the Mitigations tab (from a threat's details). */
+  onOpenMitigations?: () => void;
   /**
    * Owners and facilitators change the DREAD scale (it changes what every rating reads as);
    * false for everyone else.
@@ -95,9 +104,11 @@ export function ThreatList({
   initialOpenThreatId = null,
   responseLockReason = null,
   onShowOnDiagram,
+  onOpenMitigations,
   canChangeScale = false,
 }: ThreatListProps) {
   const threats = useThreats(doc);
+  const mitigations = useMitigationRecords(doc);
   const noteCounts = useNoteItemCounts(doc);
   const targets = useThreatTargets(doc);
   const scale = useDreadScale(doc);
@@ -112,6 +123,7 @@ export function ThreatList({
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [detailsId, setDetailsId] = useState<string | null>(initialOpenThreatId);
   const [threatToDelete, setThreatToDelete] = useState<Threat | null>(null);
+  const [isBulkDeleteOpen, setIsBulkDeleteOpen] = useState(false);
   const isLoading = !doc || !hasSynced;
   const isFiltered = hasActiveFilters(query);
 
@@ -136,7 +148,7 @@ export function ThreatList({
     }
   }
 
-  function handleAdd(input: { title: string; category: StrideCategory }) {
+  function handleAdd(input: { title: string; category: StrideCategory; targetId: string | null }) {
     write((current) => addThreat(current, input, authorId), "The threat could not be added.");
   }
 
@@ -146,6 +158,22 @@ export function ThreatList({
 
   function handleConfirmDelete(threatId: string) {
     write((current) => deleteThreat(current, threatId), "The threat could not be deleted.");
+  }
+
+  /** Deletes the selected threats as one step, with an Undo on the notice. */
+  function handleBulkDelete() {
+    const ids = selectedVisibleIds;
+    const deleted = write(
+      (current) => deleteThreatsWithUndo(current, ids),
+      "The threats could not be deleted.",
+    );
+    if (!deleted) return;
+    setSelectedIds(new Set());
+    notify({
+      tone: "success",
+      message: `Deleted ${deleted.count === 1 ? "1 threat" : `${deleted.count} threats`}.`,
+      action: { label: "Undo", onClick: deleted.undo },
+    });
   }
 
   function handleBulkUpdate(patch: ThreatPatch, description: string) {
@@ -259,6 +287,17 @@ export function ThreatList({
                     `Severity set to ${labelOf(SEVERITY_OPTIONS, severity ?? "none")}`,
                   )
                 }
+                onSetResponse={
+                  responseLockReason
+                    ? undefined
+                    : (response) =>
+                        handleBulkUpdate(
+                          { response },
+                          `Response set to ${labelOf(RESPONSE_OPTIONS, response ?? "none")}`,
+                        )
+                }
+                onMarkReviewed={() => handleBulkUpdate({ needsReview: false }, "Marked reviewed")}
+                onDelete={() => setIsBulkDeleteOpen(true)}
               />
             )}
             <ThreatListView
@@ -312,7 +351,13 @@ export function ThreatList({
         </div>
       ) : (
         <>
-          {isReadOnly ? null : <AddThreatForm onAdd={handleAdd} />}
+          {isReadOnly ? null : (
+            <AddThreatForm
+              onAdd={handleAdd}
+              targets={targets}
+              defaultTargetId={query.target === "all" ? null : query.target}
+            />
+          )}
           {renderThreats()}
         </>
       )}
@@ -323,6 +368,9 @@ export function ThreatList({
           isReadOnly={isReadOnly}
           currentUserId={authorId}
           modelId={modelId}
+          targets={targets}
+          mitigations={mitigations.filter((mitigation) => mitigation.threatIds.includes(detailsId))}
+          onOpenMitigations={onOpenMitigations}
           responseLockReason={responseLockReason}
           onUpdate={(patch) => handleUpdate(detailsId, patch)}
           onClose={() => setDetailsId(null)}
@@ -349,6 +397,16 @@ export function ThreatList({
           confirmLabel="Change the scale"
           onConfirm={() => handleConfirmScale(scaleToConfirm)}
           onClose={() => setScaleToConfirm(null)}
+        />
+      ) : null}
+      {isBulkDeleteOpen ? (
+        <ConfirmDialog
+          title={`Delete ${selectedVisibleIds.length === 1 ? "1 threat" : `${selectedVisibleIds.length} threats`}?`}
+          description="They are removed for everyone, with their links to mitigations. You can undo it from the notice that follows."
+          confirmLabel="Delete"
+          isDanger
+          onConfirm={handleBulkDelete}
+          onClose={() => setIsBulkDeleteOpen(false)}
         />
       ) : null}
       {threatToDelete ? (

@@ -18,11 +18,17 @@ export type ToastTone = "info" | "success" | "danger";
 export interface ToastInput {
   tone?: ToastTone;
   message: string;
+  /** A button beside the message, e.g. Undo; the notice stays longer and closes when pressed. */
+  action?: { label: string; onClick: () => void };
 }
 
-interface Toast extends Required<ToastInput> {
+interface Toast extends Required<Omit<ToastInput, "action">> {
   id: number;
+  action: ToastInput["action"] | null;
 }
+
+/** How long a notice with an action stays: long enough to find and press the button. */
+const WITH_ACTION_MS = 10_000;
 
 interface ToastContextValue {
   /** Shows a short notice in the corner; it disappears by itself after a few seconds. */
@@ -58,11 +64,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const notify = useCallback(
-    ({ tone = "info", message }: ToastInput) => {
+    ({ tone = "info", message, action }: ToastInput) => {
       const id = nextId.current;
       nextId.current += 1;
-      setToasts((current) => [...current.slice(-3), { id, tone, message }]);
-      window.setTimeout(() => dismiss(id), DISMISS_AFTER_MS[tone]);
+      setToasts((current) => [...current.slice(-3), { id, tone, message, action: action ?? null }]);
+      window.setTimeout(() => dismiss(id), action ? WITH_ACTION_MS : DISMISS_AFTER_MS[tone]);
     },
     [dismiss],
   );
@@ -100,6 +106,19 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     >
       {TONE_ICONS[toast.tone]}
       <p className="flex-1 pt-0.5">{toast.message}</p>
+      {toast.action ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          className="-my-1"
+          onClick={() => {
+            toast.action?.onClick();
+            onDismiss(toast.id);
+          }}
+        >
+          {toast.action.label}
+        </Button>
+      ) : null}
       <Button
         variant="ghost"
         size="icon"

@@ -285,6 +285,9 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
             initialOpenThreatId={openThreatId}
             responseLockReason={fixLockReason}
             canChangeScale={model.role === "owner" || model.role === "facilitator"}
+            onOpenMitigations={() =>
+              navigateWithinWorkspace(buildWorkspaceTabUrl(window.location.href, "mitigations"))
+            }
             onShowOnDiagram={(target) =>
               navigateWithinWorkspace(
                 buildDiagramTargetUrl(window.location.href, target.diagramId, target.id),

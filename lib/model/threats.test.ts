@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { addElement } from "./elements";
 import { getDreadScale, setDreadScale } from "./meta";
 import { addMitigation, getMitigation } from "./mitigations";
-import { getThreatsMap } from "./roots";
+import { getMitigationsMap, getThreatsMap } from "./roots";
 import {
   buildModelDoc,
   cloneDoc,
@@ -18,6 +18,8 @@ import {
   changeDreadScale,
   countRatedThreats,
   deleteThreat,
+  deleteThreats,
+  deleteThreatsWithUndo,
   getCategoryByCode,
   getThreat,
   getThreatRisk,
@@ -546,6 +548,48 @@ describe("deleteThreat", () => {
     expect(getThreat(doc, drop)).toBeNull();
     expect(getMitigation(doc, mitigationId)?.threatIds).toEqual([keep]);
     expect(deleteThreat(doc, drop)).toBe(false);
+  });
+});
+
+describe("deleteThreats", () => {
+  it("deletes several in one step that an undo manager takes back whole, links included", () => {
+    const { doc } = buildModelDoc();
+    const keep = addThreat(doc, { title: "Keep", category: "tampering" }, "u1");
+    const first = addThreat(
+      doc,
+      { title: "First", category: "spoofing", description: "Forged cookie" },
+      "u1",
+    );
+    const second = addThreat(doc, { title: "Second", category: "repudiation" }, "u1");
+    const mitigationId = addMitigation(doc, { title: "Sign it", threatIds: [keep, first] }, "u1");
+    const before = listThreats(doc);
+    const origin = Symbol("bulk delete");
+    const undo = new Y.UndoManager([getThreatsMap(doc), getMitigationsMap(doc)], {
+      trackedOrigins: new Set([origin]),
+    });
+
+    expect(deleteThreats(doc, [first, second, "missing"], origin)).toBe(2);
+    expect(listThreats(doc).map((threat) => threat.title)).toEqual(["Keep"]);
+    expect(getMitigation(doc, mitigationId)?.threatIds).toEqual([keep]);
+
+    undo.undo();
+    expect(listThreats(doc)).toEqual(before);
+    expect(getMitigation(doc, mitigationId)?.threatIds.slice().sort()).toEqual(
+      [keep, first].sort(),
+    );
+    undo.destroy();
+  });
+});
+
+describe("deleteThreatsWithUndo", () => {
+  it("brings the deleted threats back with undo", () => {
+    const { doc } = buildModelDoc();
+    const ids = ["A", "B"].map((title) => addThreat(doc, { title, category: "tampering" }, "u1"));
+    const deleted = deleteThreatsWithUndo(doc, ids);
+    expect(deleted.count).toBe(2);
+    expect(listThreats(doc)).toEqual([]);
+    deleted.undo();
+    expect(listThreats(doc).map((threat) => threat.title).sort()).toEqual(["A", "B"]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
 import { DREAD_SCALE_OF_MODEL_SCALE, getDreadScale, setDreadScale } from "./meta";
 import type { ModelDreadScale } from "./meta";
 import { unlinkThreatFromMitigations } from "./mitigations";
-import { getElementsMap, getFlowsMap, getThreatsMap } from "./roots";
+import { getElementsMap, getFlowsMap, getMitigationsMap, getThreatsMap } from "./roots";
 import { failValidation, parseInput } from "./validation";
 
 /** The six STRIDE categories, in the order of the acronym. Stored by these names (schema v2). */
@@ -517,6 +517,46 @@ export function deleteThreat(doc: Y.Doc, id: string): boolean {
     if (isDeleted) unlinkThreatFromMitigations(doc, id);
   });
   return isDeleted;
+}
+
+/**
+ * Deletes several threats in one transaction (tagged with `origin`, so an undo manager can
+ * take it back as one step) and unlinks them from every mitigation. Returns how many existed.
+ */
+export function deleteThreats(doc: Y.Doc, ids: readonly string[], origin?: unknown): number {
+  let count = 0;
+  doc.transact(() => {
+    for (const id of new Set(ids)) {
+      if (!threats.remove(doc, id)) continue;
+      unlinkThreatFromMitigations(doc, id);
+      count += 1;
+    }
+  }, origin);
+  return count;
+}
+
+/**
+ * Deletes several threats as one step (deleteThreats) and returns how many went and a function
+ * that brings them back, fields and mitigation links included, as long as no later change
+ * touched them; call `release` when the chance to undo has passed.
+ */
+export function deleteThreatsWithUndo(
+  doc: Y.Doc,
+  ids: readonly string[],
+): { count: number; undo: () => void; release: () => void } {
+  const origin = Symbol("delete threats");
+  const manager = new Y.UndoManager([getThreatsMap(doc), getMitigationsMap(doc)], {
+    trackedOrigins: new Set([origin]),
+  });
+  const count = deleteThreats(doc, ids, origin);
+  return {
+    count,
+    undo: () => {
+      manager.undo();
+      manager.destroy();
+    },
+    release: () => manager.destroy(),
+  };
 }
 
 /**
