@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { getElement, updateElement } from "@/lib/model/elements";
-import { createCanvasUndoManager, writeFromCanvas } from "./canvas-history";
+import { createCanvasUndoManager, NUDGE_MERGE_MS, writeFromCanvas } from "./canvas-history";
 import { addPaletteItem } from "./diagram-commands";
 import { buildCanvasDoc } from "./test-factories";
 
@@ -26,6 +26,47 @@ describe("canvas undo", () => {
     expect(getElement(doc, id)).toBeNull();
     undoManager.redo();
     expect(getElement(doc, id)).not.toBeNull();
+    undoManager.destroy();
+  });
+});
+
+describe("arrow-key nudges", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("merge into one undo step while they come within a second of each other", () => {
+    vi.useFakeTimers();
+    const { doc, diagramId } = buildCanvasDoc();
+    const undoManager = createCanvasUndoManager(doc);
+    const id = writeFromCanvas(doc, () =>
+      addPaletteItem(doc, "process", diagramId, { x: 0, y: 0 }),
+    );
+    const start = getElement(doc, id);
+    const nudge = (dx: number) => {
+      vi.advanceTimersByTime(200);
+      const current = getElement(doc, id);
+      writeFromCanvas(doc, () => updateElement(doc, id, { x: (current?.x ?? 0) + dx }), "nudge");
+    };
+    nudge(10);
+    nudge(10);
+    nudge(10);
+    expect(getElement(doc, id)?.x).toBe((start?.x ?? 0) + 30);
+    undoManager.undo();
+    expect(getElement(doc, id)?.x).toBe(start?.x);
+
+    // A pause longer than the window, or an edit between, starts a new step.
+    undoManager.redo();
+    vi.advanceTimersByTime(NUDGE_MERGE_MS + 1);
+    nudge(5);
+    writeFromCanvas(doc, () => updateElement(doc, id, { name: "Renamed" }));
+    nudge(5);
+    undoManager.undo();
+    expect(getElement(doc, id)?.x).toBe((start?.x ?? 0) + 35);
+    undoManager.undo();
+    expect(getElement(doc, id)?.name).not.toBe("Renamed");
+    undoManager.undo();
+    expect(getElement(doc, id)?.x).toBe((start?.x ?? 0) + 30);
     undoManager.destroy();
   });
 });

@@ -1,3 +1,4 @@
+import type { CanvasWriteKind } from "./canvas-history";
 import type { ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
@@ -55,7 +56,7 @@ export interface EditorSlotContext {
 }
 
 /** How a canvas write is attempted: null when refused (read-only) or when it failed. */
-export type CanvasWrite = <T>(change: () => T, failure: string) => T | null;
+export type CanvasWrite = <T>(change: () => T, failure: string, kind?: CanvasWriteKind) => T | null;
 
 /** The fit-view settings of the canvas, its toolbar button and its keyboard shortcut. */
 export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };

@@ -38,8 +38,24 @@ export function useFlowConnection(options: {
       () => connectElements(doc, connection.source, connection.target),
       "The data flow could not be added.",
     );
-    if (id) setSelectedIds(new Set([id]));
+    if (!id) return;
+    setSelectedIds(new Set([id]));
+    focusFlowWhenDrawn(id);
   }
 
   return { canConnect, handleConnect };
+}
+
+/**
+ * Moves the keyboard focus to a new flow once its edge is drawn: the element the drag started
+ * from keeps it otherwise, and Enter would rename that element instead of the flow.
+ */
+function focusFlowWhenDrawn(flowId: string, attemptsLeft = 20): void {
+  requestAnimationFrame(() => {
+    const edge = document.querySelector<HTMLElement>(
+      `.react-flow__edge[data-id="${CSS.escape(flowId)}"]`,
+    );
+    if (edge) edge.focus({ preventScroll: true });
+    else if (attemptsLeft > 0) focusFlowWhenDrawn(flowId, attemptsLeft - 1);
+  });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { NodeChange } from "@xyflow/react";
 import type * as Y from "yjs";
 import type { DiagramElement } from "@/lib/model/element-records";
@@ -8,7 +8,11 @@ import type { SelectChange } from "./canvas-selection";
 import { storeGeometries } from "./diagram-commands";
 import type { CanvasWrite } from "./diagram-editor-types";
 import type { CanvasNode, ElementGeometry } from "./diagram-mapping";
+import { isTextEntry } from "./keyboard-target";
 import { reduceNodeChanges } from "./node-changes";
+
+/** A position change this soon after an arrow key is that key's nudge. */
+const NUDGE_AFTER_KEY_MS = 250;
 
 const NO_GEOMETRIES: ReadonlyMap<string, ElementGeometry> = new Map();
 
@@ -45,10 +49,28 @@ export function useLocalDrags(options: {
     [],
   );
 
+  // Arrow keys move the selected elements (React Flow's own handling): such moves are nudges,
+  // and nudges in a row undo as one step.
+  const lastArrowKeyAt = useRef(Number.NEGATIVE_INFINITY);
+  useEffect(() => {
+    const noteArrowKey = (event: KeyboardEvent) => {
+      if (event.key.startsWith("Arrow") && !isTextEntry(event.target)) {
+        lastArrowKeyAt.current = performance.now();
+      }
+    };
+    window.addEventListener("keydown", noteArrowKey, true);
+    return () => window.removeEventListener("keydown", noteArrowKey, true);
+  }, []);
+
   const commitGeometries = useCallback(
     (geometries: ReadonlyMap<string, ElementGeometry>) => {
       if (geometries.size === 0) return;
-      write(() => storeGeometries(doc, geometries), "The new position could not be saved.");
+      const isNudge = performance.now() - lastArrowKeyAt.current < NUDGE_AFTER_KEY_MS;
+      write(
+        () => storeGeometries(doc, geometries),
+        "The new position could not be saved.",
+        isNudge ? "nudge" : "edit",
+      );
     },
     [doc, write],
   );
