@@ -127,6 +127,19 @@ export function getErrorMessage(error: unknown): string {
   return "Something went wrong. Try again.";
 }
 
+/**
+ * A message for anything a request can throw, with where the problems are (the first few
+ * fields or lines the server named): for files people fix by hand, e.g. an import.
+ */
+export function getDetailedErrorMessage(error: unknown, shown = 3): string {
+  if (!(error instanceof ApiError) || error.issues.length === 0) return getErrorMessage(error);
+  const where = error.issues
+    .slice(0, shown)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  const more = error.issues.length > shown ? ` (and ${error.issues.length - shown} more)` : "";
+  return `${error.message}. ${where.join("; ")}${more}`;
+}
+
 /** True for an aborted fetch, which is not an error to show. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";

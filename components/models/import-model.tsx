@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
-import { getErrorMessage } from "@/components/api/api-client";
+import { getDetailedErrorMessage } from "@/components/api/api-client";
 import { importModelFile, type ImportReport } from "@/components/api/endpoints";
 import type { ModelSummary } from "@/components/api/schemas";
 import { Alert } from "@/components/ui/alert";
@@ -45,7 +45,7 @@ export function useModelImport(onImported: () => void) {
       setState({ status: "done", model, report });
       onImported();
     } catch (caught) {
-      setState({ status: "failed", name: file.name, message: getErrorMessage(caught) });
+      setState({ status: "failed", name: file.name, message: getDetailedErrorMessage(caught) });
     }
   }
 

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type ChangeEvent } from "react";
 import { DEFAULT_RULE_SETS } from "@/lib/stride/default-rules";
-import { getErrorMessage } from "@/components/api/api-client";
+import { getDetailedErrorMessage } from "@/components/api/api-client";
 import type { OrganisationRuleSet } from "@/components/api/schemas";
 import { ResourceListStatus } from "@/components/api/resource-list-status";
 import { Button } from "@/components/ui/button";
@@ -38,7 +38,7 @@ export function RuleSetsView() {
         message: `Imported “${imported.name}” with ${imported.ruleCount} rules.`,
       });
     } catch (caught) {
-      notify({ tone: "danger", message: getErrorMessage(caught) });
+      notify({ tone: "danger", message: getDetailedErrorMessage(caught) });
     }
   }
 

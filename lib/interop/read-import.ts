@@ -1,3 +1,4 @@
+import { locateJsonError } from "../parse-json";
 import { AppError } from "@/lib/errors";
 import type { ImportedModel } from "./imported-model";
 import { isNativeModelFile, readNativeModelFile } from "./native/model-file";
@@ -85,7 +86,13 @@ export function readImport(bytes: Uint8Array): ImportedFile {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError("bad_request", "The file is not valid JSON");
+    const where = locateJsonError(text);
+    throw new AppError(
+      "bad_request",
+      where
+        ? `The file is not valid JSON: ${where.reason} at line ${where.line}, column ${where.column}`
+        : "The file is not valid JSON",
+    );
   }
   if (isNativeModelFile(json)) return { kind: "native", ...readNativeModelFile(json) };
   if (isThreatDragonModel(json)) return { kind: "mapped", model: parseThreatDragon(json) };

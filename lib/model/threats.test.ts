@@ -589,7 +589,11 @@ describe("deleteThreatsWithUndo", () => {
     expect(deleted.count).toBe(2);
     expect(listThreats(doc)).toEqual([]);
     deleted.undo();
-    expect(listThreats(doc).map((threat) => threat.title).sort()).toEqual(["A", "B"]);
+    expect(
+      listThreats(doc)
+        .map((threat) => threat.title)
+        .sort(),
+    ).toEqual(["A", "B"]);
   });
 });
 

@@ -11,11 +11,12 @@ test("Enter after drawing a flow names the flow, and arrow-key nudges undo as on
   const page = session.page;
   const diagram = new DiagramPage(page);
   await diagram.open(model.id);
-  await diagram.dropFromPalette("External entity", { x: 160, y: 180 });
-  await diagram.element("External entity", "External entity").click();
+  await diagram.paletteButton("External entity").click();
+  await expect(diagram.element("External entity", "External entity")).toBeVisible();
   await diagram.renameSelected("Browser");
-  await diagram.dropFromPalette("Process", { x: 480, y: 180 });
-  await diagram.element("Process", "Process").click();
+  await diagram.dragElement(diagram.element("External entity", "Browser"), { x: -260, y: 0 });
+  await page.keyboard.press("p");
+  await expect(diagram.element("Process", "Process")).toBeVisible();
   await diagram.renameSelected("Web app");
 
   await test.step("the new flow takes the focus: Enter renames it, not its source", async () => {

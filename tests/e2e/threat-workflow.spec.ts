@@ -40,6 +40,9 @@ test("threats raised by hand belong to an element, a flow or the model, and orph
     await appliesTo.selectOption({ label: "Orders DB" });
     await workspace.addThreatButton.click();
     await expect(workspace.threat("Search input reaches the query")).toContainText("on Orders DB");
+    // The form keeps the last target for the next threat; this one is about the whole model.
+    await expect(appliesTo).toHaveValue(/.+/);
+    await appliesTo.selectOption({ label: "The model as a whole" });
     await workspace.addThreat("No audit of admin actions", "Repudiation");
     await expect(workspace.threat("No audit of admin actions")).not.toContainText("on ");
   });

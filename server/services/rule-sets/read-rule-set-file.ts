@@ -7,6 +7,7 @@ const FILE_MESSAGES = {
   notJson: "The file is not valid JSON",
   notUnicode: "The file holds text that is not valid Unicode",
   invalid: "The file is not a rule set export",
+  isLocated: true,
 };
 
 /** An uploaded rule-set file: our JSON export, or a Microsoft TMT template (.tb7). */
