@@ -1,5 +1,5 @@
-import { RootRedirect } from "@/components/app/root-redirect";
+import { LandingPage } from "@/components/app/landing-page";
 
 export default function HomePage() {
-  return <RootRedirect />;
+  return <LandingPage />;
 }

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { PlusIcon } from "@/components/ui/icons";
+import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { InlineEdit } from "@/components/ui/inline-edit";
 import { useToast } from "@/components/ui/toast";
 import { RuleDialog } from "./rule-dialog";
@@ -138,7 +138,13 @@ export function RuleSetCard({
               <Button variant="secondary" size="sm" onClick={handleToggleSet}>
                 {isEnabled ? `Disable set` : `Enable set`}
               </Button>
-              <Button variant="danger" size="sm" onClick={onDelete}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-red-700 hover:bg-red-50"
+                icon={<TrashIcon />}
+                onClick={onDelete}
+              >
                 Delete
               </Button>
             </>

@@ -165,7 +165,7 @@ export function ThreatItem({
         <Select
           label="Category"
           aria-label={`Category of ${threat.title}`}
-          className="w-52"
+          className="w-60"
           options={CATEGORY_OPTIONS}
           value={threat.category}
           disabled={isReadOnly}

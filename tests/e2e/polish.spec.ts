@@ -1,0 +1,46 @@
+import { expect, test } from "./support/fixtures";
+import { buildTitle } from "./support/factories";
+
+test("the front page says what the product is, shows a live session and leads in", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Threat-model together, in one live workspace" }),
+  ).toBeVisible();
+  const picture = page.getByRole("img", { name: /Three people in one threat model/ });
+  await expect(picture).toBeVisible();
+  await expect
+    .poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(1000);
+  await page.getByRole("link", { name: "Create an account" }).first().click();
+  await page.waitForURL("**/signup");
+  await page.goBack();
+  await page
+    .getByRole("navigation", { name: "Account" })
+    .getByRole("link", { name: "Sign in" })
+    .click();
+  await page.waitForURL("**/signin");
+  await context.close();
+});
+
+test("signed in, the front page goes to the models; at 390 px the model title stays visible", async ({
+  alice,
+  openSession,
+}) => {
+  const session = await openSession(alice);
+  const { page } = session;
+  await page.goto("/");
+  await page.waitForURL("**/models");
+  const model = await session.api.createModel(buildTitle("A rather long model title for phones"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/models/${model.id}`);
+  const title = page.getByRole("heading", { level: 1 });
+  await expect(title).toBeVisible();
+  const box = await title.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(200);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+});
