@@ -16,7 +16,7 @@ export function SignedInPage({
   width,
 }: {
   children: ReactNode;
-  width?: "default" | "wide";
+  width?: "default" | "wide" | "full";
 }) {
   const { user } = useRequiredSession();
 

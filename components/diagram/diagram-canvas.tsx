@@ -25,6 +25,8 @@ import type { LiveCanvasPublisher } from "./use-live-canvas";
 
 export interface DiagramCanvasProps {
   canvasRef: RefObject<HTMLDivElement | null>;
+  /** Its height in pixels: what the window leaves below the toolbar. */
+  height: number;
   graph: { nodes: CanvasNode[]; edges: FlowEdge[] };
   actions: CanvasActions;
   peers: RemoteCanvasPeer[];
@@ -61,6 +63,7 @@ export function DiagramCanvas({
   canConnect,
   onStartRename,
   onDropItem,
+  height,
 }: DiagramCanvasProps) {
   const flow = useReactFlow<CanvasNode, FlowEdge>();
   return (
@@ -70,7 +73,8 @@ export function DiagramCanvas({
       aria-label="Diagram canvas"
       data-testid="diagram-canvas"
       data-ready={isReady}
-      className="relative h-[65vh] min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white"
+      style={{ height }}
+      className="relative min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white"
       onPointerMove={(event) =>
         publisher.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
       }

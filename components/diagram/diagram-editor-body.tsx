@@ -1,7 +1,8 @@
 "use client";
 
 import { useReactFlow, type EdgeChange } from "@xyflow/react";
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { getDiagramPath } from "@/lib/diagram/hierarchy";
 import { DeletionDialog } from "./deletion-dialog";
 import { DiagramBreadcrumbs } from "./diagram-breadcrumbs";
@@ -25,7 +26,9 @@ import { useCanvasSelection } from "./use-canvas-selection";
 import { useCanvasWrite } from "./use-canvas-write";
 import { useDeletion } from "./use-deletion";
 import { useDiagramRecords } from "./use-diagram-records";
+import { useFillWindowHeight } from "./use-fill-window-height";
 import { useFlowConnection } from "./use-flow-connection";
+import { useMediaQuery } from "./use-media-query";
 import { useInPlaceRename } from "./use-in-place-rename";
 import { useKeyboardCommands } from "./use-keyboard-commands";
 import { useLiveCanvas } from "./use-live-canvas";
@@ -58,6 +61,12 @@ export function DiagramEditorBody({
   const records = useDiagramRecords(doc, diagram.id);
   const history = useCanvasHistory(undoManager);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
+  // The canvas and the docked panel fill what the window leaves below the toolbar.
+  const workAreaRef = useRef<HTMLDivElement>(null);
+  const canvasHeight = useFillWindowHeight(workAreaRef);
+  const isWide = useMediaQuery("(min-width: 1024px)");
+  const [isPanelOpen, setIsPanelOpen] = useState(true);
+  const panelId = useId();
   const [isCanvasReady, setIsCanvasReady] = useState(false);
   const { peers, publisher } = useLiveCanvas(awareness, diagram.id);
   const write = useCanvasWrite(doc, isReadOnly);
@@ -178,9 +187,22 @@ export function DiagramEditorBody({
         onToggleHelp={setIsHelpOpen}
         extras={renderToolbarExtras?.(slotContext)}
       />
-      <div className="flex flex-col gap-3 lg:flex-row">
-        <div className="min-w-0 flex-1">
+      <div ref={workAreaRef} className="flex flex-col gap-3 lg:flex-row">
+        <div className="relative min-w-0 flex-1">
+          {renderSidePanel && !isPanelOpen ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              className="absolute top-2 right-2 z-10"
+              aria-expanded={false}
+              aria-controls={panelId}
+              onClick={() => setIsPanelOpen(true)}
+            >
+              Show panel
+            </Button>
+          ) : null}
           <DiagramCanvas
+            height={canvasHeight}
             canvasRef={canvasRef}
             graph={graph}
             actions={actions}
@@ -201,8 +223,24 @@ export function DiagramEditorBody({
           />
           {renderIssuesPanel ? <div className="mt-3">{renderIssuesPanel(slotContext)}</div> : null}
         </div>
-        {renderSidePanel ? (
-          <aside aria-label="Selection properties" className="w-full shrink-0 lg:w-80">
+        {renderSidePanel && isPanelOpen ? (
+          <aside
+            id={panelId}
+            aria-label="Selection properties"
+            className="w-full shrink-0 lg:w-80 lg:overflow-y-auto lg:pr-1"
+            style={isWide ? { maxHeight: canvasHeight } : undefined}
+          >
+            <div className="mb-2 hidden justify-end lg:flex">
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-expanded={true}
+                aria-controls={panelId}
+                onClick={() => setIsPanelOpen(false)}
+              >
+                Hide panel
+              </Button>
+            </div>
             {renderSidePanel(slotContext)}
           </aside>
         ) : null}

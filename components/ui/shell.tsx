@@ -23,8 +23,8 @@ export interface ShellProps {
   user: ShellUser | null;
   onSignOut: () => void;
   children: ReactNode;
-  /** `wide` for the workspace, which needs the room. */
-  width?: "default" | "wide";
+  /** `wide` for wide pages, `full` for the workspace, which uses the whole window. */
+  width?: "default" | "wide" | "full";
 }
 
 const INBOX_HREF = "/inbox";
@@ -45,7 +45,8 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
   const pathname = usePathname();
   const unread = useUnreadCount(user !== null);
   const unreadLabel = formatUnreadCount(unread.count);
-  const containerClass = width === "wide" ? "max-w-7xl" : "max-w-5xl";
+  const containerClass =
+    width === "full" ? "max-w-none" : width === "wide" ? "max-w-7xl" : "max-w-5xl";
   return (
     <div className="flex min-h-dvh flex-col">
       <a

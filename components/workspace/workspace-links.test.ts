@@ -11,11 +11,7 @@ describe("workspace links between threats and the diagram", () => {
       buildDiagramTargetUrl("https://app.test/models/m1?target=old#main", "d1", "e1"),
     );
     expect(url.pathname).toBe("/models/m1");
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      tab: "diagram",
-      diagram: "d1",
-      select: "e1",
-    });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ diagram: "d1", select: "e1" });
     expect(url.hash).toBe("#main");
   });
 
@@ -23,13 +19,21 @@ describe("workspace links between threats and the diagram", () => {
     const url = new URL(
       buildThreatListTargetUrl("https://app.test/models/m1?tab=diagram&diagram=d1&select=e1", "f1"),
     );
-    expect(Object.fromEntries(url.searchParams)).toEqual({ diagram: "d1", target: "f1" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      tab: "threats",
+      diagram: "d1",
+      target: "f1",
+    });
   });
 
   it("opens the unfiltered threat list with one threat's details, keeping the diagram", () => {
     const url = new URL(
       buildThreatOpenUrl("https://app.test/models/m1?tab=notes&diagram=d1&target=e1", "t1"),
     );
-    expect(Object.fromEntries(url.searchParams)).toEqual({ diagram: "d1", threat: "t1" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      tab: "threats",
+      diagram: "d1",
+      threat: "t1",
+    });
   });
 });

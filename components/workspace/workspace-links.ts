@@ -14,7 +14,7 @@ export const THREAT_OPEN_PARAM = "threat";
  */
 export function buildDiagramTargetUrl(href: string, diagramId: string, targetId: string): string {
   const url = new URL(href);
-  url.searchParams.set(WORKSPACE_TAB_PARAM, "diagram");
+  url.searchParams.delete(WORKSPACE_TAB_PARAM);
   url.searchParams.set(DIAGRAM_PARAM, diagramId);
   url.searchParams.set(DIAGRAM_SELECT_PARAM, targetId);
   url.searchParams.delete(THREAT_TARGET_PARAM);
@@ -27,7 +27,7 @@ export function buildDiagramTargetUrl(href: string, diagramId: string, targetId:
  */
 export function buildThreatListTargetUrl(href: string, targetId: string): string {
   const url = new URL(href);
-  url.searchParams.delete(WORKSPACE_TAB_PARAM);
+  url.searchParams.set(WORKSPACE_TAB_PARAM, "threats");
   url.searchParams.delete(DIAGRAM_SELECT_PARAM);
   url.searchParams.set(THREAT_TARGET_PARAM, targetId);
   return url.toString();
@@ -39,7 +39,7 @@ export function buildThreatListTargetUrl(href: string, targetId: string): string
  */
 export function buildThreatOpenUrl(href: string, threatId: string): string {
   const url = new URL(href);
-  url.searchParams.delete(WORKSPACE_TAB_PARAM);
+  url.searchParams.set(WORKSPACE_TAB_PARAM, "threats");
   url.searchParams.delete(DIAGRAM_SELECT_PARAM);
   url.searchParams.delete(THREAT_TARGET_PARAM);
   url.searchParams.set(THREAT_OPEN_PARAM, threatId);

@@ -7,13 +7,13 @@ import {
 } from "./workspace-tab";
 
 describe("parseWorkspaceTab", () => {
-  it("reads a known tab and falls back to the threats", () => {
+  it("reads a known tab and falls back to the diagram", () => {
     expect(parseWorkspaceTab("mitigations")).toBe("mitigations");
     expect(parseWorkspaceTab("diagram")).toBe("diagram");
     expect(parseWorkspaceTab("threats")).toBe("threats");
-    expect(parseWorkspaceTab(null)).toBe("threats");
-    expect(parseWorkspaceTab("MITIGATIONS")).toBe("threats");
-    expect(parseWorkspaceTab("constructor")).toBe("threats");
+    expect(parseWorkspaceTab(null)).toBe("diagram");
+    expect(parseWorkspaceTab("MITIGATIONS")).toBe("diagram");
+    expect(parseWorkspaceTab("constructor")).toBe("diagram");
   });
 });
 
@@ -22,13 +22,13 @@ describe("buildWorkspaceTabUrl", () => {
     expect(buildWorkspaceTabUrl("http://h/models/m1?x=1#main", "mitigations")).toBe(
       "http://h/models/m1?x=1&tab=mitigations#main",
     );
-    expect(buildWorkspaceTabUrl("http://h/models/m1?diagram=d1", "diagram")).toBe(
-      "http://h/models/m1?diagram=d1&tab=diagram",
+    expect(buildWorkspaceTabUrl("http://h/models/m1?diagram=d1", "threats")).toBe(
+      "http://h/models/m1?diagram=d1&tab=threats",
     );
   });
 
   it("drops the parameter for the default tab", () => {
-    expect(buildWorkspaceTabUrl("http://h/models/m1?tab=mitigations", "threats")).toBe(
+    expect(buildWorkspaceTabUrl("http://h/models/m1?tab=mitigations", "diagram")).toBe(
       "http://h/models/m1",
     );
   });

@@ -18,8 +18,8 @@ export const WORKSPACE_TAB_LABELS: Record<WorkspaceTab, string> = {
   discussion: "Discussion",
 };
 
-/** The tab shown when the URL names none (existing links and tests land on the threats). */
-export const DEFAULT_WORKSPACE_TAB: WorkspaceTab = "threats";
+/** The tab shown when the URL names none: a model opens on its diagram. */
+export const DEFAULT_WORKSPACE_TAB: WorkspaceTab = "diagram";
 
 /**
  * The query parameter that keeps the selected tab across reloads. A query parameter rather

@@ -44,7 +44,10 @@ test("a facilitator walks the group through an item, a vote and the end; a parti
       await expect(bar.getByLabel("Current category")).toHaveText("Spoofing");
     }
     // Following: Bob's workspace switched to the diagram with the item selected.
-    await expect(bobSession.page).toHaveURL(/tab=diagram/);
+    await expect(bobSession.page.getByRole("tab", { name: "Diagram" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
     await expect(bobSession.page).toHaveURL(/select=/);
     await expect(bobBar.getByRole("button", { name: "Next" })).toHaveCount(0);
   });

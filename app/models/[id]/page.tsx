@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Model" };
 export default async function ModelPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return (
-    <SignedInPage width="wide">
+    <SignedInPage width="full">
       <WorkspaceView modelId={id} />
     </SignedInPage>
   );

@@ -116,7 +116,7 @@ export class WorkspacePage {
   }
 
   async goto(modelId: string): Promise<void> {
-    await this.page.goto(`/models/${encodeURIComponent(modelId)}`);
+    await this.page.goto(`/models/${encodeURIComponent(modelId)}?tab=threats`);
   }
 
   /** Opens the model and waits until its document is live. */
