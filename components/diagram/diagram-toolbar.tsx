@@ -80,8 +80,10 @@ export function DiagramToolbar(props: DiagramToolbarProps) {
               aria-keyshortcuts={SHORTCUT_OF[item]}
               title={`Add ${PALETTE_LABELS[item].toLowerCase()} (${SHORTCUT_OF[item]}), or drag it onto the canvas`}
               icon={<PaletteGlyph item={item} />}
+              aria-label={PALETTE_LABELS[item]}
             >
-              {PALETTE_LABELS[item]}
+              {/* Below 1536 px the shapes speak for themselves: the toolbar stays one row. */}
+              <span className="hidden 2xl:inline">{PALETTE_LABELS[item]}</span>
             </Button>
           ))}
           <span aria-hidden="true" className="mx-1 h-6 w-px bg-slate-200" />

@@ -68,7 +68,7 @@ export function WorkspaceHeader({
         All models
       </Link>
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <div className="flex min-w-0 flex-1 items-center gap-3">
+        <div className="flex min-w-[min(100%,22rem)] flex-1 items-center gap-3">
           <InlineEdit
             value={title}
             inputLabel="Model title"
