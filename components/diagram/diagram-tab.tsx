@@ -1,5 +1,6 @@
 "use client";
 
+import { useDocumentTitle } from "@/components/workspace/use-document-title";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
@@ -60,6 +61,8 @@ export function DiagramTab({
   onToggleNotes,
 }: DiagramTabProps) {
   const diagrams = useDiagrams(doc);
+  // Exports are named after the model and the diagram.
+  const modelTitle = useDocumentTitle(doc);
   const threats = useThreats(doc);
   const threatCounts = useMemo(() => countUnresolvedThreatsByTarget(threats), [threats]);
   const [requestedId, openDiagram] = useDiagramParam();
@@ -127,7 +130,9 @@ export function DiagramTab({
           <ExportMenu
             doc={doc}
             diagramId={diagram.id}
-            title={diagram.hierarchicalName || diagram.title}
+            title={[modelTitle, diagram.hierarchicalName || diagram.title]
+              .filter((part) => part.trim() !== "")
+              .join(" - ")}
           />
         </>
       )}

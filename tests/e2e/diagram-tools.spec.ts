@@ -154,7 +154,8 @@ test.describe("diagram tools", () => {
       const svgDownload = page.waitForEvent("download");
       await page.getByRole("menuitem", { name: "Export SVG" }).click();
       const svg = await svgDownload;
-      expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+      // Named after the model and the diagram.
+      expect(svg.suggestedFilename()).toBe(`${model.title} - Tools.svg`);
       const svgText = await fs.readFile(await svg.path(), "utf8");
       expect(svgText).toContain("<svg");
       for (const name of ["User", "API", "Archive", "Lonely", "DMZ", "Request", "Store"]) {
