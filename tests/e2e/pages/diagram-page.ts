@@ -36,7 +36,7 @@ export class DiagramPage {
     this.deleteButton = this.toolbar.getByRole("button", { name: "Delete", exact: true });
     this.openSubDiagramButton = this.toolbar.getByRole("button", { name: "Open sub-diagram" });
     this.shortcutsButton = this.toolbar.getByRole("button", { name: "Keyboard shortcuts" });
-    this.shortcuts = this.toolbar.getByRole("region", { name: "Keyboard shortcuts" });
+    this.shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     this.confirmDialog = page.getByRole("dialog");
   }
 
