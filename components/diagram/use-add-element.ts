@@ -3,7 +3,10 @@
 import { useRef, type Dispatch, type RefObject, type SetStateAction } from "react";
 import { useReactFlow } from "@xyflow/react";
 import type * as Y from "yjs";
-import { addPaletteItem, type PaletteItem } from "./diagram-commands";
+import { findFreeSpot } from "@/lib/diagram/free-spot";
+import { listElements } from "@/lib/model/elements";
+import { listFlowsOfDiagram } from "@/lib/model/flows";
+import { addPaletteItem, buildNewElementInput, type PaletteItem } from "./diagram-commands";
 import type { CanvasWrite } from "./diagram-editor-types";
 import type { CanvasNode, FlowEdge } from "./diagram-mapping";
 
@@ -23,8 +26,9 @@ function focusNodeWhenDrawn(
 }
 
 /**
- * Adding palette items: at `center`, or in the middle of the visible canvas. The new element
- * is selected and gets keyboard focus.
+ * Adding palette items: where one was dropped, or near the middle of the visible canvas in
+ * free space (never on top of another element or across a flow). The new element is selected
+ * and gets keyboard focus.
  */
 export function useAddElement(options: {
   doc: Y.Doc;
@@ -50,7 +54,33 @@ export function useAddElement(options: {
     return { x: center.x + step, y: center.y + step };
   }
 
-  return function addItem(item: PaletteItem, center = getViewportCenter()) {
+  /** Near the middle of the view, in free space: off other elements and flows. */
+  function getFreeSpot(item: PaletteItem): { x: number; y: number } {
+    const center = getViewportCenter();
+    if (item === "boundary-box" || item === "boundary-line") return center;
+    const elements = listElements(doc).filter((element) => element.diagramId === diagramId);
+    const centres = new Map(
+      elements.map((element) => [
+        element.id,
+        { x: element.x + element.width / 2, y: element.y + element.height / 2 },
+      ]),
+    );
+    const { width, height } = buildNewElementInput(item, diagramId, center);
+    return findFreeSpot({
+      center,
+      size: { width: width ?? 120, height: height ?? 120 },
+      occupied: elements.filter((element) => element.kind !== "trust-boundary"),
+      flows: listFlowsOfDiagram(doc, diagramId).flatMap((flow) => {
+        const from = centres.get(flow.sourceId);
+        const to = centres.get(flow.targetId);
+        return from && to ? [{ from, to }] : [];
+      }),
+    });
+  }
+
+  return function addItem(item: PaletteItem, at?: { x: number; y: number }) {
+    // A drop lands where it was dropped; a click or a key finds free space.
+    const center = at ?? getFreeSpot(item);
     const id = write(
       () => addPaletteItem(doc, item, diagramId, center),
       "The element could not be added.",
