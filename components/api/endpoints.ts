@@ -422,3 +422,22 @@ export function setSessionHand(modelId: string, isRaised: boolean) {
 export function castSessionVote(modelId: string, threatId: string, value: unknown) {
   return changeSession(modelId, "/vote", "PUT", { threatId, value });
 }
+
+const modelContentsSchema = z.object({
+  contents: z.object({
+    diagrams: z.number(),
+    elements: z.number(),
+    flows: z.number(),
+    threats: z.number(),
+    mitigations: z.number(),
+    hasNotes: z.boolean(),
+  }),
+  versions: z.number(),
+});
+
+/** How much a model holds (see describeModelContents). */
+export function fetchModelContents(modelId: string, signal?: AbortSignal) {
+  return requestJson(`/api/models/${encodeURIComponent(modelId)}/contents`, modelContentsSchema, {
+    signal,
+  });
+}

@@ -1,5 +1,6 @@
 "use client";
 
+import { DeleteModelText } from "./delete-model-text";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -148,15 +149,7 @@ export function ModelsView() {
       {dialog?.kind === "delete" ? (
         <ConfirmDialog
           title="Delete model?"
-          description={
-            <>
-              <p>
-                “<strong className="font-semibold text-slate-900">{dialog.model.title}</strong>” and
-                everything in it (diagrams, threats, notes and history) will be deleted for every
-                member. This cannot be undone.
-              </p>
-            </>
-          }
+          description={<DeleteModelText modelId={dialog.model.id} title={dialog.model.title} />}
           confirmLabel="Delete model"
           isDanger
           onConfirm={async () => {

@@ -20,6 +20,7 @@ import { errorResult, sendResult, type ApiResult } from "@/server/http/respond";
 import {
   deleteOneModel,
   getMembers,
+  getModelContents,
   getModels,
   getOneModel,
   postModelImport,
@@ -131,6 +132,7 @@ const ROUTES: [string, Partial<Record<Method, Handler>>][] = [
   ["/api/models/examples/threat-room", { POST: postExampleModel }],
   ["/api/models/:id", { GET: getOneModel, PATCH: patchModel, DELETE: deleteOneModel }],
   ["/api/models/:id/members", { GET: getMembers, PUT: putMembers }],
+  ["/api/models/:id/contents", { GET: getModelContents }],
   ["/api/models/:id/threats", { GET: getThreats, POST: postThreat }],
   ["/api/models/:id/threats/:threatId", { GET: getOneThreat, PATCH: patchThreat }],
   [

@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { ModelsPage } from "./pages/models-page";
 import { buildTitle } from "./support/factories";
 
 test("the front page says what the product is, shows a live session and leads in", async ({
@@ -43,4 +44,28 @@ test("signed in, the front page goes to the models; at 390 px the model title st
   const box = await title.boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(200);
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+});
+
+test("the delete-model question names only what the model holds", async ({
+  alice,
+  openSession,
+}) => {
+  const session = await openSession(alice);
+  const models = new ModelsPage(session.page);
+  const title = buildTitle("Doomed");
+  const model = await session.api.createModel(title);
+  await models.goto();
+  const empty = await models.startDeletingModel(title);
+  await expect(empty).toContainText("is empty");
+  await empty.getByRole("button", { name: "Cancel" }).click();
+
+  const added = await session.page.request.post(`/api/models/${model.id}/threats`, {
+    data: { title: "Replay", category: "spoofing" },
+    headers: { origin: new URL(session.page.url()).origin },
+  });
+  expect(added.status()).toBe(201);
+  const holding = await models.startDeletingModel(title);
+  await expect(holding).toContainText("what it holds (1 threat)");
+  await expect(holding).not.toContainText("diagram");
+  await expect(holding).not.toContainText("notes");
 });

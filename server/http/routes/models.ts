@@ -1,3 +1,5 @@
+import { countModelContents } from "@/lib/model/contents";
+import { listVersions } from "@/server/services/versions/versions";
 import {
   createModelInput,
   listModelsQuery,
@@ -8,7 +10,7 @@ import { buildThreatRoomExample, EXAMPLE_TITLE } from "@/lib/examples/threat-roo
 import { MAX_IMPORT_BYTES } from "@/lib/interop/read-import";
 import { readBody, type ApiRequest } from "@/server/http/api-request";
 import type { ApiResult } from "@/server/http/respond";
-import { authorize, MEMBER } from "@/server/policies/policy";
+import { authorize, authorizeOnModel, MEMBER } from "@/server/policies/policy";
 import { getMemberRole } from "@/server/services/members/get-member-role";
 import { listMembers } from "@/server/services/members/list-members";
 import { replaceMembers } from "@/server/services/members/replace-members";
@@ -80,6 +82,22 @@ export async function getOneModel(req: ApiRequest): Promise<ApiResult> {
     status: 200,
     body: { model: await getModel(req.runtime.db, { modelId, userId: actor.user.id }) },
   };
+}
+
+/**
+ * GET /api/models/:id/contents: how much the model holds (diagrams, elements, flows, threats,
+ * mitigations, notes, saved versions), e.g. to say what deleting it deletes (members).
+ */
+export async function getModelContents(req: ApiRequest): Promise<ApiResult> {
+  const actor = await req.requireActor();
+  const modelId = req.pathId();
+  authorizeOnModel(
+    await getMemberRole(req.runtime.db, { modelId, userId: actor.user.id }),
+    "model.read",
+  );
+  const contents = await req.runtime.rooms.read(modelId, (doc) => countModelContents(doc));
+  const versions = (await listVersions(req.runtime.db, modelId)).length;
+  return { status: 200, body: { contents, versions } };
 }
 
 /** PATCH /api/models/:id */
