@@ -94,7 +94,7 @@ export function ThreatItem({
       onFocus={onFocusWithin}
       onKeyDown={handleKeyDown}
       className={cx(
-        "flex flex-col gap-3 px-5 py-4 lg:flex-row lg:items-center",
+        "flex flex-col gap-2 px-5 py-2.5 lg:flex-row lg:items-center lg:gap-3",
         isSelected && "bg-indigo-50/60",
         ROW_FOCUS_CLASSES,
       )}
@@ -161,9 +161,10 @@ export function ThreatItem({
           </div>
         </div>
       </div>
-      <div className="flex flex-wrap items-end gap-3 lg:flex-nowrap">
+      <div className="flex flex-wrap items-center gap-3 lg:flex-nowrap">
         <Select
           label="Category"
+          isLabelHidden
           aria-label={`Category of ${threat.title}`}
           className="w-60"
           options={CATEGORY_OPTIONS}
@@ -173,6 +174,7 @@ export function ThreatItem({
         />
         <Select
           label="Status"
+          isLabelHidden
           aria-label={`Status of ${threat.title}`}
           className="w-48"
           options={STATUS_OPTIONS}
@@ -184,7 +186,6 @@ export function ThreatItem({
           variant="secondary"
           size="sm"
           aria-label={`Details of ${threat.title}`}
-          className="mb-0.5"
           onClick={onOpenDetails}
         >
           Details
@@ -195,7 +196,7 @@ export function ThreatItem({
             size="icon"
             aria-label={`Delete threat ${threat.title}`}
             title="Delete threat"
-            className="mb-0.5 text-red-700 hover:bg-red-50"
+            className="text-red-700 hover:bg-red-50"
             onClick={onDelete}
             icon={<TrashIcon />}
           />

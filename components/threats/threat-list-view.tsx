@@ -83,6 +83,15 @@ export function ThreatListView({
       <p id={hintId} className="sr-only">
         Use the up and down arrow keys to move between threats, and Enter to open one.
       </p>
+      <div
+        aria-hidden="true"
+        className="hidden border-b border-slate-200 bg-slate-50 px-5 py-1.5 text-xs font-medium text-slate-500 lg:flex lg:gap-3"
+      >
+        <span className="flex-1">Threat</span>
+        <span className="w-60">Category</span>
+        <span className="w-48">Status</span>
+        <span className={isReadOnly ? "w-[4.75rem]" : "w-[7.5rem]"} />
+      </div>
       {isGrouped ? (
         groups.map((group) => {
           const headingId = `${headingPrefix}-${group.key}`;
