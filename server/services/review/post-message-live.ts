@@ -1,12 +1,13 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { nanoid } from "nanoid";
-import { comments, threads, users, type ThreadRow } from "@/drizzle/schema";
+import { comments, threads } from "@/drizzle/schema";
 import { encodeJsonMessage, MESSAGE_THREAD_CHANGED } from "@/lib/collab/messages";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/model/roles";
-import type { Person, ThreadMessage, ThreadNotice, ThreadSummary } from "@/lib/review/schemas";
+import type { Person, ThreadMessage, ThreadNotice } from "@/lib/review/schemas";
 import { describeTarget } from "@/lib/review/target-names";
 import { readTargetKind } from "@/lib/review/targets";
+import { loadPeople, summarizeThread } from "@/server/services/review/present-threads";
 import { log } from "@/server/logger";
 import { authorizeOnModel } from "@/server/policies/policy";
 import { describeAbout } from "@/server/services/review/notify-thread";
@@ -18,13 +19,10 @@ import { insertMessage, memberMentions } from "@/server/services/review/write-me
 const names = new Map<string, string>();
 const NAMES_KEPT = 5_000;
 
-async function namesOf(deps: ReviewDeps, ids: Iterable<string>): Promise<Map<string, Person>> {
+async function namesOf(deps: ReviewDeps, ids: readonly string[]): Promise<Map<string, Person>> {
   const missing = [...new Set(ids)].filter((id) => !names.has(id));
   if (missing.length > 0) {
-    const rows = await deps.db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, missing));
+    const rows = [...(await loadPeople(deps.db, missing)).values()];
     if (names.size + rows.length > NAMES_KEPT) names.clear();
     for (const row of rows) names.set(row.id, row.name);
   }
@@ -34,36 +32,6 @@ async function namesOf(deps: ReviewDeps, ids: Iterable<string>): Promise<Map<str
     if (name !== undefined) found.set(id, { id, name });
   }
   return found;
-}
-
-function toSummary(
-  thread: ThreadRow,
-  facts: { authorId: string | null; mentions: string[] }[],
-  people: Map<string, Person>,
-  lastMessageAt: Date,
-): ThreadSummary {
-  const participants: Person[] = [];
-  const mentioned = new Set<string>();
-  for (const fact of facts) {
-    const person = fact.authorId ? people.get(fact.authorId) : undefined;
-    if (person && !participants.some((p) => p.id === person.id)) participants.push(person);
-    for (const id of fact.mentions) mentioned.add(id);
-  }
-  return {
-    id: thread.id,
-    modelId: thread.modelId,
-    target: { kind: readTargetKind(thread.targetKind), id: thread.targetId },
-    subject: thread.subject,
-    isResolved: thread.resolvedAt !== null,
-    resolvedBy: thread.resolvedBy ? (people.get(thread.resolvedBy) ?? null) : null,
-    resolvedAt: thread.resolvedAt?.toISOString() ?? null,
-    createdBy: thread.createdBy ? (people.get(thread.createdBy) ?? null) : null,
-    createdAt: thread.createdAt.toISOString(),
-    lastMessageAt: lastMessageAt.toISOString(),
-    messageCount: facts.length,
-    participants,
-    mentioned: [...mentioned],
-  };
 }
 
 /** A thread and the facts of its messages, read from the database. */
@@ -144,7 +112,10 @@ export async function postMessageLive(
   };
   const push = (notice: ThreadNotice) =>
     deps.rooms.pushNotice(options.modelId, encodeJsonMessage(MESSAGE_THREAD_CHANGED, notice));
-  push({ thread: toSummary(thread, allFacts, people, announced.createdAt), message });
+  push({
+    thread: summarizeThread({ ...thread, lastMessageAt: announced.createdAt }, allFacts, people),
+    message,
+  });
   deps.review.liveThreads.set(thread.id, {
     thread: { ...thread, lastMessageAt: announced.createdAt },
     facts: allFacts,
@@ -176,7 +147,7 @@ export async function postMessageLive(
       error,
     });
     push({
-      thread: toSummary(thread, facts, people, thread.lastMessageAt),
+      thread: summarizeThread(thread, facts, people),
       message: null,
       retractedMessageId: announced.id,
     });

@@ -33,11 +33,13 @@ export function presentMessage(row: CommentRow, people: Map<string, Person>): Th
   };
 }
 
-type MessageFacts = Pick<CommentRow, "threadId" | "authorId" | "mentions">;
+/** What a summary needs of each message: who wrote it and whom it mentions. */
+type MessageFacts = Pick<CommentRow, "authorId" | "mentions">;
 
-function summarize(
+/** A thread's summary from its row, the facts of its messages and the names of its people. */
+export function summarizeThread(
   thread: ThreadRow,
-  messages: MessageFacts[],
+  messages: readonly MessageFacts[],
   people: Map<string, Person>,
 ): ThreadSummary {
   const participants: Person[] = [];
@@ -87,7 +89,7 @@ export async function presentThreadSummaries(
       ),
     )
     .orderBy(asc(comments.createdAt));
-  const byThread = new Map<string, MessageFacts[]>();
+  const byThread = new Map<string, (typeof facts)[number][]>();
   for (const fact of facts) {
     const list = byThread.get(fact.threadId) ?? [];
     list.push(fact);
@@ -97,7 +99,7 @@ export async function presentThreadSummaries(
     ...facts.map((fact) => fact.authorId),
     ...threads.flatMap((thread) => [thread.createdBy, thread.resolvedBy]),
   ]);
-  return threads.map((thread) => summarize(thread, byThread.get(thread.id) ?? [], people));
+  return threads.map((thread) => summarizeThread(thread, byThread.get(thread.id) ?? [], people));
 }
 
 /** One thread with all its messages, oldest first. */
@@ -113,7 +115,7 @@ export async function presentThreadDetail(db: Database, thread: ThreadRow): Prom
     thread.resolvedBy,
   ]);
   return {
-    ...summarize(thread, rows, people),
+    ...summarizeThread(thread, rows, people),
     messages: rows.map((row) => presentMessage(row, people)),
   };
 }
