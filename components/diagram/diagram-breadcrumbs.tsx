@@ -15,9 +15,9 @@ export interface DiagramBreadcrumbsProps {
 }
 
 /**
- * Where the current diagram sits: the path of zoomed-in processes as breadcrumbs, the current
- * diagram's hierarchical name ("Web Service - Worker") and depth layer, and a picker of every
- * diagram of the model.
+ * Where the current diagram sits, on one line: the diagrams above it as breadcrumbs (in a
+ * sub-diagram), the current diagram's hierarchical name ("Web Service - Worker") and depth
+ * layer, and a picker of every diagram of the model.
  */
 export function DiagramBreadcrumbs({
   path,
@@ -28,39 +28,31 @@ export function DiagramBreadcrumbs({
   const pickerId = useId();
   const namesById = new Map(diagrams.map((diagram) => [diagram.id, diagram.hierarchicalName]));
   return (
-    <div className="flex flex-wrap items-end justify-between gap-3">
-      <div className="min-w-0 space-y-1">
-        <nav aria-label="Diagram path">
-          <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
-            {path.map((diagram, index) => {
-              const isCurrent = diagram.id === current.id;
-              const name = namesById.get(diagram.id) || diagram.title;
-              return (
-                <li key={diagram.id} className="flex items-center gap-1">
-                  {index > 0 ? (
-                    <span aria-hidden="true" className="text-slate-400">
-                      /
-                    </span>
-                  ) : null}
-                  {isCurrent ? (
-                    <span aria-current="page" className="font-medium text-slate-900">
-                      {name}
-                    </span>
-                  ) : (
+    <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+      <div className="flex min-w-0 flex-wrap items-baseline gap-x-1">
+        {path.length > 1 ? (
+          <nav aria-label="Diagram path">
+            <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
+              {path
+                .filter((diagram) => diagram.id !== current.id)
+                .map((diagram) => (
+                  <li key={diagram.id} className="flex items-center gap-1">
                     <button
                       type="button"
                       onClick={() => onOpenDiagram(diagram.id)}
                       className={cx("rounded text-indigo-700 hover:underline", FOCUS_RING)}
                     >
-                      {name}
+                      {namesById.get(diagram.id) || diagram.title}
                     </button>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
-        <h2 className="truncate text-lg font-semibold text-slate-900">
+                    <span aria-hidden="true" className="text-slate-400">
+                      /
+                    </span>
+                  </li>
+                ))}
+            </ol>
+          </nav>
+        ) : null}
+        <h2 className="truncate text-base font-semibold text-slate-900">
           {current.hierarchicalName || current.title}
           <span className="ml-2 text-sm font-normal text-slate-500">
             Layer {current.layer} · {DIAGRAM_LAYER_LABELS[current.layer]}

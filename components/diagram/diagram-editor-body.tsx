@@ -221,7 +221,6 @@ export function DiagramEditorBody({
             onStartRename={setEditing}
             onDropItem={addItem}
           />
-          {renderIssuesPanel ? <div className="mt-3">{renderIssuesPanel(slotContext)}</div> : null}
         </div>
         {renderSidePanel && isPanelOpen ? (
           <aside
@@ -242,6 +241,11 @@ export function DiagramEditorBody({
               </Button>
             </div>
             {renderSidePanel(slotContext)}
+            {renderIssuesPanel ? (
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                {renderIssuesPanel(slotContext)}
+              </div>
+            ) : null}
           </aside>
         ) : null}
       </div>

@@ -15,7 +15,7 @@ export interface DiagramEditorProps {
   onOpenDiagram: (diagramId: string) => void;
   /** The right-hand panel: properties of the selection. */
   renderSidePanel?: (context: EditorSlotContext) => ReactNode;
-  /** The panel under the canvas: issues found in the diagram. */
+  /** Issues found in the diagram, at the foot of the side panel (which scrolls on its own). */
   renderIssuesPanel?: (context: EditorSlotContext) => ReactNode;
   /** Extra toolbar content (export). */
   renderToolbarExtras?: (context: EditorSlotContext) => ReactNode;

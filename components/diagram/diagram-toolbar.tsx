@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
+import { MenuButton } from "@/components/ui/menu-button";
 import { PALETTE_ITEMS, PALETTE_LABELS, type PaletteItem } from "./diagram-commands";
 import { KeyboardHelp } from "./keyboard-help";
 import { PALETTE_DRAG_TYPE } from "./palette-drag";
@@ -54,7 +55,9 @@ function PaletteGlyph({ item }: { item: PaletteItem }) {
 
 /**
  * The editor's toolbar: the palette (click to add at the centre, or drag onto the canvas), then
- * history, selection and view actions. Editing actions are absent for read-only users.
+ * history, selection and view actions, in one row: below 1280 px the palette shows only its
+ * shapes and the view actions move into a "More" menu. Editing actions are absent for
+ * read-only users.
  */
 export function DiagramToolbar(props: DiagramToolbarProps) {
   const { isReadOnly } = props;
@@ -121,29 +124,61 @@ export function DiagramToolbar(props: DiagramToolbarProps) {
           </Button>
         </>
       )}
-      <Button
-        variant="ghost"
-        size="sm"
-        onClick={props.onOpenSubDiagram}
-        disabled={!props.canOpenSubDiagram}
-        aria-keyshortcuts="O"
-      >
-        Open sub-diagram
-      </Button>
-      <Button variant="ghost" size="sm" onClick={props.onFitView} aria-keyshortcuts="Shift+1">
-        Zoom to fit
-      </Button>
-      {isReadOnly ? null : (
+      {/* From 1280 px the view actions are buttons; below, they move into "More". */}
+      <div className="hidden items-center gap-1 xl:flex">
         <Button
           variant="ghost"
           size="sm"
-          onClick={props.onAutoLayout}
-          disabled={!props.canLayout}
-          isLoading={props.isLayingOut}
+          onClick={props.onOpenSubDiagram}
+          disabled={!props.canOpenSubDiagram}
+          aria-keyshortcuts="O"
         >
-          Auto layout
+          Open sub-diagram
         </Button>
-      )}
+        <Button variant="ghost" size="sm" onClick={props.onFitView} aria-keyshortcuts="Shift+1">
+          Zoom to fit
+        </Button>
+        {isReadOnly ? null : (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={props.onAutoLayout}
+            disabled={!props.canLayout}
+            isLoading={props.isLayingOut}
+          >
+            Auto layout
+          </Button>
+        )}
+      </div>
+      <div className="xl:hidden">
+        <MenuButton
+          variant="ghost"
+          label="More"
+          menuLabel="More diagram tools"
+          menuWidth="w-56"
+          isLoading={props.isLayingOut}
+          items={[
+            {
+              key: "open-sub-diagram",
+              label: "Open sub-diagram",
+              shortcut: "O",
+              isDisabled: !props.canOpenSubDiagram,
+              onSelect: props.onOpenSubDiagram,
+            },
+            { key: "fit", label: "Zoom to fit", shortcut: "Shift+1", onSelect: props.onFitView },
+            ...(isReadOnly
+              ? []
+              : [
+                  {
+                    key: "layout",
+                    label: "Auto layout",
+                    isDisabled: !props.canLayout || props.isLayingOut,
+                    onSelect: props.onAutoLayout,
+                  },
+                ]),
+          ]}
+        />
+      </div>
       <div className="ml-auto flex items-center gap-1">
         {props.extras}
         <KeyboardHelp isOpen={props.isHelpOpen} onToggle={props.onToggleHelp} />

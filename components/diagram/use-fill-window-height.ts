@@ -5,7 +5,7 @@ import { useEffect, useState, type RefObject } from "react";
 /** The canvas never gets shorter than this, however small the window. */
 const MIN_HEIGHT = 420;
 /** Room kept under the canvas: the page's bottom padding. */
-const GAP_BELOW = 24;
+const GAP_BELOW = 16;
 
 /**
  * The height that makes the element fill the window from where it starts (page scrolled to

@@ -5,7 +5,14 @@ import type { ModelDreadScale } from "@/lib/model/meta";
 import type { Threat, ThreatPatch } from "@/lib/model/threats";
 import { moveFocusBetweenRows } from "./row-navigation";
 import type { NoteItemCounts } from "@/components/notes/use-note-item-counts";
+import { cx } from "@/components/ui/class-names";
 import { ThreatItem } from "./threat-item";
+import {
+  ROW_GRID,
+  threatColumnNames,
+  threatColumnsStyle,
+  type ThreatRowDensity,
+} from "./threat-row-layout";
 import type { ThreatGroup } from "@/lib/model/threat-query";
 import type { ThreatTarget, ThreatTargetIndex } from "@/lib/model/threat-targets";
 
@@ -26,6 +33,7 @@ export interface ThreatListViewProps {
   onShowOnDiagram?: (target: ThreatTarget) => void;
   /** Per threat, the decisions and action items of the notes linked to it. */
   noteCounts?: NoteItemCounts;
+  density?: ThreatRowDensity;
 }
 
 /**
@@ -45,6 +53,7 @@ export function ThreatListView({
   targets,
   onShowOnDiagram,
   noteCounts,
+  density = "comfortable",
 }: ThreatListViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
@@ -74,6 +83,7 @@ export function ThreatListView({
         target={threat.targetId === null ? null : (targets.get(threat.targetId) ?? null)}
         onShowOnDiagram={onShowOnDiagram}
         noteCounts={noteCounts?.get(threat.id) ?? null}
+        density={density}
       />
     ));
   }
@@ -85,12 +95,18 @@ export function ThreatListView({
       </p>
       <div
         aria-hidden="true"
-        className="hidden border-b border-slate-200 bg-slate-50 px-5 py-1.5 text-xs font-medium text-slate-500 lg:flex lg:gap-3"
+        data-threat-list-header
+        style={threatColumnsStyle(density, isReadOnly)}
+        className={cx(
+          "hidden border-b border-slate-200 bg-slate-50 px-5 py-1.5 text-xs font-medium text-slate-500",
+          ROW_GRID,
+          density === "compact" ? "gap-x-2" : "gap-x-3",
+        )}
       >
-        <span className="flex-1">Threat</span>
-        <span className="w-60">Category</span>
-        <span className="w-48">Status</span>
-        <span className={isReadOnly ? "w-[4.75rem]" : "w-[7.5rem]"} />
+        {isReadOnly ? null : <span />}
+        {threatColumnNames(density).map((name, index) => (
+          <span key={index}>{name}</span>
+        ))}
       </div>
       {isGrouped ? (
         groups.map((group) => {

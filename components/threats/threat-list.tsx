@@ -46,7 +46,8 @@ import {
   queryThreats,
   type ThreatQuery,
 } from "@/lib/model/threat-query";
-import { ThreatToolbar, type ThreatView } from "./threat-toolbar";
+import { THREAT_VIEWS, ThreatToolbar, type ThreatView } from "./threat-toolbar";
+import { useStoredChoice } from "@/components/ui/use-stored-choice";
 import type { ThreatTarget } from "@/lib/model/threat-targets";
 import { useDreadScale } from "./use-dread-scale";
 import { useThreatTargets } from "./use-threat-targets";
@@ -119,7 +120,11 @@ export function ThreatList({
       ? DEFAULT_THREAT_QUERY
       : { ...DEFAULT_THREAT_QUERY, target: initialTargetId },
   );
-  const [view, setView] = useState<ThreatView>("list");
+  const [view, setView] = useStoredChoice<ThreatView>(
+    "threat-room.threat-view",
+    THREAT_VIEWS,
+    "list",
+  );
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [detailsId, setDetailsId] = useState<string | null>(initialOpenThreatId);
   const [threatToDelete, setThreatToDelete] = useState<Threat | null>(null);
@@ -313,6 +318,7 @@ export function ThreatList({
               targets={targets}
               onShowOnDiagram={onShowOnDiagram}
               noteCounts={noteCounts}
+              density={view === "compact" ? "compact" : "comfortable"}
             />
           </>
         )}

@@ -21,8 +21,15 @@ import {
   type ThreatQuery,
 } from "@/lib/model/threat-query";
 
-/** The two ways to look at the threats. */
-export type ThreatView = "list" | "board";
+/** The ways to look at the threats: a list of comfortable or compact rows, or a board. */
+export const THREAT_VIEWS = ["list", "compact", "board"] as const;
+export type ThreatView = (typeof THREAT_VIEWS)[number];
+
+const VIEW_LABELS: Record<ThreatView, string> = {
+  list: "List",
+  compact: "Compact",
+  board: "Board",
+};
 
 const CATEGORY_FILTER_OPTIONS: readonly SelectOption<ThreatQuery["category"]>[] = [
   { value: "all", label: "All categories" },
@@ -44,7 +51,7 @@ const SEVERITY_FILTER_OPTIONS: readonly SelectOption<SeverityFilter>[] = [
 ];
 
 const REVIEW_FILTER_OPTIONS: readonly SelectOption<ReviewFilter>[] = [
-  { value: "all", label: "Any" },
+  { value: "all", label: "Any review state" },
   { value: "needs-review", label: "Needs review" },
   { value: "reviewed", label: "Does not need review" },
 ];
@@ -97,7 +104,7 @@ export function ThreatToolbar({
     <div
       role="search"
       aria-label="Find threats"
-      className="space-y-3 border-b border-slate-200 px-5 py-4"
+      className="space-y-2 border-b border-slate-200 px-5 py-3"
     >
       <div className="flex flex-wrap items-end gap-3">
         <TextField
@@ -110,80 +117,97 @@ export function ThreatToolbar({
           onChange={(event) => change({ search: event.target.value })}
         />
         <div role="group" aria-label="View" className="flex rounded-md shadow-sm">
-          {(["list", "board"] as const).map((option) => (
+          {THREAT_VIEWS.map((option) => (
             <Button
               key={option}
               variant={view === option ? "primary" : "secondary"}
               size="sm"
               aria-pressed={view === option}
-              className="h-9 first:rounded-r-none last:-ml-px last:rounded-l-none"
+              title={option === "compact" ? "One line of text per threat" : undefined}
+              className="h-9 rounded-none first:rounded-l-md last:rounded-r-md [&:not(:first-child)]:-ml-px"
               onClick={() => onViewChange(option)}
             >
-              {option === "list" ? "List" : "Board"}
+              {VIEW_LABELS[option]}
             </Button>
           ))}
         </div>
       </div>
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-center gap-2">
         <Select
           label="Category"
+          isLabelHidden
+          size="sm"
           aria-label="Filter by category"
-          className="w-48"
+          className="w-44"
           options={CATEGORY_FILTER_OPTIONS}
           value={query.category}
           onValueChange={(category) => change({ category })}
         />
         <Select
           label="Status"
+          isLabelHidden
+          size="sm"
           aria-label="Filter by status"
-          className="w-44"
+          className="w-36"
           options={STATUS_FILTER_OPTIONS}
           value={query.status}
           onValueChange={(status) => change({ status })}
         />
         <Select
           label="Severity"
+          isLabelHidden
+          size="sm"
           aria-label="Filter by severity"
-          className="w-40"
+          className="w-36"
           options={SEVERITY_FILTER_OPTIONS}
           value={query.severity}
           onValueChange={(severity) => change({ severity })}
         />
         <Select
           label="Review"
+          isLabelHidden
+          size="sm"
           aria-label="Filter by review"
-          className="w-48"
+          className="w-40"
           options={REVIEW_FILTER_OPTIONS}
           value={query.review}
           onValueChange={(review) => change({ review })}
         />
         <Select
           label="Diagram"
+          isLabelHidden
+          size="sm"
           aria-label="Filter by diagram"
-          className="w-48"
+          className="w-40"
           options={diagramOptions}
           value={query.diagram}
           onValueChange={handleDiagramChange}
         />
         <Select
           label="Element"
+          isLabelHidden
+          size="sm"
           aria-label="Filter by element or flow"
-          className="w-56"
+          className="w-48"
           options={targetOptions}
           value={query.target}
           onValueChange={(target) => change({ target })}
         />
         <Select
           label="Sort by"
-          className="w-52"
+          isLabelHidden
+          size="sm"
+          className="w-44"
           options={SORT_OPTIONS}
           value={query.sort}
           onValueChange={(sort) => change({ sort })}
         />
-        {view === "list" ? (
+        {view !== "board" ? (
           <Select
             label="Group by"
-            className="w-48"
+            isLabelHidden
+            size="sm"
+            className="w-40"
             options={GROUPING_OPTIONS}
             value={query.groupBy}
             onValueChange={(groupBy) => change({ groupBy })}

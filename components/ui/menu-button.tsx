@@ -1,13 +1,17 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { Button } from "./button";
+import { Button, type ButtonVariant } from "./button";
 import { cx, FOCUS_RING } from "./class-names";
 
 export interface MenuItem {
   key: string;
   label: string;
   onSelect: () => void;
+  /** Shown but not choosable (e.g. "Open sub-diagram" with no process selected). */
+  isDisabled?: boolean;
+  /** The key that does the same, shown at the item's end ("Shift+1"). */
+  shortcut?: string;
 }
 
 export interface MenuButtonProps {
@@ -19,6 +23,8 @@ export interface MenuButtonProps {
   isLoading?: boolean;
   /** Width of the menu, as a Tailwind class. */
   menuWidth?: string;
+  /** The button's look: "secondary" on its own, "ghost" among a toolbar's buttons. */
+  variant?: ButtonVariant;
 }
 
 /**
@@ -32,6 +38,7 @@ export function MenuButton({
   items,
   isLoading = false,
   menuWidth = "w-40",
+  variant = "secondary",
 }: MenuButtonProps) {
   const menuId = useId();
   const [isOpen, setIsOpen] = useState(false);
@@ -41,7 +48,7 @@ export function MenuButton({
 
   useEffect(() => {
     if (!isOpen) return;
-    itemRefs.current[0]?.focus();
+    itemRefs.current.find((item) => item !== null && !item.disabled)?.focus();
     function handlePointerDown(event: PointerEvent) {
       if (event.target instanceof Node && containerRef.current?.contains(event.target)) return;
       setIsOpen(false);
@@ -56,7 +63,7 @@ export function MenuButton({
   }
 
   function handleMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const present = itemRefs.current.filter((item) => item !== null);
+    const present = itemRefs.current.filter((item) => item !== null && !item.disabled);
     const index = present.findIndex((item) => item === document.activeElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -75,7 +82,7 @@ export function MenuButton({
     <div ref={containerRef} className="relative inline-block">
       <Button
         ref={buttonRef}
-        variant="secondary"
+        variant={variant}
         size="sm"
         aria-haspopup="menu"
         aria-expanded={isOpen}
@@ -111,16 +118,21 @@ export function MenuButton({
               type="button"
               role="menuitem"
               tabIndex={-1}
+              disabled={item.isDisabled === true}
+              aria-keyshortcuts={item.shortcut}
               onClick={() => {
                 close();
                 item.onSelect();
               }}
               className={cx(
-                "block w-full px-3 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100",
+                "flex w-full items-center justify-between gap-3 px-3 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent",
                 FOCUS_RING,
               )}
             >
-              {item.label}
+              <span>{item.label}</span>
+              {item.shortcut === undefined ? null : (
+                <kbd className="font-sans text-xs text-slate-500">{item.shortcut}</kbd>
+              )}
             </button>
           ))}
         </div>

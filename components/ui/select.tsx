@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent, type Ref, type SelectHTMLAttributes } from "react";
 import { cx } from "./class-names";
-import { CONTROL_CLASSES } from "./text-field";
+import { CONTROL_BASE_CLASSES, CONTROL_SIZE_CLASSES } from "./text-field";
 
 export interface SelectOption<V extends string = string> {
   value: V;
@@ -9,7 +9,7 @@ export interface SelectOption<V extends string = string> {
 
 export interface SelectProps<V extends string = string> extends Omit<
   SelectHTMLAttributes<HTMLSelectElement>,
-  "onChange" | "value"
+  "onChange" | "value" | "size"
 > {
   ref?: Ref<HTMLSelectElement>;
   /** The visible label; also the select's accessible name unless `aria-label` is given. */
@@ -19,6 +19,8 @@ export interface SelectProps<V extends string = string> extends Omit<
   value: V;
   onValueChange: (value: V) => void;
   error?: string | null;
+  /** "sm" fits a dense row (28 px, small text); "md" (the default) a form. */
+  size?: "sm" | "md";
 }
 
 /** A labelled native select; `onValueChange` receives only values from `options`. */
@@ -32,6 +34,7 @@ export function Select<V extends string>({
   id,
   className,
   ref,
+  size = "md",
   ...rest
 }: SelectProps<V>) {
   const generatedId = useId();
@@ -58,7 +61,7 @@ export function Select<V extends string>({
         onChange={handleChange}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className={cx(CONTROL_CLASSES, "appearance-auto pr-8")}
+        className={cx(CONTROL_BASE_CLASSES, CONTROL_SIZE_CLASSES[size], "appearance-auto pr-8")}
         {...rest}
       >
         {options.map((option) => (

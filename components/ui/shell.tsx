@@ -134,7 +134,15 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
           </div>
         </div>
       </header>
-      <main id="main" className={cx("mx-auto w-full flex-1 px-4 py-8 sm:px-6", containerClass)}>
+      <main
+        id="main"
+        className={cx(
+          "mx-auto w-full flex-1 px-4 sm:px-6",
+          // The workspace gives the canvas every line it can.
+          width === "full" ? "pt-4 pb-4" : "py-8",
+          containerClass,
+        )}
+      >
         {children}
       </main>
     </div>

@@ -1,14 +1,23 @@
 import { useId, type InputHTMLAttributes, type Ref } from "react";
 import { cx, FOCUS_RING } from "./class-names";
 
-/** Look shared by text inputs and selects. */
-export const CONTROL_CLASSES = cx(
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400",
+/** Look shared by text inputs and selects, whatever their size. */
+export const CONTROL_BASE_CLASSES = cx(
+  "block w-full rounded-md border-0 bg-white text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400",
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 disabled:ring-slate-200",
   "aria-[invalid=true]:ring-red-500",
   FOCUS_RING,
   "focus-visible:outline-offset-0",
 );
+
+/** Padding and text of a control in a form ("md") and in a dense row ("sm"). */
+export const CONTROL_SIZE_CLASSES = {
+  md: "px-3 py-2 text-sm",
+  sm: "py-1 pl-2 text-xs leading-5",
+} as const;
+
+/** A form-sized text input or select. */
+export const CONTROL_CLASSES = cx(CONTROL_BASE_CLASSES, CONTROL_SIZE_CLASSES.md);
 
 export interface InputProps extends InputHTMLAttributes<HTMLInputElement> {
   ref?: Ref<HTMLInputElement>;

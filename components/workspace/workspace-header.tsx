@@ -38,7 +38,10 @@ export interface WorkspaceHeaderProps {
   onStartSession?: (() => void) | undefined;
 }
 
-/** The workspace's title row: editable title, role, presence, connection state, members. */
+/**
+ * The workspace's title row, one line on a laptop screen: back to the models, editable title,
+ * role, presence, connection state and the model's actions.
+ */
 export function WorkspaceHeader({
   modelId,
   title,
@@ -56,64 +59,61 @@ export function WorkspaceHeader({
   onStartSession,
 }: WorkspaceHeaderProps) {
   return (
-    <div className="mb-6 space-y-3">
-      <Link
-        href="/models"
-        className={cx(
-          "inline-flex items-center gap-1 rounded-sm text-sm text-slate-600 hover:text-slate-900",
-          FOCUS_RING,
-        )}
-      >
-        <ArrowLeftIcon />
-        All models
-      </Link>
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <div className="flex min-w-[min(100%,22rem)] flex-1 items-center gap-3">
-          <InlineEdit
-            value={title}
-            inputLabel="Model title"
-            editLabel="Rename model"
-            isDisabled={!canRename}
-            maxLength={LIMITS.modelTitleLength}
-            onSave={onRename}
-            className="min-w-0 max-w-2xl"
-            inputClassName="text-lg font-semibold"
-            renderValue={(value) => (
-              <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">
-                {value}
-              </h1>
-            )}
-          />
-          <RoleBadge role={role} isOwnRole />
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <PresenceAvatars participants={participants} />
-          <ConnectionIndicator {...connection} />
-          {onStartSession ? (
-            <Button size="sm" onClick={onStartSession}>
-              Start session
-            </Button>
-          ) : null}
-          <Button variant="secondary" size="sm" onClick={onOpenReview}>
-            Review
-            {reviewState && reviewState !== "none" ? <span className="sr-only">:</span> : null}
-            {reviewState && reviewState !== "none" ? (
-              <ReviewStateBadge state={reviewState} />
-            ) : null}
+    <div className="mb-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+      <div className="flex min-w-[min(100%,14rem)] flex-1 items-center gap-2">
+        <Link
+          href="/models"
+          aria-label="All models"
+          title="All models"
+          className={cx(
+            "inline-flex size-8 shrink-0 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+            FOCUS_RING,
+          )}
+        >
+          <ArrowLeftIcon />
+        </Link>
+        <InlineEdit
+          value={title}
+          inputLabel="Model title"
+          editLabel="Rename model"
+          isDisabled={!canRename}
+          maxLength={LIMITS.modelTitleLength}
+          onSave={onRename}
+          className="min-w-0 max-w-2xl"
+          inputClassName="text-lg font-semibold"
+          renderValue={(value) => (
+            <h1 className="truncate text-xl font-semibold tracking-tight text-slate-900">
+              {value}
+            </h1>
+          )}
+        />
+        <RoleBadge role={role} isOwnRole />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <PresenceAvatars participants={participants} />
+        <ConnectionIndicator {...connection} />
+        {onStartSession ? (
+          <Button size="sm" onClick={onStartSession}>
+            Start session
           </Button>
-          <Button variant="secondary" size="sm" onClick={onOpenActivity}>
-            Activity
+        ) : null}
+        <Button variant="secondary" size="sm" onClick={onOpenReview}>
+          Review
+          {reviewState && reviewState !== "none" ? <span className="sr-only">:</span> : null}
+          {reviewState && reviewState !== "none" ? <ReviewStateBadge state={reviewState} /> : null}
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onOpenActivity}>
+          Activity
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onOpenVersions}>
+          Versions
+        </Button>
+        <ModelExportMenu modelId={modelId} />
+        {canManageMembers ? (
+          <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
+            Members
           </Button>
-          <Button variant="secondary" size="sm" onClick={onOpenVersions}>
-            Versions
-          </Button>
-          <ModelExportMenu modelId={modelId} />
-          {canManageMembers ? (
-            <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
-              Members
-            </Button>
-          ) : null}
-        </div>
+        ) : null}
       </div>
     </div>
   );
