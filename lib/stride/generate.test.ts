@@ -112,6 +112,7 @@ describe("generateThreats", () => {
       added: [],
       existing: [id],
       stale: [],
+      duplicates: [],
       flagged: [],
       cleared: [],
     });
@@ -127,6 +128,7 @@ describe("generateThreats", () => {
       added: [],
       existing: [],
       stale: [id],
+      duplicates: [],
       flagged: [id],
       cleared: [],
     });
@@ -223,6 +225,7 @@ describe("generateThreats", () => {
       added: [],
       existing: [],
       stale: [],
+      duplicates: [],
       flagged: [],
       cleared: [],
     });

@@ -84,15 +84,18 @@ export interface InteractionRuleFields {
   description: string;
   include: RuleCondition;
   exclude?: RuleCondition;
+  /** Rules that raise the same threat in other words (see Rule.equivalentTo). */
+  equivalentTo?: string[];
 }
 
 /** An enabled rule over interactions (source, flow, target). */
 export function interactionRule(fields: InteractionRuleFields): Rule {
-  const { appliesTo, exclude, ...rest } = fields;
+  const { appliesTo, exclude, equivalentTo, ...rest } = fields;
   return {
     ...rest,
     scope: { kind: "interaction", appliesTo },
     ...(exclude === undefined ? {} : { exclude }),
+    ...(equivalentTo === undefined ? {} : { equivalentTo }),
     enabled: true,
   };
 }
