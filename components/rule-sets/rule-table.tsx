@@ -58,10 +58,11 @@ export function RuleTable({
         <tbody className="divide-y divide-slate-200">
           {rules.map((rule) => {
             const when = describeRuleConditions(rule);
+            const name = nameRule(rule);
             return (
               <tr key={rule.id}>
                 <th scope="row" className="px-5 py-2 font-medium text-slate-900">
-                  {nameRule(rule)}
+                  {name}
                 </th>
                 <td className="px-5 py-2 text-slate-700">
                   {STRIDE_CATEGORY_LABELS[rule.category]}
@@ -79,7 +80,7 @@ export function RuleTable({
                       type="checkbox"
                       className="size-4"
                       checked={rule.enabled}
-                      aria-label={`Rule “${rule.title}” enabled`}
+                      aria-label={`Rule “${name}” enabled`}
                       onChange={() => onToggleRule(rule)}
                     />
                   ) : (
@@ -95,7 +96,7 @@ export function RuleTable({
                         <Button
                           variant="secondary"
                           size="sm"
-                          aria-label={`Edit rule “${rule.title}”`}
+                          aria-label={`Edit rule “${name}”`}
                           onClick={() => onEditRule(rule)}
                         >
                           Edit
@@ -105,7 +106,7 @@ export function RuleTable({
                         <Button
                           variant="ghost"
                           size="sm"
-                          aria-label={`Delete rule “${rule.title}”`}
+                          aria-label={`Delete rule “${name}”`}
                           onClick={() => onDeleteRule(rule)}
                         >
                           Delete
