@@ -17,6 +17,10 @@ test.describe("rule sets chosen per model", () => {
     const model = await owner.api.createSharedModel(buildTitle("Card checkout"), [
       { email: bob.user.email, role: "viewer" },
     ]);
+    const ownerRoom = new WorkspacePage(owner.page);
+    const viewerRoom = new WorkspacePage(viewer.page);
+    await ownerRoom.open(model.id);
+    await viewerRoom.open(model.id);
     const entity = buildTitle("Card holder");
     await pushUpdatePastTheUi(owner.page, {
       modelId: model.id,
@@ -27,10 +31,6 @@ test.describe("rule sets chosen per model", () => {
         trustBoundary: "Data center",
       }),
     });
-    const ownerRoom = new WorkspacePage(owner.page);
-    const viewerRoom = new WorkspacePage(viewer.page);
-    await ownerRoom.open(model.id);
-    await viewerRoom.open(model.id);
     const ownerSettings = new ModelRuleSetsSection(owner.page);
     const viewerSettings = new ModelRuleSetsSection(viewer.page);
     // "Card details" crosses the boundary: STRIDE per element and STRIDE per interaction both
