@@ -25,6 +25,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InlineEdit } from "@/components/ui/inline-edit";
+import { ModelRuleSets } from "@/components/models/model-rule-sets";
 
 /** What each list is for, as a hint under its title. */
 const LIST_HINTS: Record<ContextListName, string> = {
@@ -92,6 +93,7 @@ export function ContextTab({ doc, isReadOnly }: ContextTabProps) {
           onSave={(text) => run(() => setDescription(doc, text))}
         />
       </Card>
+      <ModelRuleSets doc={doc} isReadOnly={isReadOnly} />
       <div className="grid gap-4 lg:grid-cols-2">
         {CONTEXT_LISTS.map((name) => (
           <ContextList

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
-import { formatCondition, formatScope } from "./format-condition";
+import { describeCondition, describeScope } from "@/lib/stride/describe-condition";
 import { RuleConditionFields } from "./rule-condition-fields";
 import {
   buildRuleFromDraft,
@@ -192,10 +192,10 @@ export function RuleDialog({ rule, takenIds, onSave, onClose }: RuleDialogProps)
         ) : rule ? (
           <div className="space-y-1 text-sm">
             <p className="font-medium text-slate-700">Condition (read-only)</p>
-            <p className="text-slate-600">{formatScope(rule.scope)}</p>
-            <p className="text-slate-600">If {formatCondition(rule.include)}</p>
+            <p className="text-slate-600">For {describeScope(rule.scope)}</p>
+            <p className="text-slate-600">If {describeCondition(rule.include)}</p>
             {rule.exclude ? (
-              <p className="text-slate-600">Unless {formatCondition(rule.exclude)}</p>
+              <p className="text-slate-600">Unless {describeCondition(rule.exclude)}</p>
             ) : null}
             <p className="text-slate-500">
               This condition goes beyond what the builder can show (it was imported or written as

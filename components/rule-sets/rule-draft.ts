@@ -89,6 +89,8 @@ export interface RuleDraft {
    * rule read from its JSON is saved back unchanged.
    */
   isCrossingWrittenLast: boolean;
+  /** Rules that raise the same threat (Rule.equivalentTo); not edited here, kept on save. */
+  equivalentTo: string[];
 }
 
 /** The builder fields a validation message belongs to; `form` is the whole rule. */
@@ -122,6 +124,7 @@ export function createRuleDraft(): RuleDraft {
     requirementGroups: [],
     exclusionGroups: [],
     isCrossingWrittenLast: false,
+    equivalentTo: [],
   };
 }
 
@@ -425,6 +428,7 @@ export function buildRuleFromDraft(
     title: draft.title,
     description: draft.description,
     category: draft.category,
+    ...(draft.equivalentTo.length === 0 ? {} : { equivalentTo: draft.equivalentTo }),
   };
   const kept = options.keepConditionOf;
   if (kept !== undefined) {
@@ -636,5 +640,6 @@ export function draftRuleTexts(rule: Rule): RuleDraft {
     description: rule.description,
     category: rule.category,
     isEnabled: rule.enabled,
+    equivalentTo: [...(rule.equivalentTo ?? [])],
   };
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { LIMITS } from "@/lib/limits";
 import { DEFAULT_RULE_SETS } from "@/lib/stride/default-rules";
+import { nameRule } from "@/lib/stride/rule-names";
 import type { Rule } from "@/lib/stride/rule-types";
 import { getErrorMessage } from "@/components/api/api-client";
 import { getRuleSetExportUrl } from "@/components/api/endpoints";
@@ -70,13 +71,13 @@ export function RuleSetCard({
   async function addRule(added: Rule) {
     if (!onChange) return;
     await onChange({ rules: [...rules, added] });
-    notify({ tone: "success", message: `Added the rule “${added.title}”.` });
+    notify({ tone: "success", message: `Added the rule “${nameRule(added)}”.` });
   }
 
   async function deleteRule(deleted: Rule) {
     if (!onChange) return;
     await onChange({ rules: rules.filter((rule) => rule.id !== deleted.id) });
-    notify({ tone: "success", message: `Deleted the rule “${deleted.title}”.` });
+    notify({ tone: "success", message: `Deleted the rule “${nameRule(deleted)}”.` });
   }
 
   function handleToggleRule(rule: Rule) {
@@ -176,8 +177,8 @@ export function RuleSetCard({
           title="Delete rule?"
           description={
             <p>
-              “<strong className="font-semibold text-slate-900">{ruleToDelete.title}</strong>” will
-              be removed from {name}. Threats it generated stay in their models.
+              “<strong className="font-semibold text-slate-900">{nameRule(ruleToDelete)}</strong>”
+              will be removed from {name}. Threats it generated stay in their models.
             </p>
           }
           confirmLabel="Delete rule"

@@ -1,10 +1,11 @@
 "use client";
 
 import { STRIDE_CATEGORY_LABELS } from "@/lib/model/threats";
+import { describeRuleConditions } from "@/lib/stride/describe-condition";
+import { nameRule } from "@/lib/stride/rule-names";
 import type { Rule } from "@/lib/stride/rule-types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatCondition, formatScope } from "./format-condition";
 
 export interface RuleTableProps {
   /** The set's name, for accessible labels. */
@@ -16,7 +17,10 @@ export interface RuleTableProps {
   onDeleteRule?: (rule: Rule) => void;
 }
 
-/** The rules of one set: title, category, when it fires, and (editable) enabled state. */
+/**
+ * The rules of one set: name (the title with its placeholders in words), category, when it
+ * fires in words, and (editable) enabled state. Internal rule ids are never shown.
+ */
 export function RuleTable({
   setName,
   rules,
@@ -52,65 +56,68 @@ export function RuleTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
-          {rules.map((rule) => (
-            <tr key={rule.id}>
-              <th scope="row" className="px-5 py-2 font-medium text-slate-900">
-                {rule.title}
-                <span className="block font-mono text-xs font-normal text-slate-500">
-                  {rule.id}
-                </span>
-              </th>
-              <td className="px-5 py-2 text-slate-700">{STRIDE_CATEGORY_LABELS[rule.category]}</td>
-              <td className="px-5 py-2 text-xs text-slate-600">
-                <span className="block">{formatScope(rule.scope)}</span>
-                <span className="block">if {formatCondition(rule.include)}</span>
-                {rule.exclude ? (
-                  <span className="block">unless {formatCondition(rule.exclude)}</span>
-                ) : null}
-              </td>
-              <td className="px-5 py-2">
-                {onToggleRule ? (
-                  <input
-                    type="checkbox"
-                    className="size-4"
-                    checked={rule.enabled}
-                    aria-label={`Rule “${rule.title}” enabled`}
-                    onChange={() => onToggleRule(rule)}
-                  />
-                ) : (
-                  <Badge tone={rule.enabled ? "success" : "neutral"}>
-                    {rule.enabled ? "On" : "Off"}
-                  </Badge>
-                )}
-              </td>
-              {hasActions ? (
-                <td className="px-5 py-2">
-                  <div className="flex justify-end gap-2">
-                    {onEditRule ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        aria-label={`Edit rule “${rule.title}”`}
-                        onClick={() => onEditRule(rule)}
-                      >
-                        Edit
-                      </Button>
-                    ) : null}
-                    {onDeleteRule ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={`Delete rule “${rule.title}”`}
-                        onClick={() => onDeleteRule(rule)}
-                      >
-                        Delete
-                      </Button>
-                    ) : null}
-                  </div>
+          {rules.map((rule) => {
+            const when = describeRuleConditions(rule);
+            const name = nameRule(rule);
+            return (
+              <tr key={rule.id}>
+                <th scope="row" className="px-5 py-2 font-medium text-slate-900">
+                  {name}
+                </th>
+                <td className="px-5 py-2 text-slate-700">
+                  {STRIDE_CATEGORY_LABELS[rule.category]}
                 </td>
-              ) : null}
-            </tr>
-          ))}
+                <td className="px-5 py-2 text-xs text-slate-600">
+                  <span className="block">For {when.scope}</span>
+                  <span className="block">if {when.include}</span>
+                  {when.exclude !== null ? (
+                    <span className="block">unless {when.exclude}</span>
+                  ) : null}
+                </td>
+                <td className="px-5 py-2">
+                  {onToggleRule ? (
+                    <input
+                      type="checkbox"
+                      className="size-4"
+                      checked={rule.enabled}
+                      aria-label={`Rule “${name}” enabled`}
+                      onChange={() => onToggleRule(rule)}
+                    />
+                  ) : (
+                    <Badge tone={rule.enabled ? "success" : "neutral"}>
+                      {rule.enabled ? "On" : "Off"}
+                    </Badge>
+                  )}
+                </td>
+                {hasActions ? (
+                  <td className="px-5 py-2">
+                    <div className="flex justify-end gap-2">
+                      {onEditRule ? (
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          aria-label={`Edit rule “${name}”`}
+                          onClick={() => onEditRule(rule)}
+                        >
+                          Edit
+                        </Button>
+                      ) : null}
+                      {onDeleteRule ? (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          aria-label={`Delete rule “${name}”`}
+                          onClick={() => onDeleteRule(rule)}
+                        >
+                          Delete
+                        </Button>
+                      ) : null}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -26,6 +26,19 @@ describe("selectGenerationRuleSets", () => {
     expect(sets.map((set) => set.id)).toEqual([...DEFAULT_RULE_SETS.map((set) => set.id), "on"]);
     expect(Object.keys(sets.at(-1) ?? {})).toEqual(["id", "name", "description", "rules"]);
   });
+
+  it("follows the model's choice where it made one, and the instance elsewhere", () => {
+    const choices = new Map([
+      ["stride-per-element", false],
+      ["off", true],
+      ["gone", true],
+    ]);
+    const sets = selectGenerationRuleSets(
+      [buildOrganisationSet({ id: "on" }), buildOrganisationSet({ id: "off", isEnabled: false })],
+      choices,
+    );
+    expect(sets.map((set) => set.id)).toEqual(["stride-per-interaction", "on", "off"]);
+  });
 });
 
 describe("describeGeneration", () => {
@@ -35,12 +48,20 @@ describe("describeGeneration", () => {
         added: ["a", "b"],
         existing: ["c"],
         stale: [],
+        duplicates: [],
         flagged: [],
         cleared: [],
       }),
     ).toBe("Added 2 threats; 1 already listed; 0 flagged for review");
     expect(
-      describeGeneration({ added: ["a"], existing: [], stale: ["x"], flagged: ["x"], cleared: [] }),
-    ).toBe("Added 1 threat; 0 already listed; 1 flagged for review");
+      describeGeneration({
+        added: ["a"],
+        existing: [],
+        stale: ["x"],
+        duplicates: ["y"],
+        flagged: ["x", "y"],
+        cleared: [],
+      }),
+    ).toBe("Added 1 threat; 0 already listed; 2 flagged for review");
   });
 });

@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import type * as Y from "yjs";
-import { listElements } from "@/lib/model";
+import { getRuleSetChoices, listElements } from "@/lib/model";
 import type { GenerationScope } from "@/lib/stride/engine";
 import { generateThreats } from "@/lib/stride/generate";
 import { getErrorMessage } from "@/components/api/api-client";
@@ -19,8 +19,9 @@ const WHOLE_MODEL: GenerationScope = { kind: "model" };
 
 /**
  * Generates threats for the whole model, one diagram or one element (with its interactions)
- * into the shared document with the built-in rule sets
- * and the organisation's enabled ones (fetched fresh on each run); reports what happened.
+ * into the shared document with the rule sets the model uses (its own choice, else the
+ * built-in sets and the organisation's enabled ones; fetched fresh on each run); reports what
+ * happened.
  */
 export function useGenerateThreats(options: {
   doc: Y.Doc | null;
@@ -49,10 +50,10 @@ export function useGenerateThreats(options: {
         try {
           const result = generateThreats(
             doc,
-            selectGenerationRuleSets(organisationSets),
+            selectGenerationRuleSets(organisationSets, getRuleSetChoices(doc)),
             scope,
-            // The built-in and enabled organisation sets are every rule in force, so threats of
-            // a rule disabled or deleted since are flagged for review.
+            // The model's rule sets are every rule in force, so threats of a rule disabled or
+            // deleted since, or of a set the model turned off, are flagged for review.
             { authorId, isEveryRuleInForce: true },
           );
           onReport({ tone: "success", message: describeGeneration(result) });

@@ -11,13 +11,16 @@ export * from "./flows";
 export {
   MODEL_FOCUSES,
   MODEL_FOCUS_LABELS,
+  clearRuleSetChoices,
   getMeta,
+  getRuleSetChoices,
   getTitle,
   modelTitleSchema,
   observeMeta,
   setDescription,
   setFocus,
   setReviewer,
+  setRuleSetChoice,
   setTitle,
 } from "./meta";
 export type { Meta, ModelFocus } from "./meta";

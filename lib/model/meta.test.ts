@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../limits";
+import * as Y from "yjs";
 import {
+  clearRuleSetChoices,
   getDreadScale,
   getMeta,
+  getRuleSetChoices,
+  setRuleSetChoice,
   getTitle,
   observeMeta,
   setDreadScale,
@@ -109,5 +113,65 @@ describe("DREAD scale", () => {
     expect(updates).toBe(0);
     setDreadScale(doc, "0-10");
     expect(updates).toBe(1);
+  });
+});
+
+describe("rule set choices", () => {
+  it("starts with no choice, and records each set turned on or off", () => {
+    const { doc } = buildModelDoc();
+    expect([...getRuleSetChoices(doc)]).toEqual([]);
+    setRuleSetChoice(doc, "stride-per-element", false);
+    setRuleSetChoice(doc, "tmt:cc62ebae", true);
+    expect([...getRuleSetChoices(doc)]).toEqual([
+      ["stride-per-element", false],
+      ["tmt:cc62ebae", true],
+    ]);
+    clearRuleSetChoices(doc);
+    expect([...getRuleSetChoices(doc)]).toEqual([]);
+  });
+
+  it("refuses an invalid rule set id", () => {
+    const { doc } = buildModelDoc();
+    expectAppError(() => setRuleSetChoice(doc, "no spaces|pipes", true), "bad_request");
+    expectAppError(() => setRuleSetChoice(doc, "", true), "bad_request");
+  });
+
+  it("keeps two people's choices about two sets made at the same moment", () => {
+    const { doc } = buildModelDoc();
+    const other = cloneDoc(doc);
+    setRuleSetChoice(doc, "stride-per-element", false);
+    setRuleSetChoice(other, "org-set", true);
+    syncDocs(doc, other);
+    expect([...getRuleSetChoices(doc)]).toEqual([
+      ["org-set", true],
+      ["stride-per-element", false],
+    ]);
+    expect([...getRuleSetChoices(other)]).toEqual([...getRuleSetChoices(doc)]);
+  });
+
+  it("repairs bad data on read: a non-map reads as no choice, bad entries are left out", () => {
+    const { doc } = buildModelDoc();
+    getMetaMap(doc).set("ruleSets", receivedFromPeer("everything"));
+    expect([...getRuleSetChoices(doc)]).toEqual([]);
+    setRuleSetChoice(doc, "kept", true);
+    expect([...getRuleSetChoices(doc)]).toEqual([["kept", true]]);
+
+    const stored = getMetaMap(doc).get("ruleSets");
+    expect(stored).toBeInstanceOf(Y.Map);
+    if (stored instanceof Y.Map) {
+      stored.set("bad id!", true);
+      stored.set("not-a-boolean", receivedFromPeer("yes"));
+    }
+    expect([...getRuleSetChoices(doc)]).toEqual([["kept", true]]);
+  });
+
+  it("tells observers when a choice changes", () => {
+    const { doc } = buildModelDoc();
+    let calls = 0;
+    const stop = observeMeta(doc, () => (calls += 1));
+    setRuleSetChoice(doc, "stride-per-element", false);
+    setRuleSetChoice(doc, "stride-per-element", false);
+    stop();
+    expect(calls).toBe(1);
   });
 });

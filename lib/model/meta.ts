@@ -18,6 +18,7 @@ const META_KEYS = {
   focus: "focus",
   createdAt: "createdAt",
   dreadScale: "dreadScale",
+  ruleSets: "ruleSets",
 } as const;
 
 /** What the Break phase looks at first: the system, the attacker's entry points, or assets. */
@@ -154,6 +155,53 @@ export function setDreadScale(doc: Y.Doc, scale: ModelDreadScale): void {
   }
 }
 
+/** A rule set id as the model's choice stores it (the format of lib/stride rule set ids). */
+const ruleSetIdSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9._:-]+$/);
+
+/**
+ * Which rule sets the model turned on (true) or off (false) for its threat generation, by rule
+ * set id. A set the model never chose about follows the instance (built-in sets on, an
+ * organisation set as its administrators enabled it). Stored as a nested Y.Map id -> boolean,
+ * so two people choosing about two sets at once both win.
+ *
+ * Added after schema version 2 without a version bump: a document without the map has made no
+ * choice, so no migration is needed. Repaired on read: a value that is not a Y.Map reads as no
+ * choice, and an entry whose id or value is malformed is left out.
+ */
+export function getRuleSetChoices(doc: Y.Doc): ReadonlyMap<string, boolean> {
+  const stored = getMetaMap(doc).get(META_KEYS.ruleSets);
+  const choices = new Map<string, boolean>();
+  if (!(stored instanceof Y.Map)) return choices;
+  const entries: [string, unknown][] = [];
+  stored.forEach((value: unknown, id: string) => entries.push([id, value]));
+  for (const [id, value] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (typeof value === "boolean" && ruleSetIdSchema.safeParse(id).success) choices.set(id, value);
+  }
+  return choices;
+}
+
+/**
+ * Turns one rule set on or off for this model. A malformed stored value is replaced by a fresh
+ * map. Throws AppError("bad_request") for an invalid rule set id.
+ */
+export function setRuleSetChoice(doc: Y.Doc, ruleSetId: string, isOn: boolean): void {
+  const parsed = parseInput(ruleSetIdSchema, ruleSetId, "rule set id");
+  const meta = getMetaMap(doc);
+  const stored = meta.get(META_KEYS.ruleSets);
+  if (stored instanceof Y.Map && stored.get(parsed) === isOn) return;
+  doc.transact(() => getOrCreateSet(meta, META_KEYS.ruleSets).set(parsed, isOn));
+}
+
+/** Forgets the model's choices: every rule set follows the instance again. */
+export function clearRuleSetChoices(doc: Y.Doc): void {
+  const meta = getMetaMap(doc);
+  if (meta.has(META_KEYS.ruleSets)) doc.transact(() => meta.delete(META_KEYS.ruleSets));
+}
+
 /** Writes every meta field of a new document; initializeDocument calls this in its transaction. */
 export function writeInitialMeta(
   doc: Y.Doc,
@@ -168,6 +216,8 @@ export function writeInitialMeta(
   meta.set(META_KEYS.focus, "system");
   meta.set(META_KEYS.createdAt, parseInput(timestampSchema, fields.createdAt, "createdAt"));
   meta.set(META_KEYS.dreadScale, MODEL_DREAD_SCALE_DEFAULT);
+  // Present from the start, so that the first two choices made at once both survive.
+  meta.set(META_KEYS.ruleSets, new Y.Map<unknown>());
 }
 
 /**

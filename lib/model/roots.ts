@@ -9,7 +9,10 @@ import type * as Y from "yjs";
  * in them, so readers check each value (see entity-map.ts) instead of trusting a type argument.
  */
 const ROOT_NAMES = {
-  /** Y.Map: schemaVersion, title, description, owner, reviewers, focus, createdAt. */
+  /**
+   * Y.Map: schemaVersion, title, description, owner, reviewers, focus, createdAt, dreadScale,
+   * ruleSets (the model's rule set choices).
+   */
   meta: "meta",
   /** Y.Map of Y.Arrays: the context lists (scenarios, assets, ...). */
   context: "context",

@@ -27,7 +27,9 @@ describe("buildLargeModel", () => {
 
   it("makes the default rules fire, crossings included", () => {
     const threats = evaluateRules(DEFAULT_RULE_SETS, buildLargeModel(200, 300));
-    const ruleIds = new Set(threats.map((threat) => threat.ruleId));
+    const ruleIds = new Set(
+      threats.flatMap((threat) => threat.sources.map((source) => source.ruleId)),
+    );
     expect(ruleIds.has("deny-flow-interrupted-crossing")).toBe(true);
     expect(ruleIds.has("spoof-process")).toBe(true);
   });

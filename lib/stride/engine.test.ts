@@ -101,6 +101,12 @@ describe("evaluateRules: what is generated", () => {
         title: "Source -> Target via Orders",
         description: "AMQP",
         targetId: "target",
+        sources: [
+          {
+            ruleId: "probe",
+            interactionKey: buildInteractionKey("probe", "flow-1", "source", "target"),
+          },
+        ],
       },
     ]);
   });

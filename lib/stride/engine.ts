@@ -1,9 +1,11 @@
 import { createCrossingIndex } from "../diagram/crossings";
 import { LIMITS } from "../limits";
-import type { DiagramElement, Flow, StrideCategory } from "../model";
+import type { DiagramElement, Flow } from "../model";
 import { compileCondition } from "./compile-condition";
 import type { ConditionContext, Predicate } from "./compile-condition";
 import { buildElementKey, buildInteractionKey } from "./interaction-key";
+import { createEquivalenceTest, mergeEquivalentThreats } from "./merge-threats";
+import type { FoundThreat, MergedThreat } from "./merge-threats";
 import type { InteractionTarget, Rule, RuleElementKind, RuleSet } from "./rule-types";
 import { toElementSubject, toFlowSubject } from "./subjects";
 import type { RuleSubject } from "./subjects";
@@ -23,20 +25,17 @@ export interface RuleModel {
 export type GenerationScope =
   { kind: "model" } | { kind: "diagram"; id: string } | { kind: "element"; id: string };
 
-/** One threat a rule produced, ready to be recorded with addThreat. */
-export interface GeneratedThreat {
-  ruleId: string;
-  /** Stable: see interaction-key.ts. Unique in one evaluation's result. */
-  interactionKey: string;
-  category: StrideCategory;
-  title: string;
-  description: string;
-  /** The element or data flow the threat is recorded against. */
-  targetId: string;
-}
+/**
+ * One threat the rules produced, ready to be recorded with addThreat: the threat of its first
+ * rule (`ruleId`, `interactionKey`: stable, see interaction-key.ts, unique in one result), and in
+ * `sources` every rule that raised it (see merge-threats.ts), that first rule included.
+ */
+export type GeneratedThreat = MergedThreat;
 
 interface CompiledRule {
   rule: Rule;
+  /** Position among the enabled rules: set order, then rule order. */
+  rank: number;
   /** For interaction rules: what the threat is recorded against. */
   appliesTo: InteractionTarget;
   include: Predicate;
@@ -47,9 +46,10 @@ interface CompiledRule {
 
 const NO_SHAPES: ReadonlySet<"box" | "line"> = new Set();
 
-function compileRule(rule: Rule): CompiledRule {
+function compileRule(rule: Rule, rank: number): CompiledRule {
   return {
     rule,
+    rank,
     appliesTo: rule.scope.kind === "interaction" ? rule.scope.appliesTo : "flow",
     include: compileCondition(rule.include),
     exclude: rule.exclude === undefined ? null : compileCondition(rule.exclude),
@@ -71,7 +71,8 @@ function renderThreat(
   subjects: TemplateSubjects,
   interactionKey: string,
   targetId: string,
-): GeneratedThreat {
+  interaction: string | null,
+): FoundThreat {
   const title = compiled.title(subjects).trim();
   return {
     ruleId: compiled.rule.id,
@@ -80,6 +81,8 @@ function renderThreat(
     title: clip(title === "" ? compiled.rule.id : title, LIMITS.threatTitleLength),
     description: clip(compiled.description(subjects), LIMITS.threatDescriptionLength),
     targetId,
+    rank: compiled.rank,
+    interaction,
   };
 }
 
@@ -105,12 +108,14 @@ function prepareRules(ruleSets: readonly RuleSet[]) {
   const interactionRules: CompiledRule[] = [];
   const elementRules = new Map<RuleElementKind, CompiledRule[]>();
   const seenIds = new Set<string>();
+  const enabledRules: Rule[] = [];
   for (const ruleSet of ruleSets) {
     for (const rule of ruleSet.rules) {
       // The first rule with an id wins, so interaction keys stay unique.
       if (!rule.enabled || seenIds.has(rule.id)) continue;
       seenIds.add(rule.id);
-      const compiled = compileRule(rule);
+      const compiled = compileRule(rule, enabledRules.length);
+      enabledRules.push(rule);
       if (rule.scope.kind === "interaction") {
         interactionRules.push(compiled);
         continue;
@@ -122,7 +127,7 @@ function prepareRules(ruleSets: readonly RuleSet[]) {
       }
     }
   }
-  return { interactionRules, elementRules };
+  return { interactionRules, elementRules, enabledRules };
 }
 
 function isElementInScope(subject: RuleSubject, scope: GenerationScope): boolean {
@@ -147,6 +152,8 @@ function isFlowInScope(flow: Flow, scope: GenerationScope): boolean {
  *   gets no interaction threats; an interaction threat recorded against an out-of-scope source
  *   or target is skipped (threats against its in-scope partner still are generated).
  * - When two rule sets share a rule id, only the first set's rule runs.
+ * - Equivalent threats of different rules (merge-threats.ts) come out as one threat that lists
+ *   every rule in `sources`.
  * Elements are indexed once and boundary crossings computed only for flows a rule asks about,
  * so the cost grows with elements + flows x rules.
  */
@@ -156,12 +163,12 @@ export function evaluateRules(
   scope: GenerationScope = { kind: "model" },
 ): GeneratedThreat[] {
   const sets: readonly RuleSet[] = "rules" in ruleSets ? [ruleSets] : ruleSets;
-  const { interactionRules, elementRules } = prepareRules(sets);
+  const { interactionRules, elementRules, enabledRules } = prepareRules(sets);
   const subjects = new Map<string, RuleSubject>();
   for (const element of model.elements) subjects.set(element.id, toElementSubject(element));
   const getShapes = createShapeLookup(model.elements);
 
-  const threats: GeneratedThreat[] = [];
+  const threats: FoundThreat[] = [];
 
   for (const subject of subjects.values()) {
     const rules = elementRules.get(subject.kind);
@@ -170,7 +177,7 @@ export function evaluateRules(
     for (const compiled of rules) {
       if (!isMatch(compiled, context)) continue;
       const key = buildElementKey(compiled.rule.id, subject.id);
-      threats.push(renderThreat(compiled, { element: subject }, key, subject.id));
+      threats.push(renderThreat(compiled, { element: subject }, key, subject.id, null));
     }
   }
 
@@ -191,22 +198,23 @@ export function evaluateRules(
       if (!isMatch(compiled, elementContext)) continue;
       const key = buildElementKey(compiled.rule.id, flow.id);
       threats.push(
-        renderThreat(compiled, { element: flowSubject, flow: flowSubject }, key, flow.id),
+        renderThreat(compiled, { element: flowSubject, flow: flowSubject }, key, flow.id, null),
       );
     }
 
     const directions: [RuleSubject, RuleSubject][] = [[source, target]];
     if (flow.bidirectional) directions.push([target, source]);
     for (const [from, to] of directions) {
+      const interaction = `${flow.id}|${from.id}|${to.id}`;
       const context = { source: from, target: to, flow: flowSubject, getCrossedShapes };
       const recordedAgainst = { source: from, target: to, flow: flowSubject };
       for (const compiled of interactionRules) {
         const subject = recordedAgainst[compiled.appliesTo];
         if (subject.isOutOfScope || !isMatch(compiled, context)) continue;
         const key = buildInteractionKey(compiled.rule.id, flow.id, from.id, to.id);
-        threats.push(renderThreat(compiled, context, key, subject.id));
+        threats.push(renderThreat(compiled, context, key, subject.id, interaction));
       }
     }
   }
-  return threats;
+  return mergeEquivalentThreats(threats, createEquivalenceTest(enabledRules));
 }

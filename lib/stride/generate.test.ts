@@ -13,10 +13,15 @@ import {
   updateThreat,
 } from "../model";
 import { buildModelDoc, cloneDoc, expectAppError, syncDocs } from "../model/test-helpers";
-import { DEFAULT_RULE_SETS, STRIDE_PER_INTERACTION_RULE_SET } from "./default-rules";
+import {
+  DEFAULT_RULE_SETS,
+  STRIDE_PER_ELEMENT_RULE_SET,
+  STRIDE_PER_INTERACTION_RULE_SET,
+} from "./default-rules";
 import {
   RULE_ENGINE_AUTHOR_ID,
   STALE_REVIEW_REASONS,
+  describeDuplicate,
   generateThreats,
   getGeneratedThreatId,
   hashFnv1a64,
@@ -112,6 +117,7 @@ describe("generateThreats", () => {
       added: [],
       existing: [id],
       stale: [],
+      duplicates: [],
       flagged: [],
       cleared: [],
     });
@@ -127,6 +133,7 @@ describe("generateThreats", () => {
       added: [],
       existing: [],
       stale: [id],
+      duplicates: [],
       flagged: [id],
       cleared: [],
     });
@@ -223,6 +230,7 @@ describe("generateThreats", () => {
       added: [],
       existing: [],
       stale: [],
+      duplicates: [],
       flagged: [],
       cleared: [],
     });
@@ -306,6 +314,91 @@ describe("generateThreats", () => {
     expect(result.added.map((id) => getThreat(doc, id)?.title)).toEqual([
       "Web app writes to Orders DB",
     ]);
+  });
+});
+
+describe("generateThreats with agreeing rules", () => {
+  const interruptionsOf = (doc: Y.Doc, flowId: string) =>
+    listThreats(doc).filter(
+      (threat) => threat.targetId === flowId && threat.category === "denial-of-service",
+    );
+
+  it("records one threat naming every agreeing rule, and adds rules that agree later", () => {
+    const { doc, request, browser, web } = buildShop();
+    generateThreats(doc, STRIDE_PER_INTERACTION_RULE_SET, MODEL);
+    const [threat] = interruptionsOf(doc, request);
+    expect(interruptionsOf(doc, request)).toHaveLength(1);
+    updateThreat(doc, threat?.id ?? "", { severity: "important" });
+
+    const both = generateThreats(doc, DEFAULT_RULE_SETS, MODEL);
+    expect(interruptionsOf(doc, request)).toHaveLength(1);
+    expect(both.existing).toContain(threat?.id);
+    expect(getThreat(doc, threat?.id ?? "")).toMatchObject({
+      severity: "important",
+      origin: {
+        ruleId: "deny-flow-interrupted-crossing",
+        interactionKey: buildInteractionKey(
+          "deny-flow-interrupted-crossing",
+          request,
+          browser,
+          web,
+        ),
+        agreeingRules: [
+          { ruleId: "deny-data-flow", interactionKey: `rule:deny-data-flow|element:${request}` },
+        ],
+      },
+    });
+
+    // Its first rule withdrawn, the threat still stands for the other one: nothing is added.
+    const elementOnly = generateThreats(doc, STRIDE_PER_ELEMENT_RULE_SET, MODEL, {
+      isEveryRuleInForce: true,
+    });
+    expect(elementOnly.stale).not.toContain(threat?.id);
+    expect(interruptionsOf(doc, request)).toHaveLength(1);
+  });
+
+  it("a new threat lists the agreeing rules from the start", () => {
+    const { doc, request } = buildShop();
+    generateThreats(doc, DEFAULT_RULE_SETS, MODEL);
+    const [threat] = interruptionsOf(doc, request);
+    expect(interruptionsOf(doc, request)).toHaveLength(1);
+    expect(threat?.origin).toMatchObject({
+      ruleId: "deny-data-flow",
+      agreeingRules: [{ ruleId: "deny-flow-interrupted-crossing" }],
+    });
+  });
+
+  it("flags a threat that restates another one for review, and never deletes it", () => {
+    const { doc, request } = buildShop();
+    generateThreats(doc, STRIDE_PER_ELEMENT_RULE_SET, MODEL);
+    generateThreats(doc, STRIDE_PER_INTERACTION_RULE_SET, MODEL);
+    const before = interruptionsOf(doc, request);
+    expect(before).toHaveLength(2);
+    const kept = before.find(
+      (threat) => threat.origin.kind === "rule" && threat.origin.ruleId === "deny-data-flow",
+    );
+    const restating = before.find((threat) => threat !== kept);
+    updateThreat(doc, restating?.id ?? "", { impact: "Orders stop" });
+
+    const result = generateThreats(doc, DEFAULT_RULE_SETS, MODEL);
+    // Its information-disclosure sibling ("could be sniffed", "could be intercepted") too.
+    expect(result.duplicates).toHaveLength(2);
+    expect(result.duplicates).toContain(restating?.id);
+    expect(result.flagged).toContain(restating?.id);
+    expect(result.added).toEqual([]);
+    expect(interruptionsOf(doc, request)).toHaveLength(2);
+    expect(getThreat(doc, restating?.id ?? "")).toMatchObject({
+      impact: "Orders stop",
+      needsReview: true,
+      reviewReason: describeDuplicate(kept?.title ?? ""),
+    });
+    expect(getThreat(doc, kept?.id ?? "")?.needsReview).toBe(false);
+
+    // Flagged once: the next run writes nothing.
+    let transactions = 0;
+    doc.on("afterTransaction", () => (transactions += 1));
+    expect(generateThreats(doc, DEFAULT_RULE_SETS, MODEL).flagged).toEqual([]);
+    expect(transactions).toBe(0);
   });
 });
 

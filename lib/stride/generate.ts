@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { AppError } from "../errors";
 import {
+  addAgreeingRules,
   addThreat,
   hasThreat,
   listElements,
@@ -9,7 +10,7 @@ import {
   newThreatInputSchema,
   updateThreat,
 } from "../model";
-import type { NewThreatInput, Threat } from "../model";
+import type { NewThreatInput, RuleSource, Threat } from "../model";
 import { evaluateRules } from "./engine";
 import type { GenerationScope, RuleModel } from "./engine";
 import { parseInteractionKey } from "./interaction-key";
@@ -35,11 +36,39 @@ export const STALE_REVIEW_REASONS = {
     "or delete it.",
   /** The rule itself was disabled or deleted, or its rule set was switched off. */
   ruleWithdrawn:
-    "The rule that generated this threat is disabled or no longer exists. Check whether the " +
-    "threat still applies, then clear the flag or delete it.",
+    "The rule that generated this threat is disabled or no longer exists, or the model no " +
+    "longer uses its rule set. Check whether the threat still applies, then clear the flag or " +
+    "delete it.",
 } as const;
 
-const GENERATED_REASONS: ReadonlySet<string> = new Set(Object.values(STALE_REVIEW_REASONS));
+/** Reasons earlier versions wrote, still recognised as written by generation. */
+const EARLIER_REASONS: readonly string[] = [
+  "The rule that generated this threat is disabled or no longer exists. Check whether the " +
+    "threat still applies, then clear the flag or delete it.",
+];
+
+const DUPLICATE_REASON_START = "Another threat, “";
+
+/**
+ * The review reason of a threat that restates another one (both were recorded before their
+ * rules were found to agree): `keptTitle` is the title of the threat that stays.
+ */
+export function describeDuplicate(keptTitle: string): string {
+  return (
+    `${DUPLICATE_REASON_START}${keptTitle}”, raises the same threat: its rules agree. Move ` +
+    "any ratings, notes or mitigations you want to keep to it, then delete this one."
+  );
+}
+
+const GENERATED_REASONS: ReadonlySet<string> = new Set([
+  ...Object.values(STALE_REVIEW_REASONS),
+  ...EARLIER_REASONS,
+]);
+
+/** Whether generation wrote this review reason (a stale or duplicate threat's). */
+function isGeneratedReason(reason: string): boolean {
+  return GENERATED_REASONS.has(reason) || reason.startsWith(DUPLICATE_REASON_START);
+}
 
 /** What one generation run did, as threat ids. */
 export interface GenerationResult {
@@ -54,7 +83,12 @@ export interface GenerationResult {
    * one of STALE_REVIEW_REASONS, for people to decide.
    */
   stale: string[];
-  /** The stale threats whose flag or reason this run wrote (the others were flagged already). */
+  /**
+   * Threats that restate another recorded threat of the same group of agreeing rules; each is
+   * flagged needsReview with describeDuplicate's reason, never deleted.
+   */
+  duplicates: string[];
+  /** The stale or duplicate threats whose flag or reason this run wrote (others were already). */
   flagged: string[];
   /** Existing threats whose generation flag this run cleared, since their rule matches again. */
   cleared: string[];
@@ -140,17 +174,33 @@ function createStaleReasonOf(model: RuleModel) {
 }
 
 function isFlaggedByGeneration(threat: Threat): boolean {
-  return threat.needsReview && GENERATED_REASONS.has(threat.reviewReason);
+  return threat.needsReview && isGeneratedReason(threat.reviewReason);
+}
+
+/** Every rule firing a threat stands for: its own rule, then the rules that agree with it. */
+function listSources(threat: Threat): RuleSource[] {
+  const { origin } = threat;
+  if (origin.kind !== "rule" || origin.interactionKey === undefined) return [];
+  return [
+    { ruleId: origin.ruleId, interactionKey: origin.interactionKey },
+    ...(origin.agreeingRules ?? []),
+  ];
 }
 
 /**
  * Evaluates the rule sets over the document (the whole model, one diagram, or one element or
  * data flow with its interactions) and brings the generated threats up to date, all in one
  * transaction (none when there is nothing to write):
- * - each generated threat that is not there yet is recorded, with origin { kind: "rule",
- *   ruleId, interactionKey } and the id getGeneratedThreatId derives from both. A threat whose
- *   (ruleId, interactionKey) already exists is never added again, whatever its status or edits,
- *   so running twice adds nothing;
+ * - each generated threat (one per group of equivalent rule firings, see merge-threats.ts) that
+ *   is not there yet is recorded, with origin { kind: "rule", ruleId, interactionKey,
+ *   agreeingRules } and the id getGeneratedThreatId derives from its first rule. A threat that
+ *   already stands for any rule firing of the group (as its own rule or an agreeing one) is
+ *   never added again, whatever its status or edits, so running twice adds nothing; rules that
+ *   now agree with it are added to its agreeingRules;
+ * - when several recorded threats stand for one group (recorded before the rules were found to
+ *   agree), the one of the group's first rule (else the oldest) is kept and each other one is
+ *   flagged needsReview with STALE_REVIEW_REASONS.duplicate, never deleted, so nobody loses the
+ *   ratings or notes on it;
  * - each stale one (see GenerationResult.stale) is flagged needsReview with a reason, never
  *   deleted;
  * - a threat flagged by generation whose rule matches again has its flag cleared.
@@ -173,40 +223,63 @@ export function generateThreats(
   const isInScope = createScopeTest(scope, model);
   const candidates: {
     threat: Threat;
-    pairKey: string;
+    pairKeys: string[];
     interactionKey: string;
     isRuleInForce: boolean;
   }[] = [];
   for (const threat of listThreats(doc)) {
-    const { origin } = threat;
-    if (origin.kind !== "rule" || origin.interactionKey === undefined) continue;
-    const pairKey = toPairKey(origin.ruleId, origin.interactionKey);
-    recorded.set(pairKey, [...(recorded.get(pairKey) ?? []), threat]);
-    const isRuleInForce = enabledRuleIds.has(origin.ruleId);
-    if (
-      (isRuleInForce || options.isEveryRuleInForce === true) &&
-      isInScope(origin.interactionKey)
-    ) {
-      candidates.push({ threat, pairKey, interactionKey: origin.interactionKey, isRuleInForce });
+    const sources = listSources(threat);
+    const [own] = sources;
+    if (own === undefined) continue;
+    const pairKeys = sources.map((source) => toPairKey(source.ruleId, source.interactionKey));
+    for (const pairKey of pairKeys)
+      recorded.set(pairKey, [...(recorded.get(pairKey) ?? []), threat]);
+    const isRuleInForce = sources.some((source) => enabledRuleIds.has(source.ruleId));
+    if ((isRuleInForce || options.isEveryRuleInForce === true) && isInScope(own.interactionKey)) {
+      candidates.push({ threat, pairKeys, interactionKey: own.interactionKey, isRuleInForce });
     }
   }
 
-  const existing: string[] = [];
-  const toClear: string[] = [];
+  const existing = new Set<string>();
+  const toClear = new Set<string>();
+  const toAgree: { id: string; sources: RuleSource[] }[] = [];
+  const duplicates: { threat: Threat; keptTitle: string }[] = [];
   const generatedKeys = new Set<string>();
   const inputs: NewThreatInput[] = [];
   for (const threat of generated) {
-    const pairKey = toPairKey(threat.ruleId, threat.interactionKey);
-    generatedKeys.add(pairKey);
-    const matches = recorded.get(pairKey);
-    if (matches !== undefined) {
-      existing.push(...matches.map((match) => match.id));
-      toClear.push(...matches.filter(isFlaggedByGeneration).map((match) => match.id));
+    const pairKeys = threat.sources.map((source) =>
+      toPairKey(source.ruleId, source.interactionKey),
+    );
+    for (const pairKey of pairKeys) generatedKeys.add(pairKey);
+    const matches = [...new Set(pairKeys.flatMap((pairKey) => recorded.get(pairKey) ?? []))];
+    const ownKey = toPairKey(threat.ruleId, threat.interactionKey);
+    if (matches.length > 0) {
+      // The threat of the group's first rule stays; else the oldest one.
+      const kept =
+        matches.find((match) =>
+          listSources(match).some(
+            (source) => toPairKey(source.ruleId, source.interactionKey) === ownKey,
+          ),
+        ) ?? matches[0];
+      if (kept === undefined) continue;
+      for (const match of matches) {
+        existing.add(match.id);
+        if (match !== kept) duplicates.push({ threat: match, keptTitle: kept.title });
+      }
+      if (isFlaggedByGeneration(kept)) toClear.add(kept.id);
+      const keptKeys = new Set(
+        listSources(kept).map((source) => toPairKey(source.ruleId, source.interactionKey)),
+      );
+      const missing = threat.sources.filter(
+        (source) => !keptKeys.has(toPairKey(source.ruleId, source.interactionKey)),
+      );
+      if (missing.length > 0) toAgree.push({ id: kept.id, sources: missing });
       continue;
     }
     const id = getGeneratedThreatId(threat.ruleId, threat.interactionKey);
     // An unreadable entry under the derived id: leave it alone rather than fail the run.
     if (hasThreat(doc, id)) continue;
+    const agreeingRules = threat.sources.slice(1);
     // Validated before the transaction: Yjs keeps whatever was written before a throw.
     const input = newThreatInputSchema.safeParse({
       id,
@@ -214,7 +287,12 @@ export function generateThreats(
       description: threat.description,
       category: threat.category,
       targetId: threat.targetId,
-      origin: { kind: "rule", ruleId: threat.ruleId, interactionKey: threat.interactionKey },
+      origin: {
+        kind: "rule",
+        ruleId: threat.ruleId,
+        interactionKey: threat.interactionKey,
+        ...(agreeingRules.length === 0 ? {} : { agreeingRules }),
+      },
     });
     if (!input.success) {
       throw new AppError("bad_request", `Rule ${threat.ruleId} generated an invalid threat`, {
@@ -227,32 +305,42 @@ export function generateThreats(
   const reasonOf = createStaleReasonOf(model);
   const stale: string[] = [];
   const toFlag: { id: string; reason: string }[] = [];
-  for (const { threat, pairKey, interactionKey, isRuleInForce } of candidates) {
-    if (generatedKeys.has(pairKey)) continue;
-    stale.push(threat.id);
-    const reason = isRuleInForce ? reasonOf(interactionKey) : STALE_REVIEW_REASONS.ruleWithdrawn;
+  const flagOnce = (threat: Threat, reason: string) => {
     if (threat.needsReview && (threat.reviewReason === reason || !isFlaggedByGeneration(threat))) {
-      continue; // already flagged, by this run's reason or by a person
+      return; // already flagged, by this run's reason or by a person
     }
     toFlag.push({ id: threat.id, reason });
+  };
+  for (const { threat, pairKeys, interactionKey, isRuleInForce } of candidates) {
+    if (pairKeys.some((pairKey) => generatedKeys.has(pairKey))) continue;
+    stale.push(threat.id);
+    flagOnce(threat, isRuleInForce ? reasonOf(interactionKey) : STALE_REVIEW_REASONS.ruleWithdrawn);
+  }
+  const duplicateIds = [...new Set(duplicates.map(({ threat }) => threat.id))];
+  for (const { threat, keptTitle } of duplicates) {
+    if (toFlag.some((flag) => flag.id === threat.id)) continue;
+    toClear.delete(threat.id);
+    flagOnce(threat, describeDuplicate(keptTitle));
   }
 
   const authorId = options.authorId ?? RULE_ENGINE_AUTHOR_ID;
   const added: string[] = [];
-  if (inputs.length > 0 || toFlag.length > 0 || toClear.length > 0) {
+  if (inputs.length > 0 || toFlag.length > 0 || toClear.size > 0 || toAgree.length > 0) {
     doc.transact(() => {
       for (const input of inputs) added.push(addThreat(doc, input, authorId));
       for (const { id, reason } of toFlag) {
         updateThreat(doc, id, { needsReview: true, reviewReason: reason });
       }
       for (const id of toClear) updateThreat(doc, id, { needsReview: false });
+      for (const { id, sources } of toAgree) addAgreeingRules(doc, id, sources);
     });
   }
   return {
     added,
-    existing,
+    existing: [...existing],
     stale,
+    duplicates: duplicateIds,
     flagged: toFlag.map((flag) => flag.id),
-    cleared: toClear,
+    cleared: [...toClear],
   };
 }

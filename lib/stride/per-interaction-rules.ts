@@ -33,6 +33,14 @@ import type { RuleSet } from "./rule-types";
  * collision attacks (a process implementing its own protocol), cross-site scripting (web
  * server and web application stencils) and single sign-on weaknesses (authorization provider
  * stencil), plus the six "(v3)" placeholders that never fire.
+ *
+ * Each rule declares, in `equivalentTo`, the Microsoft threat type it restates ("tmt:<id>", the
+ * id an imported template gives it), so a model using both gets one threat naming both rules.
+ * Two rules also restate a STRIDE-per-element rule on the data flow itself: "could be sniffed"
+ * is "could be intercepted" (disclose-data-flow) and "could be interrupted" is deny-data-flow.
+ * Each set still stands alone (a model may use only one of them); used together, the pair
+ * yields one threat. Every other pair of built-in rules with one category and one target says
+ * something different (for example "could run out of resources" and "could be interrupted").
  */
 
 const P = "process";
@@ -58,6 +66,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "spoof-source-process-crossing",
       category: "spoofing",
+      equivalentTo: ["tmt:S1"],
       appliesTo: "source",
       title: "The {source.name} process could be impersonated across a trust boundary",
       description:
@@ -71,6 +80,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "spoof-target-process-crossing",
       category: "spoofing",
+      equivalentTo: ["tmt:S2"],
       appliesTo: "target",
       title: "The {target.name} process could be impersonated across a trust boundary",
       description:
@@ -84,6 +94,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "spoof-source-external-entity",
       category: "spoofing",
+      equivalentTo: ["tmt:S3"],
       appliesTo: "source",
       title: "{source.name} could be impersonated when calling {target.name}",
       description:
@@ -96,6 +107,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "spoof-source-data-store",
       category: "spoofing",
+      equivalentTo: ["tmt:S7"],
       appliesTo: "source",
       title: "{target.name} could read from an impostor of {source.name}",
       description:
@@ -108,6 +120,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "spoof-target-data-store",
       category: "spoofing",
+      equivalentTo: ["tmt:S7.1"],
       appliesTo: "target",
       title: "{source.name} could write to an impostor of {target.name}",
       description:
@@ -119,6 +132,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "spoof-target-external-entity-crossing",
       category: "spoofing",
+      equivalentTo: ["tmt:S8"],
       appliesTo: "target",
       title: "{target.name} could be impersonated to {source.name}",
       description:
@@ -132,6 +146,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-input-validation-crossing",
       category: "tampering",
+      equivalentTo: ["tmt:T1"],
       appliesTo: "target",
       title: "{target.name} could receive malicious input across a trust boundary",
       description:
@@ -144,6 +159,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-process-memory-native-code",
       category: "tampering",
+      equivalentTo: ["tmt:T2"],
       appliesTo: "target",
       title: "{source.name} could corrupt the memory of {target.name}",
       description:
@@ -155,6 +171,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-log-data",
       category: "tampering",
+      equivalentTo: ["tmt:T5"],
       appliesTo: "flow",
       title: "Log data on {flow.name} could be tampered with",
       description:
@@ -169,6 +186,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-authenticated-flow",
       category: "tampering",
+      equivalentTo: ["tmt:T6"],
       appliesTo: "flow",
       title: "The authenticated flow {flow.name} could be hijacked",
       description:
@@ -181,6 +199,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-sql-injection-from-process",
       category: "tampering",
+      equivalentTo: ["tmt:T7"],
       appliesTo: "target",
       title: "{target.name} could be open to SQL injection from {source.name}",
       description:
@@ -192,6 +211,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-sql-injection-from-external-entity",
       category: "tampering",
+      equivalentTo: ["tmt:T8"],
       appliesTo: "target",
       title: "{source.name} could inject SQL into {target.name}",
       description:
@@ -203,6 +223,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-xml-processing",
       category: "tampering",
+      equivalentTo: ["tmt:T11"],
       appliesTo: "target",
       title: "{target.name} could be attacked through the XML it parses",
       description:
@@ -221,6 +242,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-json-processing",
       category: "tampering",
+      equivalentTo: ["tmt:T12"],
       appliesTo: "target",
       title: "{target.name} could be attacked through the JSON it parses",
       description:
@@ -236,6 +258,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "tamper-data-store-crossing",
       category: "tampering",
+      equivalentTo: ["tmt:T18"],
       appliesTo: "target",
       title: "{target.name} could be corrupted from across a trust boundary",
       description:
@@ -249,6 +272,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-log-writer-less-trusted",
       category: "repudiation",
+      equivalentTo: ["tmt:R1"],
       appliesTo: "target",
       title: "A less trusted writer could alter the logs in {target.name}",
       description:
@@ -264,6 +288,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-log-source-unknown",
       category: "repudiation",
+      equivalentTo: ["tmt:R2"],
       appliesTo: "target",
       title: "Entries in {target.name} could come from an unknown source",
       description:
@@ -279,6 +304,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-insufficient-auditing",
       category: "repudiation",
+      equivalentTo: ["tmt:R3"],
       appliesTo: "source",
       title: "{source.name} may not record enough to trace what happened",
       description:
@@ -294,6 +320,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-weak-audit-protection",
       category: "repudiation",
+      equivalentTo: ["tmt:R4"],
       appliesTo: "target",
       title: "Audit data in {target.name} could be poorly protected",
       description:
@@ -309,6 +336,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-target-process-crossing",
       category: "repudiation",
+      equivalentTo: ["tmt:R6"],
       appliesTo: "target",
       title: "{target.name} could not prove what it received",
       description:
@@ -320,6 +348,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-target-external-entity-crossing",
       category: "repudiation",
+      equivalentTo: ["tmt:R7"],
       appliesTo: "target",
       title: "{target.name} could deny receiving {flow.name}",
       description:
@@ -331,6 +360,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "repudiate-target-data-store-crossing",
       category: "repudiation",
+      equivalentTo: ["tmt:R8"],
       appliesTo: "target",
       title: "Writes to {target.name} could be denied",
       description:
@@ -344,6 +374,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "disclose-authorization-bypass",
       category: "information-disclosure",
+      equivalentTo: ["tmt:I2"],
       appliesTo: "target",
       title: "Authorization checks for {target.name} could be bypassed",
       description:
@@ -360,6 +391,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "disclose-sniffing-crossing",
       category: "information-disclosure",
+      equivalentTo: ["disclose-data-flow", "tmt:I6"],
       appliesTo: "flow",
       title: "{flow.name} could be sniffed",
       description:
@@ -374,6 +406,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "disclose-weak-access-control",
       category: "information-disclosure",
+      equivalentTo: ["tmt:I23"],
       appliesTo: "source",
       title: "{source.name} could be read by those who should not",
       description:
@@ -385,6 +418,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "disclose-credential-storage",
       category: "information-disclosure",
+      equivalentTo: ["tmt:I24"],
       appliesTo: "target",
       title: "Credentials in {target.name} could be exposed",
       description:
@@ -400,6 +434,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "disclose-credentials-in-transit-crossing",
       category: "information-disclosure",
+      equivalentTo: ["tmt:I25"],
       appliesTo: "flow",
       title: "Credentials on {flow.name} could be captured in transit",
       description:
@@ -416,6 +451,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "disclose-weak-authentication-scheme",
       category: "information-disclosure",
+      equivalentTo: ["tmt:I26"],
       appliesTo: "source",
       title: "The way {source.name} authenticates could be weak",
       description:
@@ -433,6 +469,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "deny-resource-consumption",
       category: "denial-of-service",
+      equivalentTo: ["tmt:D2"],
       appliesTo: "flow",
       title: "{source.name} or {target.name} could run out of resources",
       description:
@@ -444,6 +481,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "deny-target-process-crossing",
       category: "denial-of-service",
+      equivalentTo: ["tmt:D3"],
       appliesTo: "target",
       title: "{target.name} could be crashed or stopped from across a trust boundary",
       description:
@@ -455,6 +493,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "deny-flow-interrupted-crossing",
       category: "denial-of-service",
+      equivalentTo: ["deny-data-flow", "tmt:D4"],
       appliesTo: "flow",
       title: "{flow.name} could be interrupted",
       description:
@@ -466,6 +505,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "deny-data-store-crossing",
       category: "denial-of-service",
+      equivalentTo: ["tmt:D5"],
       appliesTo: "flow",
       title: "The data store behind {flow.name} could become unreachable",
       description:
@@ -480,6 +520,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "elevate-impersonation",
       category: "elevation-of-privilege",
+      equivalentTo: ["tmt:E5"],
       appliesTo: "target",
       title: "{source.name} could act with someone else's privileges in {target.name}",
       description:
@@ -491,6 +532,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "elevate-remote-code-execution-crossing",
       category: "elevation-of-privilege",
+      equivalentTo: ["tmt:E6"],
       appliesTo: "target",
       title: "{source.name} could run code in {target.name}",
       description:
@@ -503,6 +545,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "elevate-execution-flow-crossing",
       category: "elevation-of-privilege",
+      equivalentTo: ["tmt:E7"],
       appliesTo: "target",
       title: "{source.name} could change the execution flow of {target.name}",
       description:
@@ -515,6 +558,7 @@ export const STRIDE_PER_INTERACTION_RULE_SET: RuleSet = {
     interactionRule({
       id: "elevate-cross-site-request-forgery-crossing",
       category: "elevation-of-privilege",
+      equivalentTo: ["tmt:8404dcf5-bdd8-4902-abc2-3b6c967b0261"],
       appliesTo: "target",
       title: "{target.name} could accept forged requests (CSRF)",
       description:

@@ -84,15 +84,18 @@ export interface InteractionRuleFields {
   description: string;
   include: RuleCondition;
   exclude?: RuleCondition;
+  /** Rules that raise the same threat in other words (see Rule.equivalentTo). */
+  equivalentTo?: string[];
 }
 
 /** An enabled rule over interactions (source, flow, target). */
 export function interactionRule(fields: InteractionRuleFields): Rule {
-  const { appliesTo, exclude, ...rest } = fields;
+  const { appliesTo, exclude, equivalentTo, ...rest } = fields;
   return {
     ...rest,
     scope: { kind: "interaction", appliesTo },
     ...(exclude === undefined ? {} : { exclude }),
+    ...(equivalentTo === undefined ? {} : { equivalentTo }),
     enabled: true,
   };
 }
@@ -106,16 +109,19 @@ export interface ElementRuleFields {
   description: string;
   include?: RuleCondition;
   exclude?: RuleCondition;
+  /** Rules that raise the same threat in other words (see Rule.equivalentTo). */
+  equivalentTo?: string[];
 }
 
 /** An enabled rule over every element of the given kinds (optionally narrowed by `include`). */
 export function elementRule(fields: ElementRuleFields): Rule {
-  const { elementKinds, include, exclude, ...rest } = fields;
+  const { elementKinds, include, exclude, equivalentTo, ...rest } = fields;
   return {
     ...rest,
     scope: { kind: "element", elementKinds },
     include: include ?? ALWAYS,
     ...(exclude === undefined ? {} : { exclude }),
+    ...(equivalentTo === undefined ? {} : { equivalentTo }),
     enabled: true,
   };
 }

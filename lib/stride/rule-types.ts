@@ -132,6 +132,9 @@ export const ruleIdSchema = z
   .max(LIMITS.idLength)
   .regex(/^[A-Za-z0-9._:-]+$/, "Use letters, digits and . _ : - only");
 
+/** Most rule ids one rule may declare equivalent to it. */
+export const MAX_EQUIVALENT_RULES = 20;
+
 /**
  * One threat-generation rule. Title and description are templates: `{source.name}`,
  * `{target.name}`, `{flow.name}`, `{element.name}` or any other field of those subjects.
@@ -146,6 +149,12 @@ export const ruleSchema = z.strictObject({
   include: ruleConditionSchema,
   /** ...unless this holds (e.g. "the flow authenticates its source"). */
   exclude: ruleConditionSchema.optional(),
+  /**
+   * Ids of rules (in this or any other set, e.g. "tmt:D4" of an imported Microsoft template)
+   * that raise the same threat in other words: where both fire for the same element or
+   * interaction, one threat is generated naming both rules (see merge-threats.ts).
+   */
+  equivalentTo: z.array(ruleIdSchema).max(MAX_EQUIVALENT_RULES).optional(),
   enabled: z.boolean(),
 });
 export type Rule = z.infer<typeof ruleSchema>;

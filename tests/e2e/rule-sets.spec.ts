@@ -70,7 +70,7 @@ test.describe("organisation rule sets", () => {
         const card = page.getByRole("region", { name: setName });
         await card.getByText(`Show rules of ${setName}`).click();
         const toggle = card.getByRole("checkbox", {
-          name: "Rule “{element.name} card data skimmed” enabled",
+          name: "Rule “[external entity] card data skimmed” enabled",
         });
         await expect(toggle).toBeChecked();
         await toggle.click();
@@ -123,6 +123,8 @@ test.describe("organisation rule sets", () => {
       await createEmptyRuleSet(context.request, appOrigin, setName);
       const ruleSets = new RuleSetsPage(page);
       const title = "Spoofing of {source.name} over unauthenticated flows";
+      // The rule's name: its title with the placeholders in words.
+      const name = "Spoofing of [source] over unauthenticated flows";
 
       await test.step("the administrator builds the rule; a missing title is refused", async () => {
         await ruleSets.goto();
@@ -139,9 +141,9 @@ test.describe("organisation rule sets", () => {
         await expect(dialog.dialog).toBeHidden();
 
         await ruleSets.showRules(setName);
-        const row = ruleSets.rule(setName, title);
-        await expect(row).toContainText("source is a external-entity");
-        await expect(row).toContainText("unless flow.authenticated is true");
+        const row = ruleSets.rule(setName, name);
+        await expect(row).toContainText("if the source is an external entity");
+        await expect(row).toContainText("unless the flow is authenticated");
       });
 
       await test.step("generation in a model produces a threat from the new rule", async () => {
@@ -168,7 +170,7 @@ test.describe("organisation rule sets", () => {
         await ruleSets.showRules(setName);
         await ruleSets
           .card(setName)
-          .getByRole("button", { name: `Delete rule “${title}”` })
+          .getByRole("button", { name: `Delete rule “${name}”` })
           .click();
         const confirm = page.getByRole("dialog", { name: "Delete rule?" });
         await confirm.getByRole("button", { name: "Delete rule" }).click();

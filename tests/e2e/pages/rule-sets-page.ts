@@ -55,12 +55,12 @@ export class RuleSetsPage {
     return this.card(name).getByRole("table", { name: `Rules of ${name}` });
   }
 
-  /** The row of a rule, by its title template. */
-  rule(setName: string, title: string): Locator {
+  /** The row of a rule, by its name (its title with the placeholders in words). */
+  rule(setName: string, name: string): Locator {
     return this.rules(setName)
       .getByRole("row")
       .filter({
-        has: this.page.getByRole("rowheader").filter({ hasText: title }),
+        has: this.page.getByRole("rowheader").filter({ hasText: name }),
       });
   }
 

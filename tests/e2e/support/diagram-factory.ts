@@ -6,12 +6,14 @@ export interface DiagramNames {
   externalEntity: string;
   process: string;
   dataStore: string;
+  /** When given, a trust boundary of this name encloses the process and the store. */
+  trustBoundary?: string;
 }
 
 /**
  * A Yjs update that adds a diagram with an external entity, a process and a data store, and
  * flows entity -> process -> store, built with the lib/model accessors on a fresh document
- * (send it with pushUpdatePastTheUi).
+ * (send it with pushUpdatePastTheUi). With `trustBoundary`, the entity's flow crosses it.
  */
 export function buildDiagramUpdate(names: DiagramNames): Uint8Array {
   const doc = new Y.Doc();
@@ -23,6 +25,17 @@ export function buildDiagramUpdate(names: DiagramNames): Uint8Array {
   });
   const processId = addElement(doc, { kind: "process", diagramId, name: names.process, x: 300 });
   const storeId = addElement(doc, { kind: "data-store", diagramId, name: names.dataStore, x: 600 });
+  if (names.trustBoundary !== undefined) {
+    addElement(doc, {
+      kind: "trust-boundary",
+      diagramId,
+      name: names.trustBoundary,
+      x: 250,
+      y: -100,
+      width: 600,
+      height: 300,
+    });
+  }
   addFlow(doc, { sourceId: entityId, targetId: processId, name: "Card details" });
   addFlow(doc, { sourceId: processId, targetId: storeId, name: "Ledger entry" });
   const update = Y.encodeStateAsUpdate(doc);
