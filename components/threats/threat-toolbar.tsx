@@ -188,7 +188,7 @@ export function ThreatToolbar({
           isLabelHidden
           size="sm"
           aria-label="Filter by element or flow"
-          className="w-48"
+          className="w-56"
           options={targetOptions}
           value={query.target}
           onValueChange={(target) => change({ target })}

@@ -33,18 +33,18 @@ test("threats raised by hand belong to an element, a flow or the model, and orph
   const appliesTo = addForm.getByRole("combobox", { name: "Applies to" });
 
   await test.step("the add form picks the target, the model by default", async () => {
-    await expect(workspace.threat("Orders altered at rest")).toContainText("on Orders DB");
+    await expect(workspace.threat("Orders altered at rest")).toContainText("Orders DB");
     await expect(appliesTo).toHaveValue("");
     await workspace.newThreatTitle.fill("Search input reaches the query");
     await workspace.newThreatCategory.selectOption({ label: "Tampering" });
     await appliesTo.selectOption({ label: "Orders DB" });
     await workspace.addThreatButton.click();
-    await expect(workspace.threat("Search input reaches the query")).toContainText("on Orders DB");
+    await expect(workspace.threat("Search input reaches the query")).toContainText("Orders DB");
     // The form keeps the last target for the next threat; this one is about the whole model.
     await expect(appliesTo).toHaveValue(/.+/);
     await appliesTo.selectOption({ label: "The model as a whole" });
     await workspace.addThreat("No audit of admin actions", "Repudiation");
-    await expect(workspace.threat("No audit of admin actions")).not.toContainText("on Orders DB");
+    await expect(workspace.threat("No audit of admin actions")).toContainText("Whole model");
   });
 
   await test.step("deleting the element leaves an orphan that its details re-attach", async () => {
@@ -54,14 +54,14 @@ test("threats raised by hand belong to an element, a flow or the model, and orph
     await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(diagram.element("Data store", "Orders DB")).toHaveCount(0);
     await page.getByRole("tab", { name: "Threats" }).click();
-    await expect(workspace.threat("Orders altered at rest")).toContainText("target deleted");
+    await expect(workspace.threat("Orders altered at rest")).toContainText("Target deleted");
     const details = await workspace.openDetails("Orders altered at rest");
     const picker = details.dialog.getByRole("combobox", { name: "Applies to" });
     await expect(picker).toHaveValue("missing");
     await expect(details.dialog).toContainText("was deleted: attach it");
     await picker.selectOption({ label: "The model as a whole" });
     await details.close();
-    await expect(workspace.threat("Orders altered at rest")).not.toContainText("target deleted");
+    await expect(workspace.threat("Orders altered at rest")).not.toContainText("Target deleted");
   });
 });
 
