@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { ArrowLeftIcon, UsersIcon } from "@/components/ui/icons";
 import { InlineEdit } from "@/components/ui/inline-edit";
+import { MenuButton } from "@/components/ui/menu-button";
 import { ConnectionIndicator, type ConnectionIndicatorProps } from "./connection-indicator";
 import type { Participant } from "./presence";
 import { PresenceAvatars } from "./presence-avatars";
@@ -102,18 +103,34 @@ export function WorkspaceHeader({
           {reviewState && reviewState !== "none" ? <span className="sr-only">:</span> : null}
           {reviewState && reviewState !== "none" ? <ReviewStateBadge state={reviewState} /> : null}
         </Button>
-        <Button variant="secondary" size="sm" onClick={onOpenActivity}>
-          Activity
-        </Button>
-        <Button variant="secondary" size="sm" onClick={onOpenVersions}>
-          Versions
-        </Button>
         <ModelExportMenu modelId={modelId} />
-        {canManageMembers ? (
-          <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
-            Members
+        {/* Below 1280 px these wait in "More", so the title row stays one line. */}
+        <div className="hidden items-center gap-3 xl:flex">
+          <Button variant="secondary" size="sm" onClick={onOpenActivity}>
+            Activity
           </Button>
-        ) : null}
+          <Button variant="secondary" size="sm" onClick={onOpenVersions}>
+            Versions
+          </Button>
+          {canManageMembers ? (
+            <Button variant="secondary" size="sm" icon={<UsersIcon />} onClick={onOpenMembers}>
+              Members
+            </Button>
+          ) : null}
+        </div>
+        <div className="xl:hidden">
+          <MenuButton
+            label="More"
+            menuLabel="More model actions"
+            items={[
+              { key: "activity", label: "Activity", onSelect: onOpenActivity },
+              { key: "versions", label: "Versions", onSelect: onOpenVersions },
+              ...(canManageMembers
+                ? [{ key: "members", label: "Members", onSelect: onOpenMembers }]
+                : []),
+            ]}
+          />
+        </div>
       </div>
     </div>
   );

@@ -83,6 +83,18 @@ test.describe("room to draw", () => {
     await expect(diagram.toolbar.getByRole("button", { name: "Zoom to fit" })).toBeHidden();
     await page.screenshot({ path: testInfo.outputPath("diagram-1024x768.png") });
 
+    // The title row is one line: the model's less frequent actions wait in its own More menu.
+    const title = await boxOf(page.getByRole("heading", { level: 1 }));
+    const review = await boxOf(diagram.main.getByRole("button", { name: "Review" }));
+    expect(Math.abs(title.y + title.height / 2 - (review.y + review.height / 2))).toBeLessThan(8);
+    await diagram.main.getByRole("button", { name: "More", exact: true }).first().click();
+    await expect(
+      page.getByRole("menu", { name: "More model actions" }).getByRole("menuitem", {
+        name: "Versions",
+      }),
+    ).toBeVisible();
+    await page.keyboard.press("Escape");
+
     // The menu holds what the row has no room for, with its keys, and works.
     const more = diagram.toolbar.getByRole("button", { name: "More" });
     await more.click();
