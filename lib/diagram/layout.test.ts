@@ -7,7 +7,7 @@ import {
   listFlowsOfDiagram,
 } from "../model";
 import { buildModelDoc } from "../model/test-helpers";
-import { getRectCenter, isPointInRect } from "./geometry";
+import { doesSegmentCrossSegment, getRectCenter, isPointInRect } from "./geometry";
 import type { Point, Rect } from "./geometry";
 import { layoutDiagram } from "./layout";
 import type { LayoutPosition } from "./layout";
@@ -89,7 +89,7 @@ describe("layoutDiagram", () => {
     expect(Math.min(...positions.map((position) => position.y))).toBe(100);
   });
 
-  it("keeps elements inside the box boundaries that held them, and leaves lines alone", async () => {
+  it("keeps elements inside the box boundaries that held them, and the line between its sides", async () => {
     const { doc, diagramId } = buildModelDoc();
     const user = addElement(doc, { kind: "external-entity", diagramId, x: 900, y: 900 });
     const web = addElement(doc, { kind: "process", diagramId, x: 100, y: 100 });
@@ -142,7 +142,26 @@ describe("layoutDiagram", () => {
     const isInside = (id: string, boxId: string) =>
       isPointInRect(getRectCenter(rectOf(id)), rectOf(boxId));
 
-    expect(positions.has(edge)).toBe(false);
+    // The line separated the user from the web process: it still does, crossing their flow.
+    const line = positions.get(edge);
+    if (line === undefined) throw new Error("the line was not placed");
+    const lineEnd = { x: line.x + (line.width ?? 0), y: line.y + (line.height ?? 0) };
+    expect(
+      doesSegmentCrossSegment(
+        getRectCenter(rectOf(user)),
+        getRectCenter(rectOf(web)),
+        { x: line.x, y: line.y },
+        lineEnd,
+      ),
+    ).toBe(true);
+    expect(
+      doesSegmentCrossSegment(
+        getRectCenter(rectOf(web)),
+        getRectCenter(rectOf(db)),
+        { x: line.x, y: line.y },
+        lineEnd,
+      ),
+    ).toBe(false);
     expect(isInside(web, outer)).toBe(true);
     expect(isInside(db, outer)).toBe(true);
     expect(isInside(db, inner)).toBe(true);

@@ -7,13 +7,15 @@ import { getRectCenter, isPointInRect } from "./geometry";
 import type { Rect } from "./geometry";
 import { clearFlowLines } from "./layout-clearance";
 import type { PlacedItem } from "./layout-clearance";
+import { placeLineBoundaries } from "./layout-lines";
 
 /*
  * Automatic layout of one diagram with ELK's layered algorithm, left to right. Box trust
  * boundaries become compound nodes holding the elements whose centers they held, so after
  * layout each box still encloses the same elements (and flows still cross the same boxes),
  * resized to wrap them. Flows are drawn as straight lines: elements standing on one are then
- * moved off it (layout-clearance.ts). Line boundaries are left where they are. Runs in the browser and in Node: the bundled ELK
+ * moved off it (layout-clearance.ts). Line boundaries are no groups: each is drawn again
+ * between the elements it separated (layout-lines.ts). Runs in the browser and in Node: the bundled ELK
  * works in the calling thread.
  */
 
@@ -189,9 +191,10 @@ function getTopLeft(points: Iterable<{ x: number; y: number }>): { x: number; y:
 }
 
 /**
- * Lays out plain diagram contents. Returns the new corner of every element except line trust
- * boundaries, and the new size of every box trust boundary; the drawing keeps its top-left
- * corner where it was. Flows whose ends are missing are ignored.
+ * Lays out plain diagram contents. Returns the new corner of every element, the new size of
+ * every box trust boundary and the new vector (width, height) of every line trust boundary that
+ * has elements to go between; the drawing keeps its top-left corner where it was. Flows whose
+ * ends are missing are ignored.
  */
 export async function layoutContents(input: LayoutInput): Promise<Map<string, LayoutPosition>> {
   const graph = buildGraph(input);
@@ -220,6 +223,17 @@ export async function layoutContents(input: LayoutInput): Promise<Map<string, La
       id,
       isBox ? { x, y, width: Math.round(rect.width), height: Math.round(rect.height) } : { x, y },
     );
+  }
+  const elementRects = new Map(
+    [...cleared].flatMap(([id, item]) => (item.isBox ? [] : [[id, item.rect] as const])),
+  );
+  for (const [id, line] of placeLineBoundaries(input.elements, input.flows, elementRects)) {
+    positions.set(id, {
+      x: Math.round(line.x - after.x + before.x),
+      y: Math.round(line.y - after.y + before.y),
+      width: Math.round(line.width),
+      height: Math.round(line.height),
+    });
   }
   return positions;
 }
