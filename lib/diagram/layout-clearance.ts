@@ -41,6 +41,8 @@ const DIRECTIONS: readonly Direction[] = ["down", "up", "right", "left"];
 const DIRECTION_COST: Record<Direction, number> = { down: 1, up: 1, right: 1.5, left: 1.5 };
 
 interface Conflict {
+  /** The flow (by its index) and the element: the same pair across moves. */
+  key: string;
   from: Point;
   to: Point;
   margin: number;
@@ -90,7 +92,7 @@ export function findFlowConflicts(
     for (const [id, item] of elements) {
       if (id === flow.sourceId || id === flow.targetId) continue;
       if (doesSegmentTouchRect(from, to, grow(item.rect, margin))) {
-        conflicts.push({ from, to, margin, elementId: id });
+        conflicts.push({ key: `${index}|${id}`, from, to, margin, elementId: id });
       }
     }
   });
@@ -223,16 +225,17 @@ function moveOffLine(
       { ...item, rect: toFrame(item.rect, direction) },
     ]),
   );
-  pushDown(framed, conflict.elementId, Math.ceil(distance));
+  // One more pixel: a line along the grown outline still touches it.
+  pushDown(framed, conflict.elementId, Math.ceil(distance) + 1);
   for (const item of framed.values()) item.rect = fromFrame(item.rect, direction);
   return { items: framed, distance };
 }
 
 /**
  * Moves elements off the lines of flows that pass through them, one element at a time, each
- * the way (down, up, right or left) that leaves the fewest conflicts, then the shortest move.
- * Returns the new boxes of every item; gives up after a bounded number of moves, so a crowded
- * drawing may keep some conflicts.
+ * the way (down, up, right or left) that clears it and leaves the fewest conflicts, then the
+ * shortest move. A conflict no move clears is left. Returns the new boxes of every item; gives
+ * up after a bounded number of moves, so a crowded drawing may keep some conflicts.
  */
 export function clearFlowLines(
   items: ReadonlyMap<string, PlacedItem>,
@@ -240,14 +243,17 @@ export function clearFlowLines(
 ): Map<string, PlacedItem> {
   let current = cloneItems(items);
   let conflicts = findFlowConflicts(current, flows);
-  for (let move = 0; move < MAX_MOVES && conflicts.length > 0; move++) {
-    const [conflict] = conflicts;
+  const unsolvable = new Set<string>();
+  for (let move = 0; move < MAX_MOVES; move++) {
+    const conflict = conflicts.find((candidate) => !unsolvable.has(candidate.key));
     if (conflict === undefined) break;
     let best: { items: Map<string, PlacedItem>; conflicts: Conflict[]; cost: number } | null = null;
     for (const direction of DIRECTIONS) {
       const moved = moveOffLine(current, conflict, direction);
       if (moved === null) continue;
       const after = findFlowConflicts(moved.items, flows);
+      // Sliding along the line, or dragging the flow's end along, solves nothing.
+      if (after.some((other) => other.key === conflict.key)) continue;
       const cost = moved.distance * DIRECTION_COST[direction];
       if (
         best === null ||
@@ -257,7 +263,10 @@ export function clearFlowLines(
         best = { items: moved.items, conflicts: after, cost };
       }
     }
-    if (best === null) break;
+    if (best === null) {
+      unsolvable.add(conflict.key);
+      continue;
+    }
     current = best.items;
     conflicts = best.conflicts;
   }
