@@ -2,16 +2,20 @@ import type { DiagramElement } from "@/lib/model/element-records";
 import {
   buildElementNode,
   buildFlowEdge,
+  buildStubLinkEdge,
   buildStubNodes,
   computeCrossedBoundaryNames,
   getContentBounds,
   getElementGeometry,
   listDrawableFlows,
+  type CanvasEdge,
   type CanvasNode,
   type ElementGeometry,
   type ElementNode,
   type FlowEdge,
   type RemoteMark,
+  type StubLinkEdge,
+  getStubLinkId,
 } from "./diagram-mapping";
 import { getParallelOffsets } from "./edge-geometry";
 import type { RenameTarget } from "./canvas-context";
@@ -85,8 +89,9 @@ export class CanvasGraphBuilder {
   private nodes = new Map<string, CachedItem<ElementNode>>();
   private edges = new Map<string, CachedItem<FlowEdge>>();
   private stubs: { key: readonly unknown[]; value: CanvasNode[] } | null = null;
+  private stubLinks = new Map<string, CachedItem<StubLinkEdge>>();
 
-  build(input: CanvasGraphInput): { nodes: CanvasNode[]; edges: FlowEdge[] } {
+  build(input: CanvasGraphInput): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
     const { records, selectedIds, editing, liveGeometries, remoteSelections, isReadOnly } = input;
     const threatCounts = input.threatCounts ?? NO_COUNTS;
     const highlights = input.highlights ?? NO_HIGHLIGHTS;
@@ -133,14 +138,14 @@ export class CanvasGraphBuilder {
     }
     this.nodes = nextNodes;
 
-    const stubNodes = this.buildStubs(records, liveGeometries);
+    const stubNodes = this.buildStubs(records, liveGeometries, isReadOnly);
     nodes.push(...stubNodes);
 
     const flows = listDrawableFlows(records.flows, elementsById);
     const crossings = computeCrossedBoundaryNames(records.elements, flows, liveGeometries);
     const offsets = getParallelOffsets(flows);
     const nextEdges = new Map<string, CachedItem<FlowEdge>>();
-    const edges: FlowEdge[] = [];
+    const edges: CanvasEdge[] = [];
     for (const flow of flows) {
       const marks = remoteSelections.get(flow.id) ?? NO_MARKS;
       const crossed = crossings.get(flow.id) ?? [];
@@ -185,23 +190,54 @@ export class CanvasGraphBuilder {
       edges.push(edge);
     }
     this.edges = nextEdges;
+    edges.push(...this.buildStubLinks(records, elementsById, selectedIds, isReadOnly));
     return { nodes, edges };
+  }
+
+  /** The links from stubs to the elements of this diagram that carry their flows. */
+  private buildStubLinks(
+    records: DiagramRecords,
+    elementsById: ReadonlyMap<string, DiagramElement>,
+    selectedIds: ReadonlySet<string>,
+    isReadOnly: boolean,
+  ): StubLinkEdge[] {
+    const next = new Map<string, CachedItem<StubLinkEdge>>();
+    const links: StubLinkEdge[] = [];
+    for (const stub of records.stubs) {
+      for (const elementId of stub.linkedElementIds) {
+        const element = elementsById.get(elementId);
+        if (element === undefined) continue;
+        const id = getStubLinkId(stub.parentFlowId, elementId);
+        const isSelected = selectedIds.has(id);
+        const key = [stub, element.name, isSelected, isReadOnly];
+        const cached = this.stubLinks.get(id);
+        const link =
+          cached && isSameKey(cached.key, key)
+            ? cached.value
+            : buildStubLinkEdge(stub, element, { isSelected, isReadOnly });
+        next.set(id, { key, value: link });
+        links.push(link);
+      }
+    }
+    this.stubLinks = next;
+    return links;
   }
 
   private buildStubs(
     records: DiagramRecords,
     liveGeometries: ReadonlyMap<string, ElementGeometry>,
+    isReadOnly: boolean,
   ): CanvasNode[] {
     if (records.stubs.length === 0) return [];
     // Stubs sit at the edge of the stored drawing; they do not follow drags frame by frame.
-    const key = [records.stubs, records.elements];
+    const key = [records.stubs, records.elements, isReadOnly];
     if (this.stubs && isSameKey(this.stubs.key, key)) return this.stubs.value;
     const bounds = getContentBounds(
       records.elements.map(
         (element) => liveGeometries.get(element.id) ?? getElementGeometry(element),
       ),
     );
-    const value = buildStubNodes(records.stubs, bounds);
+    const value = buildStubNodes(records.stubs, bounds, isReadOnly);
     this.stubs = { key, value };
     return value;
   }

@@ -15,6 +15,12 @@ import { useCanvasActions } from "./canvas-context";
 import type { ElementGeometry, ElementNode, RemoteMark, StubNode } from "./diagram-mapping";
 import { getNodeBox } from "./diagram-mapping";
 import { InlineNameInput } from "./inline-name-input";
+import {
+  getNameLineCount,
+  ICON_ROW_HEIGHT,
+  NAME_BOTTOM_CLEARANCE,
+  NAME_TOP_CLEARANCE,
+} from "./node-label";
 
 /*
  * The node components of the canvas, one per way of drawing an element. Memoised: React Flow
@@ -43,7 +49,10 @@ function ConnectionHandles() {
   );
 }
 
-/** The outlines and name tags of other people who have this element selected. */
+/**
+ * The outlines and name tags of other people who have this element selected; the tag sits
+ * above the badge row, clear of it.
+ */
 function RemoteOutlines({ marks, rounded }: { marks: readonly RemoteMark[]; rounded?: string }) {
   if (marks.length === 0) return null;
   return (
@@ -60,7 +69,7 @@ function RemoteOutlines({ marks, rounded }: { marks: readonly RemoteMark[]; roun
         />
       ))}
       <span
-        className="pointer-events-none absolute -top-6 left-0 rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap text-white"
+        className="pointer-events-none absolute bottom-full left-0 mb-3 rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap text-white"
         style={{ backgroundColor: marks[0]?.color }}
       >
         {marks.map((mark) => mark.name).join(", ")}
@@ -69,7 +78,7 @@ function RemoteOutlines({ marks, rounded }: { marks: readonly RemoteMark[]; roun
   );
 }
 
-/** The number of unresolved threats on an element, in its top-right corner; nothing at 0. */
+/** The number of unresolved threats on an element, on the right of its badge row; nothing at 0. */
 function ThreatCountBadge({ count }: { count: number }) {
   if (count === 0) return null;
   const label = count === 1 ? "1 open threat" : `${count} open threats`;
@@ -79,15 +88,26 @@ function ThreatCountBadge({ count }: { count: number }) {
       aria-label={label}
       role="img"
       data-threat-count={count}
-      className="pointer-events-none absolute -top-2.5 -right-2.5 z-10 flex h-5 min-w-5 items-center justify-center rounded-full bg-red-600 px-1 text-[11px] font-semibold text-white shadow ring-2 ring-white"
+      className="pointer-events-none ml-auto flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-red-600 px-1 text-[11px] font-semibold text-white shadow ring-2 ring-white"
     >
       {count > 99 ? "99+" : count}
     </span>
   );
 }
 
-/** The name of an element, or the field that renames it in place. */
-function ElementName({ data, className }: { data: ElementNode["data"]; className?: string }) {
+/**
+ * The name of an element, or the field that renames it in place. Wraps onto at most `lines`
+ * lines and ends with an ellipsis beyond them; the whole name is its tooltip.
+ */
+function ElementName({
+  data,
+  className,
+  lines = 3,
+}: {
+  data: ElementNode["data"];
+  className?: string;
+  lines?: number;
+}) {
   const { commitRename, cancelRename } = useCanvasActions();
   const { element } = data;
   if (data.isEditing) {
@@ -101,7 +121,15 @@ function ElementName({ data, className }: { data: ElementNode["data"]; className
     );
   }
   return (
-    <span className={cx("line-clamp-3 px-2 text-center text-sm break-words", className)}>
+    <span
+      title={element.name}
+      data-node-part="name"
+      style={{ WebkitLineClamp: lines }}
+      className={cx(
+        "block max-h-full max-w-full overflow-hidden text-center text-sm leading-5 break-words [display:-webkit-box] [-webkit-box-orient:vertical]",
+        className,
+      )}
+    >
       {element.name}
     </span>
   );
@@ -111,41 +139,66 @@ const SELECTED_RING = "ring-2 ring-indigo-500 ring-offset-2";
 
 /**
  * The frame every element kind but trust boundaries shares: its shape (from `shapeClassName`),
- * selection ring, other people's outlines, name, open-threat badge and connection handles.
+ * selection ring, other people's outlines, connection handles, and three parts laid out so that
+ * none covers another at any name length or node size: the badge row straddling the top edge
+ * (open threads on the left, open threats on the right), the name in the middle, and the
+ * sub-diagram button (`bottomAction`) in its own row at the bottom.
  */
 function ElementFrame({
   data,
   selected,
   shapeClassName,
   rounded,
-  children,
+  nameClassName,
+  bottomAction,
 }: {
   data: ElementNode["data"];
   selected: boolean;
   shapeClassName: string;
   /** The outline's rounding, for other people's selection marks. */
   rounded?: string;
-  children?: ReactNode;
+  /** Extra room at the sides of the name, e.g. inside an ellipse. */
+  nameClassName?: string;
+  bottomAction?: ReactNode;
 }) {
+  const hasBottomAction = bottomAction !== undefined && bottomAction !== null;
   return (
     <div
       className={cx(
-        "relative flex size-full items-center justify-center text-slate-900",
+        "relative flex size-full flex-col text-slate-900",
         shapeClassName,
         selected && SELECTED_RING,
         data.element.outOfScope && "opacity-60",
       )}
     >
       <RemoteOutlines marks={data.remoteMarks} rounded={rounded} />
-      <ElementName data={data} className="font-medium" />
-      <ThreatCountBadge count={data.threatCount} />
-      <DiscussionBadge
-        kind="element"
-        id={data.element.id}
-        name={data.element.name}
-        className="absolute -top-2.5 -left-2.5 z-10 shadow ring-2 ring-white"
-      />
-      {children}
+      <div className="pointer-events-none absolute -inset-x-2.5 -top-2.5 z-10 flex items-start gap-1">
+        <DiscussionBadge
+          kind="element"
+          id={data.element.id}
+          name={data.element.name}
+          className="pointer-events-auto shrink-0 shadow ring-2 ring-white"
+        />
+        <ThreatCountBadge count={data.threatCount} />
+      </div>
+      <div
+        className={cx("flex min-h-0 flex-1 items-center justify-center px-2", nameClassName)}
+        style={{
+          paddingTop: NAME_TOP_CLEARANCE,
+          paddingBottom: hasBottomAction ? 0 : NAME_BOTTOM_CLEARANCE,
+        }}
+      >
+        <ElementName
+          data={data}
+          className="font-medium"
+          lines={getNameLineCount(data.geometry.height, hasBottomAction)}
+        />
+      </div>
+      {hasBottomAction ? (
+        <div className="flex shrink-0 justify-center" style={{ height: ICON_ROW_HEIGHT }}>
+          {bottomAction}
+        </div>
+      ) : null}
       <ConnectionHandles />
     </div>
   );
@@ -169,26 +222,29 @@ function ProcessNodeView({ data, selected }: NodeProps<ElementNode>) {
       selected={selected}
       shapeClassName="rounded-[50%] border-2 border-indigo-700 bg-indigo-50 shadow-sm"
       rounded="rounded-[50%]"
-    >
-      {canZoomIn ? (
-        <button
-          type="button"
-          aria-label={`Open sub-diagram of ${data.element.name}`}
-          title="Open sub-diagram"
-          onClick={(event) => {
-            event.stopPropagation();
-            openSubDiagram(data.element.id);
-          }}
-          onDoubleClick={(event) => event.stopPropagation()}
-          className={cx(
-            "nodrag absolute right-0 bottom-1 flex size-6 items-center justify-center rounded-full border border-indigo-300 bg-white text-indigo-700 shadow-sm hover:bg-indigo-100",
-            FOCUS_RING,
-          )}
-        >
-          <ZoomInIcon />
-        </button>
-      ) : null}
-    </ElementFrame>
+      // The corners of the box are outside the ellipse.
+      nameClassName="px-4"
+      bottomAction={
+        canZoomIn ? (
+          <button
+            type="button"
+            aria-label={`Open sub-diagram of ${data.element.name}`}
+            title="Open sub-diagram"
+            onClick={(event) => {
+              event.stopPropagation();
+              openSubDiagram(data.element.id);
+            }}
+            onDoubleClick={(event) => event.stopPropagation()}
+            className={cx(
+              "nodrag flex size-6 shrink-0 items-center justify-center rounded-full border border-indigo-300 bg-white text-indigo-700 shadow-sm hover:bg-indigo-100",
+              FOCUS_RING,
+            )}
+          >
+            <ZoomInIcon />
+          </button>
+        ) : null
+      }
+    />
   );
 }
 
@@ -404,8 +460,12 @@ function BoundaryLineNodeView({ id, data, selected }: NodeProps<ElementNode>) {
   );
 }
 
-/** A flow of the parent diagram entering or leaving this one: read-only, dashed. */
+/**
+ * A flow of the parent diagram entering or leaving this one, dashed. Its handle, on the side
+ * facing the drawing, joins it to the inner elements that carry the flow.
+ */
 function StubNodeView({ data }: NodeProps<StubNode>) {
+  const { isReadOnly } = useCanvasActions();
   const { stub } = data;
   const isIncoming = stub.direction === "in";
   const arrow: ReactNode = (
@@ -424,7 +484,7 @@ function StubNodeView({ data }: NodeProps<StubNode>) {
   return (
     <div
       className={cx(
-        "flex size-full flex-col justify-center gap-0.5 text-xs text-slate-600",
+        "relative flex size-full flex-col justify-center gap-0.5 text-xs text-slate-600",
         isIncoming ? "items-start" : "items-end",
       )}
       title={isIncoming ? "Enters from the parent diagram" : "Leaves to the parent diagram"}
@@ -435,6 +495,14 @@ function StubNodeView({ data }: NodeProps<StubNode>) {
       </span>
       {arrow}
       <span className="italic">{stub.name || "Unnamed flow"}</span>
+      <Handle
+        id="stub"
+        type="source"
+        position={isIncoming ? Position.Right : Position.Left}
+        isConnectable={!isReadOnly}
+        title={`Drag to the element that carries ${stub.name || "this flow"}`}
+        className={cx("!size-3 !border-white !bg-slate-500", isReadOnly && "!hidden")}
+      />
     </div>
   );
 }

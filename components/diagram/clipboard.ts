@@ -42,10 +42,11 @@ export function toPastedElementInput(
 
 /**
  * The creation input of a copy of `flow` between the copies of its ends. The sequence number is
- * dropped: a copy would repeat a number already used on the diagram.
+ * dropped: a copy would repeat a number already used on the diagram; so are the links to a
+ * sub-diagram's elements, which belong to the original flow's process.
  */
 export function toPastedFlowInput(flow: Flow, sourceId: string, targetId: string): NewFlowInput {
-  const { id: _id, diagramId: _diagramId, ...fields } = flow;
+  const { id: _id, diagramId: _diagramId, innerElementIds: _innerElementIds, ...fields } = flow;
   return { ...fields, sourceId, targetId, sequence: null };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listElements } from "@/lib/model/elements";
-import { canConnectElements } from "./connection-rules";
+import { canConnectElements, getStubConnection } from "./connection-rules";
 import { buildSmallDiagram } from "./test-factories";
 
 describe("canConnectElements", () => {
@@ -16,5 +16,27 @@ describe("canConnectElements", () => {
     expect(canConnectElements(elementsById, { source: web, target: "gone" })).toBe(false);
     expect(canConnectElements(elementsById, { source: internet, target: web })).toBe(false);
     expect(canConnectElements(elementsById, { source: browser, target: internet })).toBe(false);
+  });
+});
+
+describe("getStubConnection", () => {
+  const { doc, web, internet } = buildSmallDiagram();
+  const elementsById = new Map(listElements(doc).map((element) => [element.id, element]));
+
+  it("reads a stub joined to an element, from either end", () => {
+    const link = { flowId: "parent-flow", elementId: web };
+    expect(getStubConnection(elementsById, { source: "stub:parent-flow", target: web })).toEqual(
+      link,
+    );
+    expect(getStubConnection(elementsById, { source: web, target: "stub:parent-flow" })).toEqual(
+      link,
+    );
+  });
+
+  it("refuses two stubs, boundaries, unknown elements and plain flows", () => {
+    expect(getStubConnection(elementsById, { source: "stub:a", target: "stub:b" })).toBeNull();
+    expect(getStubConnection(elementsById, { source: "stub:a", target: internet })).toBeNull();
+    expect(getStubConnection(elementsById, { source: "stub:a", target: "gone" })).toBeNull();
+    expect(getStubConnection(elementsById, { source: web, target: internet })).toBeNull();
   });
 });

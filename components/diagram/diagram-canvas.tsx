@@ -11,12 +11,12 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import type { RefObject } from "react";
+import { useState, type RefObject } from "react";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
 import type { PaletteItem } from "./diagram-commands";
 import { FIT_VIEW_OPTIONS } from "./diagram-editor-types";
-import { isStubId, type CanvasNode, type FlowEdge } from "./diagram-mapping";
+import { isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
 import { EDGE_TYPES } from "./flow-edge";
 import type { RemoteCanvasPeer } from "./live-canvas";
 import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
@@ -27,7 +27,7 @@ export interface DiagramCanvasProps {
   canvasRef: RefObject<HTMLDivElement | null>;
   /** Its height in pixels: what the window leaves below the toolbar. */
   height: number;
-  graph: { nodes: CanvasNode[]; edges: FlowEdge[] };
+  graph: { nodes: CanvasNode[]; edges: CanvasEdge[] };
   actions: CanvasActions;
   peers: RemoteCanvasPeer[];
   publisher: LiveCanvasPublisher;
@@ -38,7 +38,7 @@ export interface DiagramCanvasProps {
   isEmpty: boolean;
   onReady: () => void;
   onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
-  onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  onEdgesChange: (changes: EdgeChange<CanvasEdge>[]) => void;
   onConnect: (connection: Connection) => void;
   canConnect: (connection: { source: string; target: string }) => boolean;
   onStartRename: (target: RenameTarget) => void;
@@ -65,7 +65,10 @@ export function DiagramCanvas({
   onDropItem,
   height,
 }: DiagramCanvasProps) {
-  const flow = useReactFlow<CanvasNode, FlowEdge>();
+  const flow = useReactFlow<CanvasNode, CanvasEdge>();
+  // Fit the drawing once when it opens with something in it. An empty canvas keeps its view:
+  // React Flow would otherwise fit (and move) the first element added, away from its drop point.
+  const [shouldFitOnOpen] = useState(() => graph.nodes.length > 0);
   return (
     <div
       ref={canvasRef}
@@ -92,7 +95,7 @@ export function DiagramCanvas({
       }}
     >
       <CanvasActionsContext.Provider value={actions}>
-        <ReactFlow<CanvasNode, FlowEdge>
+        <ReactFlow<CanvasNode, CanvasEdge>
           nodes={graph.nodes}
           edges={graph.edges}
           nodeTypes={NODE_TYPES}
@@ -105,7 +108,7 @@ export function DiagramCanvas({
             if (!isReadOnly && !isStubId(node.id)) onStartRename({ type: "element", id: node.id });
           }}
           onEdgeDoubleClick={(_event, edge) => {
-            if (!isReadOnly) onStartRename({ type: "flow", id: edge.id });
+            if (!isReadOnly && edge.type === "flow") onStartRename({ type: "flow", id: edge.id });
           }}
           connectionMode={ConnectionMode.Loose}
           connectionRadius={36}
@@ -119,7 +122,7 @@ export function DiagramCanvas({
           onlyRenderVisibleElements
           minZoom={0.1}
           maxZoom={2.5}
-          fitView
+          fitView={shouldFitOnOpen}
           fitViewOptions={FIT_VIEW_OPTIONS}
           onInit={onReady}
           proOptions={{ hideAttribution: true }}

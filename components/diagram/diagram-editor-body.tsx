@@ -12,7 +12,7 @@ import {
   type DiagramEditorProps,
   type EditorSlotContext,
 } from "./diagram-editor-types";
-import type { CanvasNode, FlowEdge } from "./diagram-mapping";
+import type { CanvasEdge, CanvasNode, FlowEdge } from "./diagram-mapping";
 import { DiagramToolbar } from "./diagram-toolbar";
 import { getFocusedTarget } from "./keyboard-target";
 import { runCanvasCommand } from "./run-canvas-command";
@@ -103,7 +103,7 @@ export function DiagramEditorBody({
   const writing = { doc, diagramId: diagram.id, isReadOnly, write, setSelectedIds };
   const addItem = useAddElement({ ...writing, canvasRef });
   const connection = useFlowConnection({ ...writing, elementsById });
-  const deletion = useDeletion({ ...writing, selection });
+  const deletion = useDeletion({ ...writing, selection, selectedIds });
   const clipboard = useCanvasClipboard({ ...writing, records, selection });
   const openSubDiagram = useOpenSubDiagram({ doc, diagrams, isReadOnly, write, onOpenDiagram });
   const selectTarget = useSelectTarget({
@@ -213,7 +213,7 @@ export function DiagramEditorBody({
             isEmpty={records.elements.length === 0 && records.stubs.length === 0}
             onReady={() => setIsCanvasReady(true)}
             onNodesChange={drags.handleNodesChange}
-            onEdgesChange={(changes: EdgeChange<FlowEdge>[]) =>
+            onEdgesChange={(changes: EdgeChange<CanvasEdge>[]) =>
               selecting.applySelectionChanges(changes.filter((change) => change.type === "select"))
             }
             onConnect={connection.handleConnect}

@@ -6,7 +6,11 @@ import { addElement } from "@/lib/model/elements";
 import {
   buildElementNode,
   buildFlowEdge,
+  buildStubLinkEdge,
   buildStubNodes,
+  getStubFlowId,
+  getStubLinkId,
+  parseStubLinkId,
   computeCrossedBoundaryNames,
   formatFlowLabel,
   getNodeBox,
@@ -147,7 +151,7 @@ describe("flows", () => {
 });
 
 describe("buildStubNodes", () => {
-  it("puts incoming stubs left of the drawing and outgoing ones right, read-only", () => {
+  it("puts incoming stubs left of the drawing and outgoing ones right, fixed", () => {
     const stubs = buildStubNodes(
       [
         {
@@ -156,6 +160,7 @@ describe("buildStubNodes", () => {
           direction: "in",
           outsideElementName: "Shop",
           bidirectional: false,
+          linkedElementIds: [],
         },
         {
           parentFlowId: "f2",
@@ -163,6 +168,7 @@ describe("buildStubNodes", () => {
           direction: "out",
           outsideElementName: "DB",
           bidirectional: false,
+          linkedElementIds: ["inner"],
         },
       ],
       { x: 0, y: 0, width: 500, height: 300 },
@@ -170,8 +176,62 @@ describe("buildStubNodes", () => {
     const [incoming, outgoing] = stubs;
     expect(incoming?.position.x).toBeLessThan(0);
     expect(outgoing?.position.x).toBeGreaterThan(500);
-    expect(incoming).toMatchObject({ draggable: false, selectable: false, connectable: false });
+    // Connectable: drawing from a stub joins it to an inner element.
+    expect(incoming).toMatchObject({ draggable: false, selectable: false, connectable: true });
     expect(incoming?.ariaLabel).toBe("Parent flow: Order, from Shop");
     expect(outgoing?.ariaLabel).toBe("Parent flow: Row, to DB");
+    const readOnly = buildStubNodes([], { x: 0, y: 0, width: 1, height: 1 }, true);
+    expect(readOnly).toEqual([]);
+  });
+
+  it("cannot be joined to anything in a read-only diagram", () => {
+    const [stub] = buildStubNodes(
+      [
+        {
+          parentFlowId: "f1",
+          name: "Order",
+          direction: "in",
+          outsideElementName: "Shop",
+          bidirectional: false,
+          linkedElementIds: [],
+        },
+      ],
+      { x: 0, y: 0, width: 500, height: 300 },
+      true,
+    );
+    expect(stub?.connectable).toBe(false);
+  });
+});
+
+describe("stub links", () => {
+  const stub = {
+    parentFlowId: "f1",
+    name: "Order",
+    direction: "in" as const,
+    outsideElementName: "Shop",
+    bidirectional: false,
+    linkedElementIds: ["e1"],
+  };
+
+  it("runs from an incoming stub to its element, and from the element to an outgoing one", () => {
+    const state = { isSelected: false, isReadOnly: false };
+    const incoming = buildStubLinkEdge(stub, { id: "e1", name: "Parser" }, state);
+    expect(incoming).toMatchObject({ source: "stub:f1", target: "e1", type: "stub-link" });
+    expect(incoming.ariaLabel).toBe("Parent flow Order carried by Parser");
+    const outgoing = buildStubLinkEdge(
+      { ...stub, direction: "out" },
+      { id: "e1", name: "Parser" },
+      state,
+    );
+    expect(outgoing).toMatchObject({ source: "e1", target: "stub:f1" });
+  });
+
+  it("has an id that names the flow and the element, and reads back", () => {
+    const id = getStubLinkId("f1", "e1");
+    expect(parseStubLinkId(id)).toEqual({ flowId: "f1", elementId: "e1" });
+    expect(getStubFlowId("stub:f1")).toBe("f1");
+    expect(getStubFlowId("f1")).toBeNull();
+    expect(parseStubLinkId("f1")).toBeNull();
+    expect(parseStubLinkId("stub-link:f1")).toBeNull();
   });
 });

@@ -60,6 +60,17 @@ export interface FlowEdgeData extends Record<string, unknown> {
 }
 export type FlowEdge = Edge<FlowEdgeData, "flow">;
 
+export interface StubLinkEdgeData extends Record<string, unknown> {
+  stub: StubFlow;
+  /** The element of this diagram that carries the parent flow. */
+  elementId: string;
+}
+/** A dashed line joining a parent flow's stub to the inner element that carries it. */
+export type StubLinkEdge = Edge<StubLinkEdgeData, "stub-link">;
+
+/** Every edge the canvas draws. */
+export type CanvasEdge = FlowEdge | StubLinkEdge;
+
 /** Space around a trust boundary line inside its node, so both endpoint grips fit. */
 export const LINE_PADDING = 12;
 /** A stub's size on the canvas. */
@@ -278,7 +289,11 @@ export function getContentBounds(geometries: readonly ElementGeometry[]): Rect {
  * The parent diagram's flows into and out of the process this diagram zooms into, as read-only
  * stubs at the edge of the drawing: incoming ones on the left, outgoing ones on the right.
  */
-export function buildStubNodes(stubs: readonly StubFlow[], bounds: Rect): StubNode[] {
+export function buildStubNodes(
+  stubs: readonly StubFlow[],
+  bounds: Rect,
+  isReadOnly = false,
+): StubNode[] {
   const counts = { in: 0, out: 0 };
   return stubs.map((stub) => {
     const row = counts[stub.direction];
@@ -296,7 +311,8 @@ export function buildStubNodes(stubs: readonly StubFlow[], bounds: Rect): StubNo
       data: { stub },
       draggable: false,
       selectable: false,
-      connectable: false,
+      // A stub is joined to the inner elements that carry its flow by drawing from its handle.
+      connectable: !isReadOnly,
       deletable: false,
       focusable: false,
       ariaRole: "group",
@@ -312,7 +328,55 @@ export function describeStub(stub: StubFlow): string {
   return `Parent flow: ${name}, ${direction} ${stub.outsideElementName}`;
 }
 
+const STUB_PREFIX = "stub:";
+const STUB_LINK_PREFIX = "stub-link:";
+
 /** True for the id of a stub node (never an element's id: nanoid has no colon). */
 export function isStubId(id: string): boolean {
-  return id.startsWith("stub:");
+  return id.startsWith(STUB_PREFIX);
+}
+
+/** The parent flow id of a stub node's id, or null for any other id. */
+export function getStubFlowId(nodeId: string): string | null {
+  return isStubId(nodeId) ? nodeId.slice(STUB_PREFIX.length) : null;
+}
+
+/** The id of the edge joining the stub of `flowId` to the element `elementId`. */
+export function getStubLinkId(flowId: string, elementId: string): string {
+  return `${STUB_LINK_PREFIX}${flowId}:${elementId}`;
+}
+
+/** The parent flow and element of a stub link edge's id, or null for any other id. */
+export function parseStubLinkId(id: string): { flowId: string; elementId: string } | null {
+  if (!id.startsWith(STUB_LINK_PREFIX)) return null;
+  const [flowId, elementId, ...rest] = id.slice(STUB_LINK_PREFIX.length).split(":");
+  if (!flowId || !elementId || rest.length > 0) return null;
+  return { flowId, elementId };
+}
+
+/**
+ * The link from a stub to the inner element that carries its flow, drawn in the flow's
+ * direction: from the stub for an incoming flow, to it for an outgoing one.
+ */
+export function buildStubLinkEdge(
+  stub: StubFlow,
+  element: Pick<DiagramElement, "id" | "name">,
+  state: { isSelected: boolean; isReadOnly: boolean },
+): StubLinkEdge {
+  const stubNodeId = `${STUB_PREFIX}${stub.parentFlowId}`;
+  const isIncoming = stub.direction === "in";
+  const flowName = stub.name || "Unnamed flow";
+  return {
+    id: getStubLinkId(stub.parentFlowId, element.id),
+    type: "stub-link",
+    source: isIncoming ? stubNodeId : element.id,
+    target: isIncoming ? element.id : stubNodeId,
+    data: { stub, elementId: element.id },
+    selected: state.isSelected,
+    deletable: !state.isReadOnly,
+    selectable: !state.isReadOnly,
+    markerEnd: { type: "arrowclosed", width: 16, height: 16 },
+    markerStart: stub.bidirectional ? { type: "arrowclosed", width: 16, height: 16 } : undefined,
+    ariaLabel: `Parent flow ${flowName} carried by ${element.name}`,
+  };
 }

@@ -15,6 +15,7 @@ import { useCanvasActions } from "./canvas-context";
 import type { FlowEdge } from "./diagram-mapping";
 import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
 import { InlineNameInput } from "./inline-name-input";
+import { StubLinkEdgeView } from "./stub-link-edge";
 
 function toEnd(node: InternalNode<Node>): {
   rect: { x: number; y: number; width: number; height: number };
@@ -128,4 +129,4 @@ function FlowEdgeView({
 }
 
 /** The edge types given to React Flow; defined once, outside any component. */
-export const EDGE_TYPES = { flow: memo(FlowEdgeView) };
+export const EDGE_TYPES = { flow: memo(FlowEdgeView), "stub-link": memo(StubLinkEdgeView) };

@@ -3,8 +3,8 @@
 import { useRef, type Dispatch, type RefObject, type SetStateAction } from "react";
 import { useReactFlow } from "@xyflow/react";
 import type * as Y from "yjs";
-import { findFreeSpot } from "@/lib/diagram/free-spot";
-import { listElements } from "@/lib/model/elements";
+import { findFreeSpot, listObstacles } from "@/lib/diagram/free-spot";
+import { listElementsOfDiagram } from "@/lib/model/elements";
 import { listFlowsOfDiagram } from "@/lib/model/flows";
 import { addPaletteItem, buildNewElementInput, type PaletteItem } from "./diagram-commands";
 import type { CanvasWrite } from "./diagram-editor-types";
@@ -54,27 +54,15 @@ export function useAddElement(options: {
     return { x: center.x + step, y: center.y + step };
   }
 
-  /** Near the middle of the view, in free space: off other elements and flows. */
+  /** Near the middle of the view, in free space: off elements, flows, labels and outlines. */
   function getFreeSpot(item: PaletteItem): { x: number; y: number } {
     const center = getViewportCenter();
     if (item === "boundary-box" || item === "boundary-line") return center;
-    const elements = listElements(doc).filter((element) => element.diagramId === diagramId);
-    const centres = new Map(
-      elements.map((element) => [
-        element.id,
-        { x: element.x + element.width / 2, y: element.y + element.height / 2 },
-      ]),
-    );
     const { width, height } = buildNewElementInput(item, diagramId, center);
     return findFreeSpot({
       center,
       size: { width: width ?? 120, height: height ?? 120 },
-      occupied: elements.filter((element) => element.kind !== "trust-boundary"),
-      flows: listFlowsOfDiagram(doc, diagramId).flatMap((flow) => {
-        const from = centres.get(flow.sourceId);
-        const to = centres.get(flow.targetId);
-        return from && to ? [{ from, to }] : [];
-      }),
+      ...listObstacles(listElementsOfDiagram(doc, diagramId), listFlowsOfDiagram(doc, diagramId)),
     });
   }
 

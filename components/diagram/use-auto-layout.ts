@@ -1,16 +1,29 @@
 "use client";
 
 import { useState } from "react";
-import { useReactFlow } from "@xyflow/react";
+import { useReactFlow, useStoreApi } from "@xyflow/react";
 import type * as Y from "yjs";
 import type { DiagramElement } from "@/lib/model/element-records";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { useToast } from "@/components/ui/toast";
 import { FIT_VIEW_OPTIONS, type DiagramEditorProps } from "./diagram-editor-types";
-import type { CanvasNode, ElementGeometry, FlowEdge } from "./diagram-mapping";
+import {
+  getContentBounds,
+  getElementGeometry,
+  type CanvasEdge,
+  type CanvasNode,
+  type ElementGeometry,
+} from "./diagram-mapping";
 import { toLayoutGeometries } from "./layout-geometries";
+import { getReadableViewport, MIN_READABLE_ZOOM } from "./readable-viewport";
 
-/** Automatic layout: stores the computed positions as one undo step, then fits the view. */
+/** Room left around the drawing when the view is fitted to it, in screen pixels. */
+const VIEW_PADDING = 40;
+
+/**
+ * Automatic layout: stores the computed positions as one undo step, then shows the drawing as
+ * large as fits, but never zoomed out below readable labels (the rest is reached by panning).
+ */
 export function useAutoLayout(options: {
   doc: Y.Doc;
   diagramId: string;
@@ -21,16 +34,37 @@ export function useAutoLayout(options: {
 }): { isLayingOut: boolean; autoLayout: () => Promise<void> } {
   const { doc, diagramId, isReadOnly, elementsById, computeLayout, commitGeometries } = options;
   const { notify } = useToast();
-  const flow = useReactFlow<CanvasNode, FlowEdge>();
+  const flow = useReactFlow<CanvasNode, CanvasEdge>();
+  const store = useStoreApi<CanvasNode, CanvasEdge>();
   const [isLayingOut, setIsLayingOut] = useState(false);
+
+  function showReadably(geometries: ReadonlyMap<string, ElementGeometry>) {
+    const { width, height } = store.getState();
+    const bounds = getContentBounds(
+      [...elementsById.values()].map(
+        (element) => geometries.get(element.id) ?? getElementGeometry(element),
+      ),
+    );
+    void flow.setViewport(
+      getReadableViewport({
+        bounds,
+        width,
+        height,
+        padding: VIEW_PADDING,
+        minZoom: MIN_READABLE_ZOOM,
+        maxZoom: FIT_VIEW_OPTIONS.maxZoom,
+      }),
+    );
+  }
 
   async function autoLayout() {
     if (!computeLayout || isReadOnly) return;
     setIsLayingOut(true);
     try {
       const positions = await computeLayout(doc, diagramId);
-      commitGeometries(toLayoutGeometries(positions, elementsById));
-      window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+      const geometries = toLayoutGeometries(positions, elementsById);
+      commitGeometries(geometries);
+      window.requestAnimationFrame(() => showReadably(geometries));
     } catch (caught) {
       notify({
         tone: "danger",

@@ -4,12 +4,18 @@ import type { Dispatch, SetStateAction } from "react";
 import type { Connection } from "@xyflow/react";
 import type * as Y from "yjs";
 import type { DiagramElement } from "@/lib/model/element-records";
+import { linkStubElement } from "@/lib/model/stub-links";
 import { useToast } from "@/components/ui/toast";
-import { canConnectElements } from "./connection-rules";
+import { canConnectElements, getStubConnection } from "./connection-rules";
 import { connectElements } from "./diagram-commands";
 import type { CanvasWrite } from "./diagram-editor-types";
+import { getStubLinkId } from "./diagram-mapping";
 
-/** Drawing data flows: which connections are allowed, and adding one (then selected). */
+/**
+ * Drawing data flows: which connections are allowed, and adding one (then selected). A
+ * connection between a parent flow's stub and an inner element links them instead: the element
+ * carries that flow inside the process.
+ */
 export function useFlowConnection(options: {
   doc: Y.Doc;
   elementsById: ReadonlyMap<string, DiagramElement>;
@@ -23,10 +29,23 @@ export function useFlowConnection(options: {
   const { notify } = useToast();
 
   function canConnect(connection: { source: string; target: string }): boolean {
-    return canConnectElements(elementsById, connection);
+    return (
+      canConnectElements(elementsById, connection) ||
+      getStubConnection(elementsById, connection) !== null
+    );
   }
 
   function handleConnect(connection: Connection) {
+    const stubLink = getStubConnection(elementsById, connection);
+    if (stubLink !== null) {
+      const isDone = write(
+        () => linkStubElement(doc, stubLink.flowId, stubLink.elementId),
+        "The element could not be joined to the parent flow.",
+      );
+      if (isDone !== null)
+        setSelectedIds(new Set([getStubLinkId(stubLink.flowId, stubLink.elementId)]));
+      return;
+    }
     if (!canConnect(connection)) {
       notify({
         tone: "info",

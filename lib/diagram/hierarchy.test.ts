@@ -5,6 +5,7 @@ import {
   addFlow,
   deleteDiagram,
   deleteElement,
+  linkStubElement,
   openSubDiagram,
   updateDiagram,
   updateElement,
@@ -119,6 +120,7 @@ describe("listStubFlows", () => {
         direction: "in",
         outsideElementName: "User",
         bidirectional: false,
+        linkedElementIds: [],
       },
       {
         parentFlowId: write,
@@ -126,6 +128,7 @@ describe("listStubFlows", () => {
         direction: "out",
         outsideElementName: "Orders DB",
         bidirectional: true,
+        linkedElementIds: [],
       },
     ]);
   });
@@ -140,6 +143,21 @@ describe("listStubFlows", () => {
     expect(listStubFlows(doc, "ghost")).toEqual([]);
     deleteElement(doc, api);
     expect(listStubFlows(doc, apiDiagram)).toEqual([]);
+  });
+
+  it("names the inner elements joined to each stub, while they are on the sub-diagram", () => {
+    const { doc, diagramId } = buildModelDoc();
+    const user = addElement(doc, { kind: "external-entity", diagramId, name: "User" });
+    const api = addElement(doc, { kind: "process", diagramId, name: "API" });
+    const request = addFlow(doc, { sourceId: user, targetId: api, name: "Request" });
+    const apiDiagram = openSubDiagram(doc, api);
+    const parser = addElement(doc, { kind: "process", diagramId: apiDiagram, name: "Parser" });
+    const logger = addElement(doc, { kind: "process", diagramId: apiDiagram, name: "Logger" });
+    linkStubElement(doc, request, parser);
+    linkStubElement(doc, request, logger);
+    expect(listStubFlows(doc, apiDiagram)[0]?.linkedElementIds).toEqual([parser, logger].sort());
+    deleteElement(doc, logger);
+    expect(listStubFlows(doc, apiDiagram)[0]?.linkedElementIds).toEqual([parser]);
   });
 
   it("works for a diagram added by hand with a parent", () => {

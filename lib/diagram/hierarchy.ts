@@ -21,6 +21,11 @@ export interface StubFlow {
   /** The element at the other end of the flow, on the parent diagram. */
   outsideElementName: string;
   bidirectional: boolean;
+  /**
+   * The elements of this diagram joined to the stub (they carry the parent flow here), sorted;
+   * links to elements deleted or on another diagram are left out.
+   */
+  linkedElementIds: string[];
 }
 
 /** The diagram a diagram zooms out to, or null at the top or when the parent dangles. */
@@ -89,6 +94,10 @@ export function listStubFlows(doc: Y.Doc, diagramId: string): StubFlow[] {
       direction: isOutgoing ? "out" : "in",
       outsideElementName: outside.name,
       bidirectional: flow.bidirectional,
+      linkedElementIds: flow.innerElementIds.filter((id) => {
+        const inner = getElement(doc, id);
+        return inner !== null && inner.diagramId === diagramId && inner.kind !== "trust-boundary";
+      }),
     });
   }
   return stubs;

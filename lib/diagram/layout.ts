@@ -5,12 +5,17 @@ import { listElementsOfDiagram, listFlowsOfDiagram } from "../model";
 import type { DiagramElement, Flow } from "../model";
 import { getRectCenter, isPointInRect } from "./geometry";
 import type { Rect } from "./geometry";
+import { clearFlowLines } from "./layout-clearance";
+import type { PlacedItem } from "./layout-clearance";
+import { placeLineBoundaries } from "./layout-lines";
 
 /*
  * Automatic layout of one diagram with ELK's layered algorithm, left to right. Box trust
  * boundaries become compound nodes holding the elements whose centers they held, so after
- * layout each box still encloses the same elements (and flows still cross the same boxes).
- * Line boundaries are left where they are. Runs in the browser and in Node: the bundled ELK
+ * layout each box still encloses the same elements (and flows still cross the same boxes),
+ * resized to wrap them. Flows are drawn as straight lines: elements standing on one are then
+ * moved off it (layout-clearance.ts). Line boundaries are no groups: each is drawn again
+ * between the elements it separated (layout-lines.ts). Runs in the browser and in Node: the bundled ELK
  * works in the calling thread.
  */
 
@@ -102,8 +107,14 @@ function isOuterBox(outer: DiagramElement, inner: DiagramElement): boolean {
   return outerArea > innerArea || (outerArea === innerArea && outer.id < inner.id);
 }
 
+/** The ELK graph, and the box (or null) that holds each element and box. */
+interface LayoutGraph {
+  root: ElkNode;
+  parentIds: ReadonlyMap<string, string | null>;
+}
+
 /** Builds the ELK graph: nodes nested in the boxes that hold them, every edge at the root. */
-function buildGraph(input: LayoutInput): ElkNode {
+function buildGraph(input: LayoutInput): LayoutGraph {
   const boxes = input.elements.filter(
     (element) => element.kind === "trust-boundary" && element.shape === "box",
   );
@@ -145,26 +156,26 @@ function buildGraph(input: LayoutInput): ElkNode {
     .filter((flow) => nodeIds.has(flow.sourceId) && nodeIds.has(flow.targetId))
     .map((flow) => ({ id: flow.id, sources: [flow.sourceId], targets: [flow.targetId] }));
   root.edges = edges;
-  return root;
+  return { root, parentIds };
 }
 
-/** Collects absolute positions (and sizes of compound nodes) from ELK's nested result. */
-function collectPositions(
+/** Collects the absolute boxes of ELK's nested result. */
+function collectPlacedItems(
   node: ElkNode,
   offset: { x: number; y: number },
+  graph: LayoutGraph,
   boxIds: ReadonlySet<string>,
-  positions: Map<string, LayoutPosition>,
+  items: Map<string, PlacedItem>,
 ): void {
   for (const child of node.children ?? []) {
     const x = offset.x + (child.x ?? 0);
     const y = offset.y + (child.y ?? 0);
-    positions.set(
-      child.id,
-      boxIds.has(child.id)
-        ? { x, y, width: child.width ?? 0, height: child.height ?? 0 }
-        : { x, y },
-    );
-    collectPositions(child, { x, y }, boxIds, positions);
+    items.set(child.id, {
+      rect: { x, y, width: child.width ?? 0, height: child.height ?? 0 },
+      parentId: graph.parentIds.get(child.id) ?? null,
+      isBox: boxIds.has(child.id),
+    });
+    collectPlacedItems(child, { x, y }, graph, boxIds, items);
   }
 }
 
@@ -180,33 +191,48 @@ function getTopLeft(points: Iterable<{ x: number; y: number }>): { x: number; y:
 }
 
 /**
- * Lays out plain diagram contents. Returns the new corner of every element except line trust
- * boundaries, and the new size of every box trust boundary; the drawing keeps its top-left
- * corner where it was. Flows whose ends are missing are ignored.
+ * Lays out plain diagram contents. Returns the new corner of every element, the new size of
+ * every box trust boundary and the new vector (width, height) of every line trust boundary that
+ * has elements to go between; the drawing keeps its top-left corner where it was. Flows whose
+ * ends are missing are ignored.
  */
 export async function layoutContents(input: LayoutInput): Promise<Map<string, LayoutPosition>> {
   const graph = buildGraph(input);
-  const result = await getEngine().layout(graph);
+  const result = await getEngine().layout(graph.root);
   const boxIds = new Set(
     input.elements
       .filter((element) => element.kind === "trust-boundary" && element.shape === "box")
       .map((element) => element.id),
   );
-  const laidOut = new Map<string, LayoutPosition>();
-  collectPositions(result, { x: 0, y: 0 }, boxIds, laidOut);
+  const placed = new Map<string, PlacedItem>();
+  collectPlacedItems(result, { x: 0, y: 0 }, graph, boxIds, placed);
+  // Flows are drawn straight, not along ELK's routes: move elements off their lines.
+  const cleared = clearFlowLines(placed, input.flows);
 
   const before = getTopLeft(
     input.elements
-      .filter((element) => laidOut.has(element.id))
+      .filter((element) => cleared.has(element.id))
       .map((element) => normalizeRect(element)),
   );
-  const after = getTopLeft(laidOut.values());
+  const after = getTopLeft([...cleared.values()].map((item) => item.rect));
   const positions = new Map<string, LayoutPosition>();
-  for (const [id, position] of laidOut) {
+  for (const [id, { rect, isBox }] of cleared) {
+    const x = Math.round(rect.x - after.x + before.x);
+    const y = Math.round(rect.y - after.y + before.y);
+    positions.set(
+      id,
+      isBox ? { x, y, width: Math.round(rect.width), height: Math.round(rect.height) } : { x, y },
+    );
+  }
+  const elementRects = new Map(
+    [...cleared].flatMap(([id, item]) => (item.isBox ? [] : [[id, item.rect] as const])),
+  );
+  for (const [id, line] of placeLineBoundaries(input.elements, input.flows, elementRects)) {
     positions.set(id, {
-      ...position,
-      x: Math.round(position.x - after.x + before.x),
-      y: Math.round(position.y - after.y + before.y),
+      x: Math.round(line.x - after.x + before.x),
+      y: Math.round(line.y - after.y + before.y),
+      width: Math.round(line.width),
+      height: Math.round(line.height),
     });
   }
   return positions;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addElement, addFlow, getElementsMap, listElements } from "../model";
+import {
+  addElement,
+  addFlow,
+  getElementsMap,
+  linkStubElement,
+  listElements,
+  openSubDiagram,
+  unlinkStubElement,
+} from "../model";
 import type { NewElementInput } from "../model";
 import { buildModelDoc } from "../model/test-helpers";
 import { countIssues, findDiagramIssues, summarizeIssues, validateDiagram } from "./validation";
@@ -42,6 +50,47 @@ describe("validateDiagram", () => {
     addFlow(doc, { sourceId: api, targetId: db, name: "Save order", bidirectional: true });
 
     expect(validateDiagram(doc, diagramId)).toEqual([]);
+  });
+
+  it("counts a sub-diagram element joined to a parent flow's stub as taking part in it", () => {
+    const { doc, add } = buildDiagram();
+    const user = add("external-entity", { name: "User" });
+    const api = add("process", { name: "API" });
+    const db = add("data-store", { name: "Orders DB" });
+    const request = addFlow(doc, { sourceId: user, targetId: api, name: "Request" });
+    const save = addFlow(doc, { sourceId: api, targetId: db, name: "Save" });
+    const inner = openSubDiagram(doc, api);
+    const parser = addElement(doc, { kind: "process", diagramId: inner, name: "Parser" });
+    const cache = addElement(doc, { kind: "data-store", diagramId: inner, name: "Cache" });
+    expect(rulesOf(validateDiagram(doc, inner), parser)).toEqual(["no-flows"]);
+
+    linkStubElement(doc, request, parser);
+    expect(rulesOf(validateDiagram(doc, inner), parser)).toEqual([]);
+    // A store written by nothing but joined to an outgoing stub is read (by the parent flow).
+    linkStubElement(doc, save, cache);
+    expect(rulesOf(validateDiagram(doc, inner), cache)).toEqual([]);
+
+    unlinkStubElement(doc, request, parser);
+    expect(rulesOf(validateDiagram(doc, inner), parser)).toEqual(["no-flows"]);
+  });
+
+  it("counts an incoming stub as written and a bidirectional one as read too", () => {
+    const base = { direction: "in", bidirectional: false } as const;
+    const { doc, add } = buildDiagram();
+    const store = add("data-store", { name: "Inbox" });
+    const elements = listElements(doc);
+    const inOnly = findDiagramIssues({
+      elements,
+      flows: [],
+      stubs: [{ ...base, linkedElementIds: [store] }],
+    });
+    expect(rulesOf(inOnly, store)).toEqual(["data-sink"]);
+    const both = findDiagramIssues({
+      elements,
+      flows: [],
+      stubs: [{ ...base, bidirectional: true, linkedElementIds: [store] }],
+    });
+    expect(rulesOf(both, store)).toEqual([]);
   });
 
   it("is empty for an unknown diagram", () => {
@@ -87,6 +136,7 @@ describe("validateDiagram", () => {
         sequence: null,
         outOfScope: false,
         outOfScopeReason: "",
+        innerElementIds: [],
       },
     ];
     const issues = findDiagramIssues({ elements, flows });

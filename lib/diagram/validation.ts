@@ -3,6 +3,8 @@ import { listElementsOfDiagram, listFlowsOfDiagram } from "../model";
 import type { DiagramElement, ElementKind, Flow } from "../model";
 import { compareStrings } from "../model/entity-map";
 import { computeCrossings } from "./crossings";
+import { listStubFlows } from "./hierarchy";
+import type { StubFlow } from "./hierarchy";
 
 /*
  * The DFD rules of the method, checked on one diagram: processes handle all communication
@@ -45,6 +47,11 @@ export interface DiagramIssue {
 export interface DiagramContents {
   elements: readonly DiagramElement[];
   flows: readonly Flow[];
+  /**
+   * On a sub-diagram, the parent's flows shown as stubs: an element joined to a stub takes part
+   * in that flow (in or out, or both when it is bidirectional).
+   */
+  stubs?: readonly Pick<StubFlow, "direction" | "bidirectional" | "linkedElementIds">[];
 }
 
 const RULE_SEVERITIES: Record<DiagramRule, DiagramIssueSeverity> = {
@@ -172,6 +179,13 @@ export function findDiagramIssues(contents: DiagramContents): DiagramIssue[] {
     }
   }
 
+  for (const stub of contents.stubs ?? []) {
+    for (const elementId of stub.linkedElementIds) {
+      countFlow(elementId, stub.direction);
+      if (stub.bidirectional) countFlow(elementId, stub.direction === "in" ? "out" : "in");
+    }
+  }
+
   const crossings = computeCrossings(contents);
   const crossedBoundaryIds = new Set([...crossings.values()].flat());
 
@@ -218,11 +232,15 @@ export function findDiagramIssues(contents: DiagramContents): DiagramIssue[] {
   return issues.sort(compareIssues);
 }
 
-/** Checks one diagram of the document; empty when the diagram has no elements or flows. */
+/**
+ * Checks one diagram of the document, with the stubs of its parent's flows; empty when the
+ * diagram has no elements or flows.
+ */
 export function validateDiagram(doc: Y.Doc, diagramId: string): DiagramIssue[] {
   return findDiagramIssues({
     elements: listElementsOfDiagram(doc, diagramId),
     flows: listFlowsOfDiagram(doc, diagramId),
+    stubs: listStubFlows(doc, diagramId),
   });
 }
 

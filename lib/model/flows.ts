@@ -43,6 +43,14 @@ export const flowSchema = z.object({
   id: idSchema,
   diagramId: idSchema,
   ...editableFlowShape,
+  /**
+   * Elements of the sub-diagram of a process at either end that carry this flow there: each is
+   * joined to the flow's stub on that sub-diagram. A set (concurrent links merge); written only
+   * through linkStubElement (stub-links.ts), which checks the element. Ids may dangle when an
+   * element is deleted: readers keep only the elements they find. Absent in flows stored before
+   * links existed: read as none.
+   */
+  innerElementIds: z.array(idSchema).default([]),
 });
 export type Flow = z.infer<typeof flowSchema>;
 
@@ -62,6 +70,7 @@ export const FLOW_DEFAULTS: WithoutId<Flow> = {
   sequence: null,
   outOfScope: false,
   outOfScopeReason: "",
+  innerElementIds: [],
 };
 
 /** A change to a flow; reconnecting (new sourceId/targetId) is allowed within its diagram. */
@@ -77,6 +86,7 @@ const flows = createEntityMap<Flow>({
   getRoot: getFlowsMap,
   schema: flowSchema,
   getDefaults: () => FLOW_DEFAULTS,
+  setFields: ["innerElementIds"],
   compare: (a, b) =>
     (a.sequence ?? Number.MAX_SAFE_INTEGER) - (b.sequence ?? Number.MAX_SAFE_INTEGER) ||
     compareStrings(a.id, b.id),
@@ -146,6 +156,21 @@ export function updateFlow(doc: Y.Doc, id: string, patch: FlowPatch): boolean {
     }
     return parsed;
   });
+}
+
+/**
+ * Adds (`isLinked` true) or removes `elementId` in the flow's innerElementIds; returns whether
+ * it changed. Checks only that the flow exists: stub-links.ts checks that the element belongs to
+ * a sub-diagram of one of the flow's ends. Throws AppError("not_found").
+ */
+export function setFlowInnerElement(
+  doc: Y.Doc,
+  flowId: string,
+  elementId: string,
+  isLinked: boolean,
+): boolean {
+  const id = parseInput(idSchema, elementId, "data flow");
+  return flows.setMember(doc, flowId, "innerElementIds", id, isLinked);
 }
 
 /** Deletes the data flow; false when it did not exist. Threats targeting it keep their targetId. */

@@ -28,6 +28,7 @@ export { MIGRATIONS, isSchemaCompatible, migrateDocument } from "./migrations";
 export type { Migration, MigrationResult } from "./migrations";
 export * from "./mitigations";
 export * from "./roles";
+export * from "./stub-links";
 export {
   getContextMap,
   getDiagramsMap,
