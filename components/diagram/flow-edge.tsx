@@ -3,7 +3,6 @@
 import { DiscussionBadge } from "@/components/review/discussion-badge";
 import {
   BaseEdge,
-  EdgeLabelRenderer,
   useInternalNode,
   type EdgeProps,
   type InternalNode,
@@ -14,6 +13,7 @@ import { cx } from "@/components/ui/class-names";
 import { useCanvasActions } from "./canvas-context";
 import type { FlowEdge } from "./diagram-mapping";
 import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
+import { EdgeLabelPortal } from "./edge-label-layer";
 import { InlineNameInput } from "./inline-name-input";
 
 function toEnd(node: InternalNode<Node>): {
@@ -74,7 +74,7 @@ function FlowEdgeView({
           strokeDasharray: data.flow.outOfScope ? "4 4" : undefined,
         }}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal isAlwaysShown={selected === true || data.isEditing || mark !== undefined}>
         <div
           className="nodrag nopan pointer-events-auto absolute flex flex-col items-center gap-0.5"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -122,7 +122,7 @@ function FlowEdgeView({
             </span>
           ) : null}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </>
   );
 }

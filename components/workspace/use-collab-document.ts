@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
@@ -128,16 +128,28 @@ export function useCollabDocument({
     return () => window.removeEventListener("beforeunload", handleBeforeUnload);
   }, [shouldWarnOnLeave]);
 
+  // One identity per session: the workspace memoises what it builds from them (the discussion
+  // context every element and flow on the canvas reads).
+  const reconnect = useCallback(() => session?.reconnect(), [session]);
+  const sendThreadMessage = useCallback<CollabSession["sendThreadMessage"]>(
+    (input) =>
+      session ? session.sendThreadMessage(input) : Promise.reject(new SocketUnavailableError()),
+    [session],
+  );
+  const sendSessionCommand = useCallback(
+    (command: { type: string } & Record<string, unknown>) =>
+      session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
+    [session],
+  );
+
   return {
     ...snapshot,
     doc: session?.doc ?? null,
     awareness: session?.awareness ?? null,
-    reconnect: () => session?.reconnect(),
+    reconnect,
     onSessionChanged: session ? session.onSessionChanged : subscribeToNothing,
     onDiscussionNotice: session ? session.onDiscussionNotice : subscribeToNothing,
-    sendThreadMessage: (input) =>
-      session ? session.sendThreadMessage(input) : Promise.reject(new SocketUnavailableError()),
-    sendSessionCommand: (command) =>
-      session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
+    sendThreadMessage,
+    sendSessionCommand,
   };
 }
