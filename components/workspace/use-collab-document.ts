@@ -49,9 +49,44 @@ function getInitialSnapshot(): CollabSnapshot {
   return INITIAL_SNAPSHOT;
 }
 
+function openCollabSession(modelId: string): CollabSession {
+  return new CollabSession({
+    serverUrl: getCollabServerUrl(),
+    modelId,
+    schemaVersion: SCHEMA_VERSION,
+  });
+}
+
+/** Sessions opened while the page still loads the model, waiting for the workspace. */
+const preopenedSessions = new Map<string, CollabSession>();
+
 /**
- * Opens the shared document of a model: creates a Y.Doc and a y-websocket provider on mount,
- * destroys both on unmount or when the model changes, and reports the connection's state.
+ * Starts connecting to a model's document before the workspace that uses it mounts, so the
+ * socket's handshake and first sync overlap the model's HTTP request instead of following it.
+ * The workspace's useCollabDocument takes the session over; the returned function destroys it
+ * unless it was taken (the model was not found, the page left).
+ */
+export function preopenCollabDocument(modelId: string): () => void {
+  if (preopenedSessions.has(modelId)) return () => {};
+  const session = openCollabSession(modelId);
+  preopenedSessions.set(modelId, session);
+  return () => {
+    if (preopenedSessions.get(modelId) !== session) return;
+    preopenedSessions.delete(modelId);
+    session.destroy();
+  };
+}
+
+function takePreopenedSession(modelId: string): CollabSession | null {
+  const session = preopenedSessions.get(modelId) ?? null;
+  preopenedSessions.delete(modelId);
+  return session;
+}
+
+/**
+ * Opens the shared document of a model: creates a Y.Doc and a y-websocket provider on mount
+ * (or takes over the ones preopenCollabDocument started), destroys both on unmount or when the
+ * model changes, and reports the connection's state.
  *
  * - `user` is announced through awareness as `user: { id, name, color }` once known.
  * - While the connection keeps failing although the browser is online, the model is checked
@@ -69,11 +104,7 @@ export function useCollabDocument({
   const [session, setSession] = useState<CollabSession | null>(null);
 
   useEffect(() => {
-    const created = new CollabSession({
-      serverUrl: getCollabServerUrl(),
-      modelId,
-      schemaVersion: SCHEMA_VERSION,
-    });
+    const created = takePreopenedSession(modelId) ?? openCollabSession(modelId);
     setSession(created);
     return () => {
       created.destroy();
