@@ -11,14 +11,19 @@ const PHASES: readonly [string, keyof OpenBreakdown, string][] = [
     "scriptsMs",
     "ms: then until the page mounted (scripts loaded, parsed, hydrated)",
   ],
-  ["dfd_open_model_ms", "modelMs", "ms: then until the model and user came from the HTTP API"],
-  ["dfd_open_connect_ms", "connectMs", "ms: then until the websocket was open"],
+  ["dfd_open_model_ms", "modelMs", "ms: from the mount until the model and user came (HTTP)"],
+  [
+    "dfd_open_connect_ms",
+    "connectMs",
+    "ms: from the mount, beside it, until the websocket was open",
+  ],
   ["dfd_open_sync_ms", "syncMs", "ms: then until the document's first sync was applied"],
   [
     "dfd_open_render_ms",
     "renderMs",
-    "ms: then until React Flow drew and measured the diagram (data-ready)",
+    "ms: from the later of model and sync until the nodes were drawn and measured and flows began",
   ],
+  ["dfd_open_ready_ms", "readyMs", "ms: then until React Flow was initialised (data-ready)"],
   ["dfd_open_interact_ms", "interactMs", "ms: then until a click had selected an element"],
   [
     "dfd_open_records_ms",

@@ -8,7 +8,8 @@ import {
   type InternalNode,
   type Node,
 } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useEffect } from "react";
+import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { cx } from "@/components/ui/class-names";
 import { useCanvasActions } from "./canvas-context";
 import type { FlowEdge } from "./diagram-mapping";
@@ -47,6 +48,7 @@ function FlowEdgeView({
   const { commitRename, cancelRename } = useCanvasActions();
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  useEffect(() => markOnce(OPEN_MARKS.flowsDrawn), []);
   // A flow whose element is gone (a peer deleted it a moment ago) draws nothing.
   if (!sourceNode || !targetNode || !data) return null;
 

@@ -15,8 +15,10 @@ export const OPEN_MARKS = {
   socketOpen: "open:socket-open",
   /** The shared document finished its first sync with the server. */
   docSynced: "open:doc-synced",
-  /** The diagram canvas is drawn and measured (React Flow's init). */
+  /** The diagram canvas is initialised (React Flow's init; the page sets data-ready). */
   canvasReady: "open:canvas-ready",
+  /** React Flow has measured the nodes and drawn the first flows between them. */
+  flowsDrawn: "open:flows-drawn",
 } as const;
 
 /** Measures of work that can happen several times during an open; their durations add up. */
@@ -31,9 +33,12 @@ function hasUserTiming(): boolean {
   return typeof performance !== "undefined" && typeof performance.mark === "function";
 }
 
+const marked = new Set<string>();
+
 /** Records `name` the first time it is reached on this page; later calls do nothing. */
 export function markOnce(name: string): void {
-  if (!hasUserTiming() || performance.getEntriesByName(name, "mark").length > 0) return;
+  if (marked.has(name) || !hasUserTiming()) return;
+  marked.add(name);
   performance.mark(name);
 }
 
@@ -43,7 +48,7 @@ export function markOnce(name: string): void {
  * `work` returns.
  */
 export function measureWork<T>(name: string, work: () => T): T {
-  if (!hasUserTiming() || performance.getEntriesByName(OPEN_MARKS.canvasReady, "mark").length > 0) {
+  if (!hasUserTiming() || marked.has(OPEN_MARKS.canvasReady)) {
     return work();
   }
   const start = performance.now();
