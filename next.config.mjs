@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // BROWSER_SOURCE_MAPS=1 next build: source maps of the browser's scripts, to read profiles.
+  productionBrowserSourceMaps: process.env.BROWSER_SOURCE_MAPS === "1",
   // The build type-checks the app only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Database drivers and the websocket server stay plain Node modules, never bundled.

@@ -5,12 +5,11 @@
  * system Chromium. Each run opens the model in a new browser context (empty cache, new
  * websocket) and stops the clock once the canvas has drawn the synced diagram and answered a
  * click on an element by selecting it.
+ *
+ * DFD_PROFILE_DIR=/tmp/profiles records the page during the last measured open and during the
+ * pan and zoom there, for Chrome's DevTools: a CPU profile, or with DFD_PROFILE_KIND=trace a
+ * full trace (style, layout, paint, raster). Recording slows the recorded run.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { chromium, type Page } from "@playwright/test";
 import WebSocket from "ws";
@@ -21,13 +20,16 @@ import { COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
 import { addDiagram, addElement, addFlow } from "@/lib/model";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { CHROMIUM_ARGS } from "@/server/chromium-args";
-
-const SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+import { APP_SECRET, buildAppIfNeeded, readPath, startBenchApp } from "./app-server";
+import { readRecordingRequest, startPageRecording } from "./page-recording";
+import { LONG_TASK_OBSERVER_SCRIPT, readOpenBreakdown, type OpenBreakdown } from "./open-breakdown";
 
 /** What one measurement gives: the median and every run, in milliseconds. */
 export interface DfdOpenResult {
   medianMs: number;
   runsMs: number[];
+  /** Where the time of each measured open went, in the order of `runsMs`. */
+  breakdowns: OpenBreakdown[];
   /** Frames drawn per second while the diagram is panned and zoomed with the mouse. */
   panZoomFps: number;
 }
@@ -69,35 +71,6 @@ async function measurePanZoomFps(page: Page): Promise<number> {
   })()`);
   if (typeof frames !== "number") throw new Error("the frame counter did not answer");
   return frames / seconds;
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address !== null && typeof address === "object") resolve(address.port);
-        else reject(new Error("no port"));
-      });
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not become healthy within 120 s");
 }
 
 /**
@@ -174,34 +147,15 @@ async function pushUpdate(baseUrl: string, modelId: string, cookie: string, upda
  * build is missing or stale (as `npm start` does).
  */
 export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpenResult> {
-  const build = spawnSync("npx", ["tsx", "scripts/build-if-needed.ts"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("the app could not be built");
-
-  const port = await findFreePort();
-  const baseUrl = `http://localhost:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-bench-"));
-  const server = spawn(process.execPath, ["dist/server/start.mjs"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      NEXTAUTH_SECRET: SECRET,
-      NEXTAUTH_URL: baseUrl,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  buildAppIfNeeded();
+  const app = await startBenchApp();
+  const { baseUrl } = app;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [...CHROMIUM_ARGS],
   });
+  const recording = readRecordingRequest();
   try {
-    await waitForHealth(baseUrl, server);
     const email = `bench-${Date.now()}@example.test`;
     const signUp = await fetch(`${baseUrl}/api/users`, {
       method: "POST",
@@ -210,7 +164,10 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
     });
     const signUpBody: unknown = await signUp.json();
     const userId = readPath(signUpBody, ["user", "id"]);
-    const token = await encode({ token: { sub: userId, email, name: "Bench" }, secret: SECRET });
+    const token = await encode({
+      token: { sub: userId, email, name: "Bench" },
+      secret: APP_SECRET,
+    });
     const cookie = `next-auth.session-token=${token}`;
     const created = await fetch(`${baseUrl}/api/models`, {
       method: "POST",
@@ -222,6 +179,7 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
     await pushUpdate(baseUrl, modelId, cookie, large.update);
 
     const runsMs: number[] = [];
+    const breakdowns: OpenBreakdown[] = [];
     let panZoomFps = Number.NaN;
     // One unmeasured open warms the server (compiled routes, loaded room), not the browser.
     for (let run = 0; run <= options.runs; run += 1) {
@@ -229,42 +187,39 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
       await context.addCookies([
         { name: "next-auth.session-token", value: token, url: baseUrl, httpOnly: true },
       ]);
+      await context.addInitScript(LONG_TASK_OBSERVER_SCRIPT);
       const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Performance.enable");
+      const isRecorded = recording !== null && run === options.runs;
+      const record = (name: string) =>
+        recording === null ? null : startPageRecording({ browser, page, cdp, name, ...recording });
+      const openRecording = isRecorded ? await record("dfd-open") : null;
       const started = performance.now();
       await page.goto(`${baseUrl}/models/${modelId}?tab=diagram&diagram=${large.diagramId}`);
       const canvas = page.locator('[data-testid="diagram-canvas"][data-ready="true"]');
       await canvas.waitFor({ timeout: 120_000 });
-      const node = page.locator(".react-flow__node-process").first();
-      await node.click();
+      await page.locator(".react-flow__node-process").first().click({ timeout: 60_000 });
       await page.locator(".react-flow__node-process.selected").first().waitFor({ timeout: 60_000 });
       const elapsed = performance.now() - started;
-      if (run > 0) runsMs.push(elapsed);
-      if (run === options.runs) panZoomFps = await measurePanZoomFps(page);
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      if (openRecording) console.info(`Recording of the open: ${await openRecording.stop()}`);
+      if (run > 0) {
+        runsMs.push(elapsed);
+        breakdowns.push(await readOpenBreakdown(page, elapsed, metrics));
+      }
+      if (run === options.runs) {
+        const panRecording = isRecorded ? await record("dfd-pan-zoom") : null;
+        panZoomFps = await measurePanZoomFps(page);
+        if (panRecording) console.info(`Recording of pan and zoom: ${await panRecording.stop()}`);
+      }
       await context.close();
     }
     const sorted = [...runsMs].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-    return { medianMs: median, runsMs, panZoomFps };
+    return { medianMs: median, runsMs, breakdowns, panZoomFps };
   } finally {
     await browser.close();
-    if (server.pid !== undefined) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
-}
-
-function readPath(value: unknown, keys: string[]): string {
-  let current: unknown = value;
-  for (const key of keys) {
-    if (typeof current !== "object" || current === null) throw new Error(`no ${keys.join(".")}`);
-    current = Reflect.get(current, key);
-  }
-  if (typeof current !== "string") throw new Error(`${keys.join(".")} is not a string`);
-  return current;
 }

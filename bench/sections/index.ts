@@ -1,4 +1,5 @@
 import type { BenchSection } from "../section";
+import { authSection } from "./auth";
 import { dfdOpenSection } from "./dfd-open";
 import { facilitationStepSection } from "./facilitation-step";
 import { interopSection } from "./interop";
@@ -25,4 +26,5 @@ export const SECTIONS: readonly BenchSection[] = [
   dfdOpenSection,
   interopSection,
   reviewSection,
+  authSection,
 ];

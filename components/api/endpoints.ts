@@ -15,6 +15,7 @@ import {
   modelSummarySchema,
   tokenListResponseSchema,
   userResponseSchema,
+  signUpResponseSchema,
   verificationEmailResponseSchema,
   passwordChangeResponseSchema,
   versionListResponseSchema,
@@ -48,12 +49,8 @@ export async function createUser(input: {
   email: string;
   name: string;
   password: string;
-}): Promise<User> {
-  const { user } = await requestJson("/api/users", userResponseSchema, {
-    method: "POST",
-    body: input,
-  });
-  return user;
+}): Promise<{ user: User; signInTicket: string }> {
+  return requestJson("/api/users", signUpResponseSchema, { method: "POST", body: input });
 }
 
 /** The signed-in user and whether they administer rule sets. */

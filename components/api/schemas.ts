@@ -17,6 +17,8 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 export const userResponseSchema = z.object({ user: userSchema });
+/** POST /api/users: the new account, and the ticket that signs it in. */
+export const signUpResponseSchema = z.object({ user: userSchema, signInTicket: z.string() });
 /** POST /api/users/me/password */
 export const passwordChangeResponseSchema = z.object({ signedOut: z.number() });
 /** POST /api/users/me/verification-email */

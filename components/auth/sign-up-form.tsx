@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { focusFirstInvalidField, getFieldErrors, getIssueErrors } from "./form-errors";
-import { signInWithCredentials } from "./sign-in-with-credentials";
+import { signInWithSignUpTicket } from "./sign-in-with-credentials";
 
 const signUpSchema = z.object({
   name: z
@@ -27,7 +27,7 @@ type SignUpField = keyof z.infer<typeof signUpSchema>;
 const SIGN_UP_FIELDS: readonly SignUpField[] = ["name", "email", "password"];
 
 /**
- * Creates an account with POST /api/users, then signs in with the same credentials and opens
+ * Creates an account with POST /api/users, then signs in with the ticket it answers and opens
  * `callbackUrl`. `initialEmail` (e.g. from an invitation link) fills in the address, which stays
  * editable.
  */
@@ -72,8 +72,9 @@ export function SignUpForm({
     }
     setFieldErrors({});
     setIsSubmitting(true);
+    let signInTicket: string;
     try {
-      await createUser(parsed.data);
+      ({ signInTicket } = await createUser(parsed.data));
     } catch (caught) {
       setIsSubmitting(false);
       if (caught instanceof ApiError && caught.code === "conflict") {
@@ -89,10 +90,7 @@ export function SignUpForm({
       }
       return;
     }
-    const result = await signInWithCredentials({
-      email: parsed.data.email,
-      password: parsed.data.password,
-    });
+    const result = await signInWithSignUpTicket(signInTicket);
     if (!result.isSignedIn) {
       setFormError(`Your account was created, but signing in failed: ${result.message}`);
       setIsSubmitting(false);

@@ -74,6 +74,20 @@ describe("CanvasGraphBuilder", () => {
     expect(selecting.edges.every((edge, index) => edge === dragging.edges[index])).toBe(true);
   });
 
+  it("returns the same graph when nothing it is drawn from changed", () => {
+    const { doc, diagramId, ids } = buildLargeDiagram();
+    const builder = new CanvasGraphBuilder();
+    const input = readInput(doc, diagramId);
+    const first = builder.build(input);
+    // A peer's pointer moved: new maps of remote marks, with the same content.
+    const again = builder.build({ ...input, remoteSelections: new Map() });
+    expect(again).toBe(first);
+
+    const selected = builder.build({ ...input, selectedIds: new Set([ids[0] ?? ""]) });
+    expect(selected).not.toBe(first);
+    expect(selected.edges).not.toBe(first.edges);
+  });
+
   it("rebuilds an element whose record changed", () => {
     const { doc, diagramId } = buildCanvasDoc();
     const id = addElement(doc, { kind: "process", diagramId, name: "Web app" });

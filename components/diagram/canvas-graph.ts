@@ -80,18 +80,45 @@ function isSameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
 }
 
+/** What React Flow draws: its nodes and edges. */
+export interface CanvasGraph {
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+}
+
+/** True when both lists hold the same objects in the same order. */
+function isSameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 /**
  * Builds React Flow nodes and edges from the records, reusing the previous node or edge object
  * whenever nothing it is drawn from changed, so that React Flow and the memoised node
  * components redraw only what changed (a drag redraws the dragged nodes and their flows).
+ * When nothing at all changed (a peer's pointer moved), the previous graph itself is returned:
+ * React Flow re-reads its whole store on new lists, which a large diagram feels.
  */
 export class CanvasGraphBuilder {
   private nodes = new Map<string, CachedItem<ElementNode>>();
   private edges = new Map<string, CachedItem<FlowEdge>>();
   private stubs: { key: readonly unknown[]; value: CanvasNode[] } | null = null;
   private stubLinks = new Map<string, CachedItem<StubLinkEdge>>();
+  private graph: CanvasGraph | null = null;
 
-  build(input: CanvasGraphInput): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  build(input: CanvasGraphInput): CanvasGraph {
+    const graph = this.buildLists(input);
+    if (
+      this.graph !== null &&
+      isSameList(this.graph.nodes, graph.nodes) &&
+      isSameList(this.graph.edges, graph.edges)
+    ) {
+      return this.graph;
+    }
+    this.graph = graph;
+    return graph;
+  }
+
+  private buildLists(input: CanvasGraphInput): CanvasGraph {
     const { records, selectedIds, editing, liveGeometries, remoteSelections, isReadOnly } = input;
     const threatCounts = input.threatCounts ?? NO_COUNTS;
     const highlights = input.highlights ?? NO_HIGHLIGHTS;

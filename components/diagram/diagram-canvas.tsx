@@ -11,17 +11,24 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { useState, type RefObject } from "react";
+import { useLayoutEffect, useState, type RefObject } from "react";
+import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
 import type { PaletteItem } from "./diagram-commands";
 import { FIT_VIEW_OPTIONS } from "./diagram-editor-types";
 import { isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
+import { EdgeLabelLayerContext } from "./edge-label-layer";
 import { EDGE_TYPES } from "./flow-edge";
 import type { RemoteCanvasPeer } from "./live-canvas";
 import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
 import { RemoteCursors } from "./remote-cursors";
 import type { LiveCanvasPublisher } from "./use-live-canvas";
+import { useStableHandler } from "./use-stable-handler";
+
+const PRO_OPTIONS = { hideAttribution: true };
+const ARIA_LABEL_CONFIG = { "controls.ariaLabel": "Zoom controls" };
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 
 export interface DiagramCanvasProps {
   canvasRef: RefObject<HTMLDivElement | null>;
@@ -69,6 +76,30 @@ export function DiagramCanvas({
   // Fit the drawing once when it opens with something in it. An empty canvas keeps its view:
   // React Flow would otherwise fit (and move) the first element added, away from its drop point.
   const [shouldFitOnOpen] = useState(() => graph.nodes.length > 0);
+  // React Flow copies these into its store when they change, which re-runs every node's and
+  // edge's selectors: they keep one identity and call what the editor passed last.
+  const handleNodesChange = useStableHandler(onNodesChange);
+  const handleEdgesChange = useStableHandler(onEdgesChange);
+  const handleConnect = useStableHandler(onConnect);
+  const isValidConnection = useStableHandler((connection: { source: string; target: string }) =>
+    canConnect(connection),
+  );
+  const handleNodeDoubleClick = useStableHandler((_event: unknown, node: CanvasNode) => {
+    if (!isReadOnly && !isStubId(node.id)) onStartRename({ type: "element", id: node.id });
+  });
+  const handleEdgeDoubleClick = useStableHandler((_event: unknown, edge: CanvasEdge) => {
+    if (!isReadOnly && edge.type === "flow") onStartRename({ type: "flow", id: edge.id });
+  });
+  const handleInit = useStableHandler(() => {
+    markOnce(OPEN_MARKS.canvasReady);
+    onReady();
+  });
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    // React Flow draws its layers on its first render, before any edge can be drawn.
+    const layer = canvasRef.current?.querySelector(".react-flow__edgelabel-renderer");
+    setLabelLayer(layer instanceof HTMLElement ? layer : null);
+  }, [canvasRef]);
   return (
     <div
       ref={canvasRef}
@@ -95,44 +126,42 @@ export function DiagramCanvas({
       }}
     >
       <CanvasActionsContext.Provider value={actions}>
-        <ReactFlow<CanvasNode, CanvasEdge>
-          nodes={graph.nodes}
-          edges={graph.edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          isValidConnection={(connection) => canConnect(connection)}
-          onNodeDoubleClick={(_event, node) => {
-            if (!isReadOnly && !isStubId(node.id)) onStartRename({ type: "element", id: node.id });
-          }}
-          onEdgeDoubleClick={(_event, edge) => {
-            if (!isReadOnly && edge.type === "flow") onStartRename({ type: "flow", id: edge.id });
-          }}
-          connectionMode={ConnectionMode.Loose}
-          connectionRadius={36}
-          nodesDraggable={!isReadOnly}
-          nodesConnectable={!isReadOnly}
-          elevateNodesOnSelect={false}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-          zoomOnDoubleClick={false}
-          onlyRenderVisibleElements
-          minZoom={0.1}
-          maxZoom={2.5}
-          fitView={shouldFitOnOpen}
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          onInit={onReady}
-          proOptions={{ hideAttribution: true }}
-          ariaLabelConfig={{ "controls.ariaLabel": "Zoom controls" }}
-        >
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-          <MiniMap pannable zoomable ariaLabel="Diagram overview" />
-          <RemoteCursors peers={peers} />
-        </ReactFlow>
+        <EdgeLabelLayerContext.Provider value={labelLayer}>
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={graph.nodes}
+            edges={graph.edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={handleNodesChange}
+            onEdgesChange={handleEdgesChange}
+            onConnect={handleConnect}
+            isValidConnection={isValidConnection}
+            onNodeDoubleClick={handleNodeDoubleClick}
+            onEdgeDoubleClick={handleEdgeDoubleClick}
+            connectionMode={ConnectionMode.Loose}
+            connectionRadius={36}
+            nodesDraggable={!isReadOnly}
+            nodesConnectable={!isReadOnly}
+            elevateNodesOnSelect={false}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            zoomOnDoubleClick={false}
+            onlyRenderVisibleElements
+            minZoom={0.1}
+            maxZoom={2.5}
+            fitView={shouldFitOnOpen}
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            onInit={handleInit}
+            proOptions={PRO_OPTIONS}
+            ariaLabelConfig={ARIA_LABEL_CONFIG}
+          >
+            <Background gap={24} />
+            <Controls showInteractive={false} />
+            <MiniMap pannable zoomable ariaLabel="Diagram overview" />
+            <RemoteCursors peers={peers} />
+          </ReactFlow>
+        </EdgeLabelLayerContext.Provider>
       </CanvasActionsContext.Provider>
       {isEmpty ? (
         <p className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-500">

@@ -6,7 +6,7 @@ import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { addDiagram, listDiagrams } from "@/lib/model/diagrams";
 import { INITIAL_DIAGRAM_TITLE } from "@/lib/model/document";
-import { layoutDiagram } from "@/lib/diagram/layout";
+import type { LayoutTarget } from "./diagram-editor-types";
 import { countUnresolvedThreatsByTarget } from "@/lib/model/threat-targets";
 import { useThreats } from "@/components/threats/use-threats";
 import { Button } from "@/components/ui/button";
@@ -40,6 +40,18 @@ export interface DiagramTabProps {
   notesPanel?: ReactNode;
   isNotesOpen?: boolean;
   onToggleNotes?: () => void;
+}
+
+/**
+ * Lays a diagram out with ELK, loading it (about 1.5 MB of script) the first time someone asks
+ * for a layout instead of with the page.
+ */
+async function layoutDiagramOnDemand(
+  doc: Y.Doc,
+  diagramId: string,
+): Promise<ReadonlyMap<string, LayoutTarget>> {
+  const { layoutDiagram } = await import("@/lib/diagram/layout");
+  return layoutDiagram(doc, diagramId);
 }
 
 /**
@@ -110,7 +122,7 @@ export function DiagramTab({
       isReadOnly={isReadOnly}
       undoManager={undoManager}
       onOpenDiagram={openDiagram}
-      computeLayout={layoutDiagram}
+      computeLayout={layoutDiagramOnDemand}
       threatCounts={threatCounts}
       highlights={highlights}
       initialSelectedId={selectedTargetId}

@@ -3,17 +3,18 @@
 import { DiscussionBadge } from "@/components/review/discussion-badge";
 import {
   BaseEdge,
-  EdgeLabelRenderer,
   useInternalNode,
   type EdgeProps,
   type InternalNode,
   type Node,
 } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useEffect } from "react";
+import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { cx } from "@/components/ui/class-names";
 import { useCanvasActions } from "./canvas-context";
 import type { FlowEdge } from "./diagram-mapping";
 import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
+import { EdgeLabelPortal } from "./edge-label-layer";
 import { InlineNameInput } from "./inline-name-input";
 import { StubLinkEdgeView } from "./stub-link-edge";
 
@@ -48,6 +49,7 @@ function FlowEdgeView({
   const { commitRename, cancelRename } = useCanvasActions();
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  useEffect(() => markOnce(OPEN_MARKS.flowsDrawn), []);
   // A flow whose element is gone (a peer deleted it a moment ago) draws nothing.
   if (!sourceNode || !targetNode || !data) return null;
 
@@ -75,7 +77,7 @@ function FlowEdgeView({
           strokeDasharray: data.flow.outOfScope ? "4 4" : undefined,
         }}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal isAlwaysShown={selected === true || data.isEditing || mark !== undefined}>
         <div
           className="nodrag nopan pointer-events-auto absolute flex flex-col items-center gap-0.5"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -123,7 +125,7 @@ function FlowEdgeView({
             </span>
           ) : null}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { measureWork, OPEN_MEASURES } from "@/lib/perf/open-timing";
 import type { RenameTarget } from "./canvas-context";
 import { CanvasGraphBuilder, type DiffHighlight } from "./canvas-graph";
 import type { ElementGeometry } from "./diagram-mapping";
@@ -34,16 +35,18 @@ export function useCanvasGraph(input: {
   const [builder] = useState(() => new CanvasGraphBuilder());
   return useMemo(
     () =>
-      builder.build({
-        records,
-        selectedIds,
-        editing,
-        liveGeometries,
-        remoteSelections,
-        isReadOnly,
-        threatCounts,
-        highlights,
-      }),
+      measureWork(OPEN_MEASURES.canvasGraph, () =>
+        builder.build({
+          records,
+          selectedIds,
+          editing,
+          liveGeometries,
+          remoteSelections,
+          isReadOnly,
+          threatCounts,
+          highlights,
+        }),
+      ),
     [
       builder,
       records,

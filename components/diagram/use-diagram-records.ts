@@ -10,6 +10,7 @@ import { getElement, listElements, observeElements } from "@/lib/model/elements"
 import type { DiagramElement } from "@/lib/model/element-records";
 import { getFlow, listFlows, observeFlows } from "@/lib/model/flows";
 import type { Flow } from "@/lib/model/flows";
+import { measureWork, OPEN_MEASURES } from "@/lib/perf/open-timing";
 
 /** The elements and data flows of one diagram, and its parent's flow stubs. */
 export interface DiagramRecords {
@@ -57,11 +58,20 @@ function readRecords(
   elements: RecordCache<DiagramElement>,
   flows: RecordCache<Flow>,
 ): DiagramRecords {
-  return {
+  return measureWork(OPEN_MEASURES.diagramRecords, () => ({
     elements: elements.listOfDiagram(diagramId).sort(isBoundaryFirst),
     flows: flows.listOfDiagram(diagramId),
     stubs: listStubFlows(doc, diagramId),
-  };
+  }));
+}
+
+/** The record caches of a document, filled from it, and one diagram's records. */
+function createRecordsState(doc: Y.Doc, diagramId: string) {
+  const { elements, flows } = measureWork(OPEN_MEASURES.diagramRecords, () => ({
+    elements: new RecordCache(listElements(doc), (id) => getElement(doc, id)),
+    flows: new RecordCache(listFlows(doc), (id) => getFlow(doc, id)),
+  }));
+  return { doc, diagramId, elements, flows, records: readRecords(doc, diagramId, elements, flows) };
 }
 
 /**
@@ -69,29 +79,11 @@ function readRecords(
  * again, so an unchanged element keeps its object identity and its node is not redrawn.
  */
 export function useDiagramRecords(doc: Y.Doc, diagramId: string): DiagramRecords {
-  const [state, setState] = useState(() => {
-    const elements = new RecordCache(listElements(doc), (id) => getElement(doc, id));
-    const flows = new RecordCache(listFlows(doc), (id) => getFlow(doc, id));
-    return {
-      doc,
-      diagramId,
-      elements,
-      flows,
-      records: readRecords(doc, diagramId, elements, flows),
-    };
-  });
+  const [state, setState] = useState(() => createRecordsState(doc, diagramId));
 
   let current = state;
   if (state.doc !== doc || state.diagramId !== diagramId) {
-    const elements = new RecordCache(listElements(doc), (id) => getElement(doc, id));
-    const flows = new RecordCache(listFlows(doc), (id) => getFlow(doc, id));
-    current = {
-      doc,
-      diagramId,
-      elements,
-      flows,
-      records: readRecords(doc, diagramId, elements, flows),
-    };
+    current = createRecordsState(doc, diagramId);
     setState(current);
   }
 

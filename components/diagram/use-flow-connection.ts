@@ -65,16 +65,30 @@ export function useFlowConnection(options: {
   return { canConnect, handleConnect };
 }
 
+/** How long a new flow's edge may take to be drawn before its focus is given up. */
+const FOCUS_WAIT_MS = 2_000;
+
 /**
  * Moves the keyboard focus to a new flow once its edge is drawn: the element the drag started
- * from keeps it otherwise, and Enter would rename that element instead of the flow.
+ * from keeps it otherwise, and Enter would rename that element instead of the flow. The focus
+ * moves in the same task that inserts the edge (a mutation observer), so no key pressed once
+ * the flow shows can reach the element first.
  */
-function focusFlowWhenDrawn(flowId: string, attemptsLeft = 20): void {
-  requestAnimationFrame(() => {
-    const edge = document.querySelector<HTMLElement>(
-      `.react-flow__edge[data-id="${CSS.escape(flowId)}"]`,
-    );
-    if (edge) edge.focus({ preventScroll: true });
-    else if (attemptsLeft > 0) focusFlowWhenDrawn(flowId, attemptsLeft - 1);
+function focusFlowWhenDrawn(flowId: string): void {
+  const selector = `.react-flow__edge[data-id="${CSS.escape(flowId)}"]`;
+  function tryFocus(): boolean {
+    const edge = document.querySelector<HTMLElement>(selector);
+    edge?.focus({ preventScroll: true });
+    return edge !== null;
+  }
+  if (tryFocus()) return;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) stop();
   });
+  const timer = window.setTimeout(stop, FOCUS_WAIT_MS);
+  function stop() {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  }
+  observer.observe(document.body, { childList: true, subtree: true });
 }

@@ -42,8 +42,11 @@ export function useLiveCanvas(
 
   useEffect(() => {
     if (!awareness) return;
-    const update = () =>
-      setPeers(getRemoteCanvasPeers(awareness.getStates(), awareness.clientID, diagramId));
+    const update = () => {
+      const next = getRemoteCanvasPeers(awareness.getStates(), awareness.clientID, diagramId);
+      // Alone on the diagram, this person's own pointer changes nothing to redraw.
+      setPeers((current) => (current.length === 0 && next.length === 0 ? current : next));
+    };
     update();
     awareness.on("change", update);
     return () => {

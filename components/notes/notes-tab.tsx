@@ -5,7 +5,7 @@ import type * as Y from "yjs";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { CollabUser } from "@/components/workspace/collab-session";
 import type { NotesContextValue } from "./notes-context";
-import { NotesEditor } from "./notes-editor";
+import { NotesEditorOnDemand as NotesEditor } from "./notes-editor-on-demand";
 import { NoteItemsList } from "./note-items-list";
 
 export interface NotesTabProps {

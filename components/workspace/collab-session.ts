@@ -23,6 +23,7 @@ import {
   isTerminalCloseCode,
   type CloseReason,
 } from "./close-reasons";
+import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 
 /**
  * The connection as the user sees it:
@@ -413,6 +414,7 @@ export class CollabSession {
     if (this.snapshot.status === "closed") return;
     if (status === "connecting") this.startConnectTimer();
     if (status === "connected") {
+      markOnce(OPEN_MARKS.socketOpen);
       this.hasConnectedBefore = true;
       this.update({ status: "connected" });
     } else {
@@ -446,6 +448,7 @@ export class CollabSession {
 
   private readonly handleSync = (isSynced: boolean) => {
     if (!isSynced || this.snapshot.status === "closed") return;
+    markOnce(OPEN_MARKS.docSynced);
     this.failedAttempts = 0;
     this.update({ isSynced: true, hasSynced: true, transientReason: null });
     this.scheduleFlushCheck();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
@@ -49,9 +49,44 @@ function getInitialSnapshot(): CollabSnapshot {
   return INITIAL_SNAPSHOT;
 }
 
+function openCollabSession(modelId: string): CollabSession {
+  return new CollabSession({
+    serverUrl: getCollabServerUrl(),
+    modelId,
+    schemaVersion: SCHEMA_VERSION,
+  });
+}
+
+/** Sessions opened while the page still loads the model, waiting for the workspace. */
+const preopenedSessions = new Map<string, CollabSession>();
+
 /**
- * Opens the shared document of a model: creates a Y.Doc and a y-websocket provider on mount,
- * destroys both on unmount or when the model changes, and reports the connection's state.
+ * Starts connecting to a model's document before the workspace that uses it mounts, so the
+ * socket's handshake and first sync overlap the model's HTTP request instead of following it.
+ * The workspace's useCollabDocument takes the session over; the returned function destroys it
+ * unless it was taken (the model was not found, the page left).
+ */
+export function preopenCollabDocument(modelId: string): () => void {
+  if (preopenedSessions.has(modelId)) return () => {};
+  const session = openCollabSession(modelId);
+  preopenedSessions.set(modelId, session);
+  return () => {
+    if (preopenedSessions.get(modelId) !== session) return;
+    preopenedSessions.delete(modelId);
+    session.destroy();
+  };
+}
+
+function takePreopenedSession(modelId: string): CollabSession | null {
+  const session = preopenedSessions.get(modelId) ?? null;
+  preopenedSessions.delete(modelId);
+  return session;
+}
+
+/**
+ * Opens the shared document of a model: creates a Y.Doc and a y-websocket provider on mount
+ * (or takes over the ones preopenCollabDocument started), destroys both on unmount or when the
+ * model changes, and reports the connection's state.
  *
  * - `user` is announced through awareness as `user: { id, name, color }` once known.
  * - While the connection keeps failing although the browser is online, the model is checked
@@ -69,11 +104,7 @@ export function useCollabDocument({
   const [session, setSession] = useState<CollabSession | null>(null);
 
   useEffect(() => {
-    const created = new CollabSession({
-      serverUrl: getCollabServerUrl(),
-      modelId,
-      schemaVersion: SCHEMA_VERSION,
-    });
+    const created = takePreopenedSession(modelId) ?? openCollabSession(modelId);
     setSession(created);
     return () => {
       created.destroy();
@@ -128,16 +159,28 @@ export function useCollabDocument({
     return () => window.removeEventListener("beforeunload", handleBeforeUnload);
   }, [shouldWarnOnLeave]);
 
+  // One identity per session: the workspace memoises what it builds from them (the discussion
+  // context every element and flow on the canvas reads).
+  const reconnect = useCallback(() => session?.reconnect(), [session]);
+  const sendThreadMessage = useCallback<CollabSession["sendThreadMessage"]>(
+    (input) =>
+      session ? session.sendThreadMessage(input) : Promise.reject(new SocketUnavailableError()),
+    [session],
+  );
+  const sendSessionCommand = useCallback(
+    (command: { type: string } & Record<string, unknown>) =>
+      session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
+    [session],
+  );
+
   return {
     ...snapshot,
     doc: session?.doc ?? null,
     awareness: session?.awareness ?? null,
-    reconnect: () => session?.reconnect(),
+    reconnect,
     onSessionChanged: session ? session.onSessionChanged : subscribeToNothing,
     onDiscussionNotice: session ? session.onDiscussionNotice : subscribeToNothing,
-    sendThreadMessage: (input) =>
-      session ? session.sendThreadMessage(input) : Promise.reject(new SocketUnavailableError()),
-    sendSessionCommand: (command) =>
-      session ? session.sendSessionCommand(command) : Promise.reject(new SocketUnavailableError()),
+    sendThreadMessage,
+    sendSessionCommand,
   };
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ApiError, getErrorMessage, isAbortError } from "@/components/api/api-client";
 import { fetchCurrentUser, fetchModel } from "@/components/api/endpoints";
 import type { ModelSummary, User } from "@/components/api/schemas";
+import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 
 export type WorkspaceModelState =
   | { status: "loading" }
@@ -19,10 +20,15 @@ export function useWorkspaceModel(modelId: string) {
   const [state, setState] = useState<WorkspaceModelState>({ status: "loading" });
   const [reloadKey, setReloadKey] = useState(0);
 
+  useEffect(() => markOnce(OPEN_MARKS.pageMounted), []);
+
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([fetchModel(modelId, controller.signal), fetchCurrentUser(controller.signal)])
-      .then(([model, user]) => setState({ status: "ready", model, user }))
+      .then(([model, user]) => {
+        markOnce(OPEN_MARKS.modelLoaded);
+        setState({ status: "ready", model, user });
+      })
       .catch((caught: unknown) => {
         if (isAbortError(caught)) return;
         if (caught instanceof ApiError && caught.status === 404) setState({ status: "not-found" });

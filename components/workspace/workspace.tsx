@@ -28,7 +28,7 @@ import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { MembersDialog } from "@/components/members/members-dialog";
 import { VersionsDialog } from "@/components/versions/versions-dialog";
 import { MitigationsView } from "@/components/mitigations/mitigations-view";
-import { NotesEditor } from "@/components/notes/notes-editor";
+import { NotesEditorOnDemand as NotesEditor } from "@/components/notes/notes-editor-on-demand";
 import { NotesTab } from "@/components/notes/notes-tab";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { ThreatList } from "@/components/threats/threat-list";

@@ -10,6 +10,8 @@ import { upsertOidcUser } from "@/server/services/users/upsert-oidc-user";
 import { log } from "@/server/logger";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { createSession } from "@/server/services/sessions/create-session";
+import { authorizeSignUpTicket } from "@/server/auth/sign-up-ticket";
+import { SIGN_UP_TICKET_PROVIDER } from "@/lib/api/auth-providers";
 import { revokeSessions } from "@/server/services/sessions/revoke-sessions";
 import { isSessionActive } from "@/server/services/sessions/is-session-active";
 import {
@@ -114,6 +116,18 @@ export function buildAuthOptions(): NextAuthOptions {
           signInThrottle.recordSuccess(address, account);
           return { id: user.id, email: user.email, name: user.name };
         },
+      }),
+      // Right after sign-up: the ticket of POST /api/users, instead of the password again.
+      CredentialsProvider({
+        id: SIGN_UP_TICKET_PROVIDER,
+        name: "New account",
+        credentials: { ticket: { label: "Ticket", type: "text" } },
+        authorize: (credentials) =>
+          authorizeSignUpTicket(
+            getRuntime().db,
+            credentials?.ticket,
+            process.env.NEXTAUTH_SECRET ?? "",
+          ),
       }),
       ...(oidc ? [oidc] : []),
     ],

@@ -8,6 +8,7 @@ import net from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "@/lib/limits";
+import { authorizeSignUpTicket } from "@/server/auth/sign-up-ticket";
 import { api, readString, sessionCookieFor, signUp, type TestUser } from "./support/api-client";
 import { call, expectError, expectInvalid, expectNoLeak, paddedJson } from "./support/api-expect";
 import { DATABASES, TEST_SECRET, startTestServer, type TestServer } from "./support/test-server";
@@ -74,7 +75,7 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
   });
 
   describe("sign-up", () => {
-    it("creates an account: 201 with exactly {user:{id,email,name,emailVerified}} and no password or hash", async () => {
+    it("creates an account: 201 with exactly {user:{id,email,name,emailVerified}, signInTicket} and no password or hash", async () => {
       const email = uniqueEmail("new");
       const answer = await signUpRequest({ email, name: "  Nora New  ", password: PASSWORD });
       expect(answer.status).toBe(201);
@@ -85,10 +86,13 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
           name: "Nora New",
           emailVerified: false,
         },
+        signInTicket: expect.stringMatching(/^[\w-]+\.[\w-]+$/),
       });
       const text = JSON.stringify(answer.body);
       expect(text).not.toContain(PASSWORD);
-      expect(text).not.toMatch(/password|hash|scrypt/i);
+      expect(JSON.stringify(Reflect.get(Object(answer.body), "user"))).not.toMatch(
+        /password|hash|scrypt/i,
+      );
       // The new account can act at once.
       const user = answer.body as { user: { id: string; email: string; name: string } };
       const me = await call(server, "GET", "/api/users/me", {
@@ -100,6 +104,24 @@ describe.each(DATABASES)("HTTP API: users, authentication and tokens (%s)", (kin
         isRuleSetAdmin: expect.any(Boolean),
       });
       expect(JSON.stringify(me.body)).not.toMatch(/password|hash|scrypt/i);
+    });
+
+    it("answers a ticket that signs the new account in (next-auth's sign-up-ticket provider), and nothing else does", async () => {
+      const email = uniqueEmail("ticket");
+      const answer = await signUpRequest({ email, name: "Tia Ticket", password: PASSWORD });
+      expect(answer.status).toBe(201);
+      const ticket = readString(answer.body, ["signInTicket"]);
+      const signIn = (credentials: { ticket?: string }) =>
+        authorizeSignUpTicket(server.runtime.db, credentials.ticket, TEST_SECRET);
+      expect(await signIn({ ticket })).toEqual({
+        id: readString(answer.body, ["user", "id"]),
+        email,
+        name: "Tia Ticket",
+      });
+      const [payload = "", signature = ""] = ticket.split(".");
+      expect(await signIn({ ticket: `${payload}.${signature.slice(1)}A` })).toBeNull();
+      expect(await signIn({ ticket: "" })).toBeNull();
+      expect(await signIn({})).toBeNull();
     });
 
     it("stores the email trimmed and lower-cased, and refuses it again in any case or spacing with 409", async () => {

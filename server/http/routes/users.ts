@@ -10,8 +10,13 @@ import { sendVerificationEmail } from "@/server/services/users/send-verification
 import { verifyEmail } from "@/server/services/users/verify-email";
 import { changePassword } from "@/server/services/users/change-password";
 import { isAppError } from "@/lib/errors";
+import { createSignUpTicket } from "@/server/auth/sign-up-ticket";
 
-/** POST /api/users: sign up with email, name and password. */
+/**
+ * POST /api/users: sign up with email, name and password. The answer carries a short-lived
+ * ticket that signs the new account in (next-auth's "sign-up-ticket" provider), so the browser
+ * needs no second password check, which would cost as much as the sign-up's own hash.
+ */
 export async function postUser(req: ApiRequest): Promise<ApiResult> {
   if (!req.runtime.signUpLimiter.hit(req.clientAddress)) {
     throw new AppError("rate_limited", "Too many sign-ups from this address; try again later");
@@ -19,7 +24,8 @@ export async function postUser(req: ApiRequest): Promise<ApiResult> {
   const input = await req.body(signUpInput);
   const user = await createUser(req.runtime.db, input);
   sendVerificationEmail(req.runtime, user);
-  return { status: 201, body: { user } };
+  const signInTicket = createSignUpTicket(user.id, req.runtime.env.NEXTAUTH_SECRET ?? "");
+  return { status: 201, body: { user, signInTicket } };
 }
 
 /** POST /api/users/me/verification-email: sends the confirmation link again. */
