@@ -158,7 +158,13 @@ export function DiagramCanvas({
           >
             <Background gap={24} />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable ariaLabel="Diagram overview" />
+            {/* Small enough to leave a laptop-sized canvas room to draw. */}
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Diagram overview"
+              style={{ width: 150, height: 100 }}
+            />
             <RemoteCursors peers={peers} />
           </ReactFlow>
         </EdgeLabelLayerContext.Provider>
