@@ -1,21 +1,11 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createSignedToken, readSignedToken } from "./signed-token";
 import type { Database } from "@/server/db/client";
 import { getUser } from "@/server/services/users/get-user";
 
 /** How long a sign-up ticket signs its account in: the browser uses it at once. */
 export const SIGN_UP_TICKET_TTL_MS = 2 * 60 * 1000;
 
-/**
- * The key for sign-up tickets, derived from the server's secret so that a ticket can never be
- * mistaken for a session cookie, a verification token or another signed value.
- */
-function keyOf(secret: string): Buffer {
-  return createHmac("sha256", secret).update("threat-room sign-up ticket v1").digest();
-}
-
-function sign(payload: string, secret: string): string {
-  return createHmac("sha256", keyOf(secret)).update(payload).digest("base64url");
-}
+const PURPOSE = "threat-room sign-up ticket v1";
 
 /**
  * A ticket that signs a just-created account in (next-auth's "sign-up-ticket" provider): the
@@ -24,26 +14,13 @@ function sign(payload: string, secret: string): string {
  * as the first. Only the sign-up's answer carries it, to the page that asked (same origin).
  */
 export function createSignUpTicket(userId: string, secret: string, now = Date.now()): string {
-  const payload = Buffer.from(
-    JSON.stringify({ u: userId, x: now + SIGN_UP_TICKET_TTL_MS }),
-  ).toString("base64url");
-  return `${payload}.${sign(payload, secret)}`;
+  return createSignedToken({ u: userId, x: now + SIGN_UP_TICKET_TTL_MS }, secret, PURPOSE);
 }
 
 /** The user id of a ticket this server signed and that has not expired; null otherwise. */
 export function readSignUpTicket(ticket: string, secret: string, now = Date.now()): string | null {
-  const [payload, signature, ...rest] = ticket.split(".");
-  if (!payload || !signature || rest.length > 0 || ticket.length > 1_000) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== "object" || parsed === null) return null;
+  const parsed = readSignedToken(ticket, secret, PURPOSE, 1_000);
+  if (parsed === null) return null;
   const userId: unknown = Reflect.get(parsed, "u");
   const expiresAt: unknown = Reflect.get(parsed, "x");
   if (typeof userId !== "string" || typeof expiresAt !== "number") return null;
