@@ -1,13 +1,23 @@
 "use client";
 
+import type { Session } from "next-auth";
 import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 
-/** Client-side context of every page: the next-auth session and the toast area. */
-export function AppProviders({ children }: { children: ReactNode }) {
+/**
+ * Client-side context of every page: the next-auth session and the toast area. `session` is the
+ * one the server read for this page (null: signed out); next-auth then keeps it fresh itself.
+ */
+export function AppProviders({
+  children,
+  session,
+}: {
+  children: ReactNode;
+  session: Session | null;
+}) {
   return (
-    <SessionProvider>
+    <SessionProvider session={session}>
       <ToastProvider>{children}</ToastProvider>
     </SessionProvider>
   );

@@ -7,21 +7,24 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type ReactFlowState,
 } from "@xyflow/react";
 import { useLayoutEffect, useState, type RefObject } from "react";
+import { cx } from "@/components/ui/class-names";
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
 import type { PaletteItem } from "./diagram-commands";
-import { FIT_VIEW_OPTIONS } from "./diagram-editor-types";
-import { isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
-import { EdgeLabelLayerContext } from "./edge-label-layer";
+import { getContentBounds, isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
+import { EdgeLabelLayerContext, LABEL_MIN_ZOOM } from "./edge-label-layer";
 import { EDGE_TYPES } from "./flow-edge";
 import type { RemoteCanvasPeer } from "./live-canvas";
 import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
+import { getOpeningViewport, type Viewport } from "./readable-viewport";
 import { RemoteCursors } from "./remote-cursors";
 import type { LiveCanvasPublisher } from "./use-live-canvas";
 import { useStableHandler } from "./use-stable-handler";
@@ -29,6 +32,11 @@ import { useStableHandler } from "./use-stable-handler";
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABEL_CONFIG = { "controls.ariaLabel": "Zoom controls" };
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+
+/** Zoomed out so far that flow labels are left out: the canvas draws less (see globals.css). */
+function selectIsOverview(state: ReactFlowState): boolean {
+  return state.transform[2] < LABEL_MIN_ZOOM;
+}
 
 export interface DiagramCanvasProps {
   canvasRef: RefObject<HTMLDivElement | null>;
@@ -73,9 +81,29 @@ export function DiagramCanvas({
   height,
 }: DiagramCanvasProps) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
-  // Fit the drawing once when it opens with something in it. An empty canvas keeps its view:
-  // React Flow would otherwise fit (and move) the first element added, away from its drop point.
-  const [shouldFitOnOpen] = useState(() => graph.nodes.length > 0);
+  // A drawing opens fitted to the canvas, but never below readable zoom: a larger one opens at
+  // its start and the person pans (the overview shows the rest). The view is chosen once the
+  // canvas has its width, before React Flow draws: it then draws only the nodes in view. An
+  // empty canvas keeps React Flow's view, which would otherwise fit (and move) the first
+  // element added, away from its drop point.
+  const [openingViewport, setOpeningViewport] = useState<Viewport | null>(null);
+  const [needsOpeningViewport] = useState(() => graph.nodes.length > 0);
+  const isFlowShown = !needsOpeningViewport || openingViewport !== null;
+  useLayoutEffect(() => {
+    if (!needsOpeningViewport) return;
+    const width = canvasRef.current?.clientWidth ?? 0;
+    const bounds = getContentBounds(
+      graph.nodes.map((node) => ({
+        x: node.position.x,
+        y: node.position.y,
+        width: node.width ?? 0,
+        height: node.height ?? 0,
+      })),
+    );
+    setOpeningViewport(getOpeningViewport(bounds, width, height));
+    // Once, when the canvas opens: later changes keep the person's view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // React Flow copies these into its store when they change, which re-runs every node's and
   // edge's selectors: they keep one identity and call what the editor passed last.
   const handleNodesChange = useStableHandler(onNodesChange);
@@ -94,12 +122,13 @@ export function DiagramCanvas({
     markOnce(OPEN_MARKS.canvasReady);
     onReady();
   });
+  const isOverview = useStore(selectIsOverview);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   useLayoutEffect(() => {
     // React Flow draws its layers on its first render, before any edge can be drawn.
     const layer = canvasRef.current?.querySelector(".react-flow__edgelabel-renderer");
     setLabelLayer(layer instanceof HTMLElement ? layer : null);
-  }, [canvasRef]);
+  }, [canvasRef, isFlowShown]);
   return (
     <div
       ref={canvasRef}
@@ -108,7 +137,10 @@ export function DiagramCanvas({
       data-testid="diagram-canvas"
       data-ready={isReady}
       style={{ height }}
-      className="relative min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white"
+      className={cx(
+        "relative min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white select-none",
+        isOverview && "diagram-overview",
+      )}
       onPointerMove={(event) =>
         publisher.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
       }
@@ -127,46 +159,47 @@ export function DiagramCanvas({
     >
       <CanvasActionsContext.Provider value={actions}>
         <EdgeLabelLayerContext.Provider value={labelLayer}>
-          <ReactFlow<CanvasNode, CanvasEdge>
-            nodes={graph.nodes}
-            edges={graph.edges}
-            nodeTypes={NODE_TYPES}
-            edgeTypes={EDGE_TYPES}
-            onNodesChange={handleNodesChange}
-            onEdgesChange={handleEdgesChange}
-            onConnect={handleConnect}
-            isValidConnection={isValidConnection}
-            onNodeDoubleClick={handleNodeDoubleClick}
-            onEdgeDoubleClick={handleEdgeDoubleClick}
-            connectionMode={ConnectionMode.Loose}
-            connectionRadius={36}
-            nodesDraggable={!isReadOnly}
-            nodesConnectable={!isReadOnly}
-            elevateNodesOnSelect={false}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-            zoomOnDoubleClick={false}
-            onlyRenderVisibleElements
-            minZoom={0.1}
-            maxZoom={2.5}
-            fitView={shouldFitOnOpen}
-            fitViewOptions={FIT_VIEW_OPTIONS}
-            onInit={handleInit}
-            proOptions={PRO_OPTIONS}
-            ariaLabelConfig={ARIA_LABEL_CONFIG}
-          >
-            <Background gap={24} />
-            <Controls showInteractive={false} />
-            {/* Small enough to leave a laptop-sized canvas room to draw. */}
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Diagram overview"
-              style={{ width: 150, height: 100 }}
-            />
-            <RemoteCursors peers={peers} />
-          </ReactFlow>
+          {isFlowShown ? (
+            <ReactFlow<CanvasNode, CanvasEdge>
+              nodes={graph.nodes}
+              edges={graph.edges}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              onNodesChange={handleNodesChange}
+              onEdgesChange={handleEdgesChange}
+              onConnect={handleConnect}
+              isValidConnection={isValidConnection}
+              onNodeDoubleClick={handleNodeDoubleClick}
+              onEdgeDoubleClick={handleEdgeDoubleClick}
+              connectionMode={ConnectionMode.Loose}
+              connectionRadius={36}
+              nodesDraggable={!isReadOnly}
+              nodesConnectable={!isReadOnly}
+              elevateNodesOnSelect={false}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+              zoomOnDoubleClick={false}
+              onlyRenderVisibleElements
+              minZoom={0.1}
+              maxZoom={2.5}
+              defaultViewport={openingViewport ?? undefined}
+              onInit={handleInit}
+              proOptions={PRO_OPTIONS}
+              ariaLabelConfig={ARIA_LABEL_CONFIG}
+            >
+              <Background gap={24} />
+              <Controls showInteractive={false} />
+              {/* Small enough to leave a laptop-sized canvas room to draw. */}
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel="Diagram overview"
+                style={{ width: 150, height: 100 }}
+              />
+              <RemoteCursors peers={peers} />
+            </ReactFlow>
+          ) : null}
         </EdgeLabelLayerContext.Provider>
       </CanvasActionsContext.Provider>
       {isEmpty ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getReadableViewport, MIN_READABLE_ZOOM } from "./readable-viewport";
+import { getOpeningViewport, getReadableViewport, MIN_READABLE_ZOOM } from "./readable-viewport";
 
 const view = { width: 1000, height: 600, padding: 40, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.2 };
 
@@ -41,5 +41,23 @@ describe("getReadableViewport", () => {
     });
     expect(viewport.x).toBeCloseTo(40);
     expect(50 * viewport.zoom + viewport.y).toBeCloseTo(300);
+  });
+});
+
+describe("getOpeningViewport", () => {
+  it("opens a small drawing fitted and centred", () => {
+    const viewport = getOpeningViewport({ x: 100, y: 100, width: 600, height: 300 }, 1000, 600);
+    expect(viewport.zoom).toBeGreaterThan(MIN_READABLE_ZOOM);
+    expect(400 * viewport.zoom + viewport.x).toBeCloseTo(500);
+  });
+
+  it("opens a drawing too large to read when fitted at readable zoom, from its top-left", () => {
+    const viewport = getOpeningViewport({ x: -200, y: 300, width: 5500, height: 3200 }, 1100, 611);
+    expect(viewport.zoom).toBe(MIN_READABLE_ZOOM);
+    // The drawing's top-left corner sits just inside the canvas's top-left corner.
+    expect(-200 * viewport.zoom + viewport.x).toBeGreaterThan(0);
+    expect(-200 * viewport.zoom + viewport.x).toBeLessThan(100);
+    expect(300 * viewport.zoom + viewport.y).toBeGreaterThan(0);
+    expect(300 * viewport.zoom + viewport.y).toBeLessThan(100);
   });
 });

@@ -1,4 +1,5 @@
 import type { Rect } from "@/lib/diagram/geometry";
+import { FIT_VIEW_OPTIONS } from "./diagram-editor-types";
 
 /**
  * The smallest zoom the canvas fits a drawing to after an automatic layout: flow labels are
@@ -6,6 +7,9 @@ import type { Rect } from "@/lib/diagram/geometry";
  * left, where left-to-right flows begin) and the person pans for the rest.
  */
 export const MIN_READABLE_ZOOM = 0.75;
+
+/** Room, in screen pixels, between a fitted drawing and the canvas's edges. */
+const VIEW_PADDING = 40;
 
 /** A React Flow viewport: screen = canvas point x zoom + (x, y). */
 export interface Viewport {
@@ -42,4 +46,20 @@ export function getReadableViewport(options: {
     y: place(bounds.y, bounds.height, height),
     zoom,
   };
+}
+
+/**
+ * The view that shows a drawing with `bounds` readably in a canvas `width` x `height`: fitted
+ * when it fits at readable zoom or more (at most the "zoom to fit" maximum), otherwise at
+ * readable zoom from its top-left. Used when a diagram opens and after an automatic layout.
+ */
+export function getOpeningViewport(bounds: Rect, width: number, height: number): Viewport {
+  return getReadableViewport({
+    bounds,
+    width,
+    height,
+    padding: VIEW_PADDING,
+    minZoom: MIN_READABLE_ZOOM,
+    maxZoom: FIT_VIEW_OPTIONS.maxZoom,
+  });
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { STRIDE_CATEGORY_CODES, STRIDE_CATEGORY_LABELS, THREAT_STATUS_LABELS } from "@/lib/model";
 import { isThreatUnresolved } from "@/lib/model/threat-targets";
 import { LIMITS } from "@/lib/limits";
 import { addThreat, type StrideCategory } from "@/lib/model/threats";
+import { getElement } from "@/lib/model/elements";
 import { CATEGORY_OPTIONS, STATUS_TONES } from "@/components/threats/threat-options";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
@@ -15,7 +16,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { DiagramSelection } from "./properties/diagram-properties";
-import { useDiagramRecords } from "./use-diagram-records";
 
 export interface SelectionThreatsProps {
   doc: Y.Doc;
@@ -26,20 +26,6 @@ export interface SelectionThreatsProps {
   authorId: string;
   /** Opens the threat list filtered to this element or flow. */
   onShowInThreatList: (targetId: string) => void;
-}
-
-/** The ids of the trust boundaries drawn on the diagram. */
-function useBoundaryIds(doc: Y.Doc, diagramId: string): ReadonlySet<string> {
-  const { elements } = useDiagramRecords(doc, diagramId);
-  return useMemo(
-    () =>
-      new Set(
-        elements
-          .filter((element) => element.kind === "trust-boundary")
-          .map((element) => element.id),
-      ),
-    [elements],
-  );
 }
 
 /**
@@ -57,7 +43,6 @@ export function SelectionThreats({
 }: SelectionThreatsProps) {
   const headingId = useId();
   const threats = useThreats(doc);
-  const boundaryIds = useBoundaryIds(doc, diagramId);
   const { notify } = useToast();
   const { generate, isGenerating } = useGenerateThreats({ doc, authorId, onReport: notify });
   const count = selection.elementIds.length + selection.flowIds.length;
@@ -86,7 +71,9 @@ export function SelectionThreats({
     );
   }
   if (count > 1 || targetId === undefined) return null;
-  if (boundaryIds.has(targetId)) {
+  // Read for the one selected target only: listing the diagram's elements here would read
+  // every record of a large diagram again whenever the panel draws.
+  if (getElement(doc, targetId)?.kind === "trust-boundary") {
     return (
       <p className="border-b border-slate-200 pb-4 text-sm text-slate-500">
         A trust boundary has no threats of its own: the data flows that cross it do.

@@ -6,7 +6,7 @@ import type * as Y from "yjs";
 import type { DiagramElement } from "@/lib/model/element-records";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { useToast } from "@/components/ui/toast";
-import { FIT_VIEW_OPTIONS, type DiagramEditorProps } from "./diagram-editor-types";
+import type { DiagramEditorProps } from "./diagram-editor-types";
 import {
   getContentBounds,
   getElementGeometry,
@@ -15,10 +15,7 @@ import {
   type ElementGeometry,
 } from "./diagram-mapping";
 import { toLayoutGeometries } from "./layout-geometries";
-import { getReadableViewport, MIN_READABLE_ZOOM } from "./readable-viewport";
-
-/** Room left around the drawing when the view is fitted to it, in screen pixels. */
-const VIEW_PADDING = 40;
+import { getOpeningViewport } from "./readable-viewport";
 
 /**
  * Automatic layout: stores the computed positions as one undo step, then shows the drawing as
@@ -45,16 +42,7 @@ export function useAutoLayout(options: {
         (element) => geometries.get(element.id) ?? getElementGeometry(element),
       ),
     );
-    void flow.setViewport(
-      getReadableViewport({
-        bounds,
-        width,
-        height,
-        padding: VIEW_PADDING,
-        minZoom: MIN_READABLE_ZOOM,
-        maxZoom: FIT_VIEW_OPTIONS.maxZoom,
-      }),
-    );
+    void flow.setViewport(getOpeningViewport(bounds, width, height));
   }
 
   async function autoLayout() {

@@ -14,13 +14,19 @@ const RECHECK_DELAY_MS = 300;
 
 /**
  * The issues of one diagram, checked again a moment after each change to elements or flows
- * (local or remote). The list keeps its identity while the issues stay the same.
+ * (local or remote); null until the first check. The first check runs just after the diagram
+ * is drawn, not while it is: on a large diagram it takes tens of milliseconds that opening the
+ * canvas need not wait for. The list keeps its identity while the issues stay the same.
  */
-export function useDiagramIssues(doc: Y.Doc, diagramId: string): DiagramIssue[] {
-  const [issues, setIssues] = useState<DiagramIssue[]>(() => validateDiagram(doc, diagramId));
+export function useDiagramIssues(doc: Y.Doc, diagramId: string): DiagramIssue[] | null {
+  const [checked, setChecked] = useState<{
+    doc: Y.Doc;
+    diagramId: string;
+    issues: DiagramIssue[];
+  } | null>(null);
 
   useEffect(() => {
-    let lastKey = "";
+    let lastKey: string | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const check = () => {
       timer = null;
@@ -28,15 +34,15 @@ export function useDiagramIssues(doc: Y.Doc, diagramId: string): DiagramIssue[] 
       const key = JSON.stringify(next);
       if (key === lastKey) return;
       lastKey = key;
-      setIssues(next);
+      setChecked({ doc, diagramId, issues: next });
     };
-    const schedule = () => {
+    const schedule = (delayMs: number) => {
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(check, RECHECK_DELAY_MS);
+      timer = setTimeout(check, delayMs);
     };
-    check();
-    const stopElements = observeElements(doc, schedule);
-    const stopFlows = observeFlows(doc, schedule);
+    schedule(0);
+    const stopElements = observeElements(doc, () => schedule(RECHECK_DELAY_MS));
+    const stopFlows = observeFlows(doc, () => schedule(RECHECK_DELAY_MS));
     return () => {
       if (timer !== null) clearTimeout(timer);
       stopElements();
@@ -44,7 +50,10 @@ export function useDiagramIssues(doc: Y.Doc, diagramId: string): DiagramIssue[] 
     };
   }, [doc, diagramId]);
 
-  return issues;
+  // Issues of the diagram shown before are never shown for this one.
+  return checked !== null && checked.doc === doc && checked.diagramId === diagramId
+    ? checked.issues
+    : null;
 }
 
 export interface ValidationPanelProps {
@@ -60,6 +69,16 @@ export interface ValidationPanelProps {
  */
 export function ValidationPanel({ doc, diagramId, onSelect }: ValidationPanelProps) {
   const issues = useDiagramIssues(doc, diagramId);
+  if (issues === null) {
+    return (
+      <section aria-labelledby={`${diagramId}-checks`} aria-busy="true" className="space-y-3">
+        <h2 id={`${diagramId}-checks`} className="text-sm font-semibold text-slate-900">
+          Diagram checks
+        </h2>
+        <p className="text-sm text-slate-500">Checking the diagram…</p>
+      </section>
+    );
+  }
   const summary = summarizeIssues(issues);
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { formatUnreadCount } from "@/components/inbox/inbox-format";
@@ -62,7 +62,7 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
             containerClass,
           )}
         >
-          <Link
+          <IntentLink
             href="/models"
             className={cx(
               "flex items-center gap-2 rounded-md font-semibold whitespace-nowrap text-slate-900",
@@ -73,7 +73,7 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
               <ShieldIcon />
             </span>
             {PRODUCT_NAME}
-          </Link>
+          </IntentLink>
           <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
             <ul className="flex items-center gap-1">
               {NAV_LINKS.map((link) => {
@@ -81,7 +81,7 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
                 const badge = link.href === INBOX_HREF ? unreadLabel : "";
                 return (
                   <li key={link.href}>
-                    <Link
+                    <IntentLink
                       href={link.href}
                       aria-current={isCurrent ? "page" : undefined}
                       aria-label={badge ? `${link.label}, ${badge} unread` : undefined}
@@ -102,7 +102,7 @@ export function Shell({ user, onSignOut, children, width = "default" }: ShellPro
                           {badge}
                         </span>
                       ) : null}
-                    </Link>
+                    </IntentLink>
                   </li>
                 );
               })}

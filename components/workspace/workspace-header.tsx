@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { LIMITS } from "@/lib/limits";
 import type { Role } from "@/lib/model/roles";
 import { RoleBadge } from "@/components/models/role-badge";
@@ -62,7 +62,7 @@ export function WorkspaceHeader({
   return (
     <div className="mb-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
       <div className="flex min-w-[min(100%,14rem)] flex-1 items-center gap-2">
-        <Link
+        <IntentLink
           href="/models"
           aria-label="All models"
           title="All models"
@@ -72,7 +72,7 @@ export function WorkspaceHeader({
           )}
         >
           <ArrowLeftIcon />
-        </Link>
+        </IntentLink>
         <InlineEdit
           value={title}
           inputLabel="Model title"

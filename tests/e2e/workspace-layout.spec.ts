@@ -32,6 +32,17 @@ async function expectCanvasFillsWindow(page: Page, diagram: DiagramPage) {
   expect(pageHeight).toBeLessThanOrEqual(viewport.height + 1);
 }
 
+/** The canvas's zoom, read from React Flow's viewport transform. */
+async function readCanvasZoom(page: Page): Promise<number> {
+  const transform = await page
+    .locator(".react-flow__viewport")
+    .evaluate((element) => getComputedStyle(element).transform);
+  // matrix(a, b, c, d, e, f): a is the horizontal scale.
+  const match = /^matrix\(([^,]+),/.exec(transform);
+  if (!match?.[1]) throw new Error(`unexpected transform ${transform}`);
+  return Number(match[1]);
+}
+
 /** A model holding only the 20-element diagram, written before anyone opens it. */
 async function createShop(page: Page, api: ThreatRoomApi) {
   const model = await api.createModel(buildTitle("Shop"));
@@ -77,7 +88,10 @@ test.describe("room to draw", () => {
 
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(model.url);
-    await expect(diagram.element("Data store", "Orders database")).toBeVisible();
+    // Too wide to read when fitted, the diagram opens at readable zoom from its start.
+    await expect(diagram.element("External entity", "Customer")).toBeInViewport();
+    expect(await readCanvasZoom(page)).toBeGreaterThanOrEqual(0.75);
+    await expect(diagram.element("Data store", "Orders database")).toBeHidden();
     await expectCanvasFillsWindow(page, diagram);
     expect((await boxOf(diagram.toolbar)).height).toBeLessThanOrEqual(ONE_ROW_MAX_HEIGHT);
     await expect(diagram.toolbar.getByRole("button", { name: "Zoom to fit" })).toBeHidden();
@@ -104,6 +118,11 @@ test.describe("room to draw", () => {
     await page.keyboard.press("Escape");
     await expect(menu).toBeHidden();
     await expect(more).toBeFocused();
+
+    // Zoom to fit, from the menu, shows the whole diagram.
+    await more.click();
+    await menu.getByRole("menuitem", { name: /Zoom to fit/ }).click();
+    await expect(diagram.element("Data store", "Orders database")).toBeInViewport();
 
     await diagram.element("Process", "Checkout service").click();
     await more.click();
