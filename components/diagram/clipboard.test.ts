@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { listStubFlows } from "@/lib/diagram/hierarchy";
+import { addElement, listElements, listElementsOfDiagram } from "@/lib/model/elements";
+import { openSubDiagram } from "@/lib/model/diagrams";
 import { addFlow, listFlows, listFlowsOfDiagram } from "@/lib/model/flows";
-import { listElements, listElementsOfDiagram } from "@/lib/model/elements";
+import { linkStubElement } from "@/lib/model/stub-links";
+import { buildZoomedProcessDoc } from "@/lib/model/test-helpers";
 import { copySelection, pasteClipboard } from "./clipboard";
 import { buildSmallDiagram } from "./test-factories";
 
@@ -36,5 +40,26 @@ describe("pasteClipboard", () => {
     expect(flowCopy).toMatchObject({ name: "Sign in", sequence: null });
     expect(pasted.elementIds).toContain(flowCopy?.sourceId);
     expect(pasted.elementIds).toContain(flowCopy?.targetId);
+  });
+
+  it("never links a copy to a stub: pasted flows and pasted inner elements start unlinked", () => {
+    const { doc, diagramId, user, api, request, inner, parser } = buildZoomedProcessDoc();
+    linkStubElement(doc, request, parser);
+    const other = addElement(doc, { kind: "process", diagramId, name: "Other" });
+    const otherInner = openSubDiagram(doc, other);
+    const copyOfRequest = copySelection(listElements(doc), listFlows(doc), new Set([user, api]));
+    const copyOfParser = copySelection(listElements(doc), listFlows(doc), new Set([parser]));
+
+    const pastedFlows = pasteClipboard(doc, copyOfRequest, diagramId, 32).flowIds;
+    const pastedParsers = [inner, otherInner, diagramId].flatMap(
+      (target) => pasteClipboard(doc, copyOfParser, target, 32).elementIds,
+    );
+
+    expect(pastedFlows).toHaveLength(1);
+    expect(pastedParsers).toHaveLength(3);
+    expect(listFlows(doc).filter((flow) => flow.innerElementIds.length > 0)).toEqual([
+      expect.objectContaining({ id: request, innerElementIds: [parser] }),
+    ]);
+    expect(listStubFlows(doc, inner).map((stub) => stub.linkedElementIds)).toEqual([[parser]]);
   });
 });

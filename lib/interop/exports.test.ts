@@ -11,9 +11,12 @@ import { serializeMarkdown } from "./markdown/serialize";
 import { serializeOtm } from "./otm/serialize";
 import { readImport } from "./read-import";
 import { serializeThreatDragon } from "./threat-dragon/serialize";
+import { listDiagrams } from "@/lib/model/diagrams";
 import { initializeDocument } from "@/lib/model/document";
 import { listElements } from "@/lib/model/elements";
 import { listFlows } from "@/lib/model/flows";
+import { linkStubElement } from "@/lib/model/stub-links";
+import { buildZoomedProcessDoc } from "@/lib/model/test-helpers";
 import { addThreat, listThreats } from "@/lib/model/threats";
 
 function importText(text: string): Y.Doc {
@@ -123,5 +126,18 @@ describe("exports", () => {
     expect(markdown).toContain("## Threats (15)");
     expect(markdown).toContain("Click \\[here\\]\\(http://evil\\) \\<img src=x\\>");
     expect(markdown).not.toMatch(/(^|[^\\])</m);
+  });
+
+  it("brings sub-diagrams back from Threat Dragon and OTM as top-level content, unlinked", () => {
+    const { doc, request, parser } = buildZoomedProcessDoc();
+    linkStubElement(doc, request, parser);
+    for (const file of [serializeThreatDragon(doc), serializeOtm(doc, "model-1")]) {
+      const again = importText(JSON.stringify(file));
+      expect(listElements(again).map((element) => element.name)).toContain("Parser");
+      expect(listFlows(again).map((flow) => [flow.name, flow.innerElementIds])).toEqual([
+        ["Request", []],
+      ]);
+      expect(listDiagrams(again).every((diagram) => diagram.parentElementId === null)).toBe(true);
+    }
   });
 });

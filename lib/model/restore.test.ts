@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addContextItem } from "./context";
 import { diffDocuments } from "./diff";
-import { addElement, deleteElement, updateElement } from "./elements";
+import { addElement, deleteElement, getElement, updateElement } from "./elements";
+import { getFlow } from "./flows";
 import { getNotesFragment } from "./roots";
 import { restoreDocument } from "./restore";
-import { buildModelDoc, cloneDoc } from "./test-helpers";
+import { linkStubElement, unlinkStubElement } from "./stub-links";
+import { buildModelDoc, buildZoomedProcessDoc, cloneDoc } from "./test-helpers";
 import { addThreat, getThreat, updateThreat } from "./threats";
 
 function paragraph(text: string): Y.XmlElement {
@@ -60,5 +62,21 @@ describe("restoreDocument", () => {
     doc.on("update", () => (updates += 1));
     doc.transact(() => restoreDocument(doc, version));
     expect(updates).toBe(0);
+  });
+
+  it("brings back a stub's joined element with the element, ids unchanged", () => {
+    const { doc, request, inner, parser } = buildZoomedProcessDoc();
+    linkStubElement(doc, request, parser);
+    const version = cloneDoc(doc);
+
+    unlinkStubElement(doc, request, parser);
+    deleteElement(doc, parser);
+    const logger = addElement(doc, { kind: "process", diagramId: inner, name: "Logger" });
+    linkStubElement(doc, request, logger);
+
+    doc.transact(() => restoreDocument(doc, version));
+    expect(getFlow(doc, request)?.innerElementIds).toEqual([parser]);
+    expect(getElement(doc, parser)?.diagramId).toBe(inner);
+    expect(getElement(doc, logger)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { getDiagram } from "./diagrams";
 import { getElement } from "./element-records";
-import { getFlow, setFlowInnerElement } from "./flows";
+import { getFlow, listFlows, setFlowInnerElement } from "./flows";
 import { failValidation } from "./validation";
 
 /*
@@ -12,26 +12,36 @@ import { failValidation } from "./validation";
  * with the flow when the flow is deleted.
  */
 
+/** What is wrong with a stub link: the input field at fault and why. */
+interface StubLinkProblem {
+  path: "flowId" | "elementId";
+  message: string;
+}
+
 /**
- * Checks that `elementId` can carry the parent flow `flowId`: an element (not a trust boundary)
- * of a sub-diagram whose process is one end of the flow. Throws AppError("bad_request").
+ * Why `elementId` cannot carry the parent flow `flowId`, or null when it can: it must be an
+ * element (not a trust boundary) of a sub-diagram whose process is one end of the flow.
  */
-function checkStubLink(doc: Y.Doc, flowId: string, elementId: string): void {
+function findStubLinkProblem(
+  doc: Y.Doc,
+  flowId: string,
+  elementId: string,
+): StubLinkProblem | null {
   const flow = getFlow(doc, flowId);
-  if (flow === null) failValidation("stub link", "flowId", "No data flow has this id");
+  if (flow === null) return { path: "flowId", message: "No data flow has this id" };
   const element = getElement(doc, elementId);
-  if (element === null) failValidation("stub link", "elementId", "No element has this id");
+  if (element === null) return { path: "elementId", message: "No element has this id" };
   if (element.kind === "trust-boundary") {
-    failValidation("stub link", "elementId", "A trust boundary cannot carry a data flow");
+    return { path: "elementId", message: "A trust boundary cannot carry a data flow" };
   }
   const processId = getDiagram(doc, element.diagramId)?.parentElementId ?? null;
   if (processId === null || (processId !== flow.sourceId && processId !== flow.targetId)) {
-    failValidation(
-      "stub link",
-      "elementId",
-      "The element is not inside the process at either end of the flow",
-    );
+    return {
+      path: "elementId",
+      message: "The element is not inside the process at either end of the flow",
+    };
   }
+  return null;
 }
 
 /**
@@ -40,7 +50,8 @@ function checkStubLink(doc: Y.Doc, flowId: string, elementId: string): void {
  * element is not on a sub-diagram of one of the flow's ends.
  */
 export function linkStubElement(doc: Y.Doc, flowId: string, elementId: string): boolean {
-  checkStubLink(doc, flowId, elementId);
+  const problem = findStubLinkProblem(doc, flowId, elementId);
+  if (problem !== null) failValidation("stub link", problem.path, problem.message);
   return setFlowInnerElement(doc, flowId, elementId, true);
 }
 
@@ -52,4 +63,24 @@ export function linkStubElement(doc: Y.Doc, flowId: string, elementId: string): 
 export function unlinkStubElement(doc: Y.Doc, flowId: string, elementId: string): boolean {
   if (getFlow(doc, flowId) === null) return false;
   return setFlowInnerElement(doc, flowId, elementId, false);
+}
+
+/**
+ * Removes every link that linkStubElement would refuse now: ids of elements that are gone, of
+ * trust boundaries, and of elements outside the sub-diagrams of the flow's ends. Meant for a
+ * document made elsewhere (a model file), whose links nothing here has checked, so that it
+ * starts with none dangling; a live document keeps the ones concurrent edits leave behind,
+ * which readers skip. Returns how many links it removed, in one transaction.
+ */
+export function dropInvalidStubLinks(doc: Y.Doc): number {
+  let count = 0;
+  doc.transact(() => {
+    for (const flow of listFlows(doc)) {
+      for (const elementId of flow.innerElementIds) {
+        if (findStubLinkProblem(doc, flow.id, elementId) === null) continue;
+        if (unlinkStubElement(doc, flow.id, elementId)) count += 1;
+      }
+    }
+  });
+  return count;
 }

@@ -2,7 +2,10 @@ import { expect } from "vitest";
 import * as Y from "yjs";
 import { AppError } from "../errors";
 import type { ErrorCode } from "../errors";
+import { openSubDiagram } from "./diagrams";
 import { initializeDocument } from "./document";
+import { addElement } from "./elements";
+import { addFlow } from "./flows";
 
 /*
  * Factories and helpers for the unit tests of lib/model (not exported from index.ts).
@@ -20,6 +23,20 @@ export function buildModelDoc(overrides: { title?: string; ownerId?: string } = 
     createdAt: 1_700_000_000_000,
   });
   return { doc, diagramId };
+}
+
+/**
+ * User -> API on the context diagram, and the API's sub-diagram (`inner`) with a Parser inside,
+ * not yet joined to the Request flow's stub.
+ */
+export function buildZoomedProcessDoc() {
+  const { doc, diagramId } = buildModelDoc();
+  const user = addElement(doc, { kind: "external-entity", diagramId, name: "User" });
+  const api = addElement(doc, { kind: "process", diagramId, name: "API" });
+  const request = addFlow(doc, { sourceId: user, targetId: api, name: "Request" });
+  const inner = openSubDiagram(doc, api);
+  const parser = addElement(doc, { kind: "process", diagramId: inner, name: "Parser" });
+  return { doc, diagramId, user, api, request, inner, parser };
 }
 
 /** A second replica of `doc`, as a peer that has just synced would hold it. */

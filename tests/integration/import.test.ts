@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listElements } from "@/lib/model/elements";
-import { listFlows } from "@/lib/model/flows";
+import { listDiagrams, openSubDiagram } from "@/lib/model/diagrams";
+import { addElement, deleteElement, listElements } from "@/lib/model/elements";
+import { addFlow, getFlow, listFlows } from "@/lib/model/flows";
+import { linkStubElement } from "@/lib/model/stub-links";
 import { listThreats } from "@/lib/model/threats";
-import { api, signUp, type TestUser } from "./support/api-client";
+import { api, createModel, signUp, type TestUser } from "./support/api-client";
 import { connectClient, waitFor, waitForSync } from "./support/collab-client";
 import { DEADLINE } from "./support/deadlines";
 import { DATABASES, startTestServer, type TestServer } from "./support/test-server";
@@ -147,6 +149,57 @@ describe.each(DATABASES)("importing a model (%s)", (kind) => {
       expect(JSON.stringify(answer.body)).toMatch(message);
     }
     expect(await modelCount()).toBe(before);
+  });
+
+  it("keeps a stub's joined element through our model file, and drops a dangling one", async () => {
+    const modelId = await createModel(server, owner, "Zoomed");
+    const author = connectClient(server, modelId, { user: owner });
+    await waitForSync(author);
+    const diagramId = listDiagrams(author.doc)[0]?.id ?? "";
+    const user = addElement(author.doc, { kind: "external-entity", diagramId, name: "User" });
+    const apiProcess = addElement(author.doc, { kind: "process", diagramId, name: "API" });
+    const request = addFlow(author.doc, { sourceId: user, targetId: apiProcess, name: "Request" });
+    const inner = openSubDiagram(author.doc, apiProcess);
+    const parser = addElement(author.doc, { kind: "process", diagramId: inner, name: "Parser" });
+    const gone = addElement(author.doc, { kind: "process", diagramId: inner, name: "Gone" });
+    linkStubElement(author.doc, request, parser);
+    linkStubElement(author.doc, request, gone);
+    // Deleting an element leaves its link in the live document; readers skip it.
+    deleteElement(author.doc, gone);
+    await waitFor(
+      () => {
+        const room = server.runtime.rooms.peek(modelId);
+        return (
+          room !== undefined &&
+          getFlow(room.doc, request)?.innerElementIds.length === 2 &&
+          !listElements(room.doc).some((element) => element.id === gone)
+        );
+      },
+      DEADLINE.propagation,
+      "the links and the deletion in the room",
+    );
+    author.destroy();
+
+    const file = await api(server, "GET", `/api/models/${modelId}/export`, { user: owner });
+    const imported = await api(server, "POST", "/api/models/import", {
+      user: owner,
+      body: JSON.stringify(file.body),
+    });
+    expect(imported.status).toBe(201);
+    const { model, report } = imported.body as {
+      model: { id: string };
+      report: { refused: string[] };
+    };
+    expect(report.refused).toEqual([
+      "A link between a stub and a sub-diagram element: the element is gone or not inside the zoomed process",
+    ]);
+    const reader = connectClient(server, model.id, { user: owner });
+    await waitForSync(reader);
+    expect(getFlow(reader.doc, request)?.innerElementIds).toEqual([parser]);
+    expect(listElements(reader.doc).find((element) => element.id === parser)?.diagramId).toBe(
+      inner,
+    );
+    reader.destroy();
   });
 
   it("exports each format with its type and file name; an unknown format is refused", async () => {
