@@ -155,7 +155,7 @@ export function DiagramEditorBody({
   // A few diagrams at most: read on each render, so renamed or re-parented ones show at once.
   const path = getDiagramPath(doc, diagram.id);
 
-  const slotContext: EditorSlotContext = { selection, selectTarget };
+  const slotContext: EditorSlotContext = { selection, selectTarget, records };
   const { pendingDeletion } = deletion;
 
   return (

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { DiffHighlight } from "./canvas-graph";
-import type { NamedDiagram } from "./use-diagram-records";
+import type { DiagramRecords, NamedDiagram } from "./use-diagram-records";
 
 export interface DiagramEditorProps {
   doc: Y.Doc;
@@ -49,10 +49,14 @@ export interface EditorSelection {
   flowIds: string[];
 }
 
-/** What the editor's panels get: the selection, and a way to select and show a target. */
+/**
+ * What the editor's panels get: the selection, a way to select and show a target, and the
+ * diagram's records as the canvas draws them (kept current; a panel need not read them again).
+ */
 export interface EditorSlotContext {
   selection: EditorSelection;
   selectTarget: (target: SelectionTarget) => void;
+  records: DiagramRecords;
 }
 
 /** How a canvas write is attempted: null when refused (read-only) or when it failed. */

@@ -166,8 +166,8 @@ export function DiagramTab({
           />
         </div>
       )}
-      renderIssuesPanel={({ selectTarget }) => (
-        <ValidationPanel doc={doc} diagramId={diagram.id} onSelect={selectTarget} />
+      renderIssuesPanel={({ selectTarget, records }) => (
+        <ValidationPanel diagramId={diagram.id} records={records} onSelect={selectTarget} />
       )}
     />
   );

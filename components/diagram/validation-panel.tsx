@@ -1,11 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type * as Y from "yjs";
-import { summarizeIssues, validateDiagram } from "@/lib/diagram/validation";
+import { findDiagramIssues, summarizeIssues } from "@/lib/diagram/validation";
 import type { DiagramIssue, DiagramIssueTarget } from "@/lib/diagram/validation";
-import { observeElements } from "@/lib/model/elements";
-import { observeFlows } from "@/lib/model/flows";
+import type { DiagramRecords } from "./use-diagram-records";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { AlertIcon, CheckIcon, InfoIcon } from "@/components/ui/icons";
 
@@ -13,52 +11,48 @@ import { AlertIcon, CheckIcon, InfoIcon } from "@/components/ui/icons";
 const RECHECK_DELAY_MS = 300;
 
 /**
- * The issues of one diagram, checked again a moment after each change to elements or flows
- * (local or remote); null until the first check. The first check runs just after the diagram
- * is drawn, not while it is: on a large diagram it takes tens of milliseconds that opening the
- * canvas need not wait for. The list keeps its identity while the issues stay the same.
+ * The issues of one diagram, found in its records (as the canvas has them) again a moment after
+ * they last changed, local or remote; null until the first check. The first check runs just
+ * after the diagram is drawn, not while it is: on a large diagram it takes tens of milliseconds
+ * that opening the canvas need not wait for. The list keeps its identity while the issues stay
+ * the same.
  */
-export function useDiagramIssues(doc: Y.Doc, diagramId: string): DiagramIssue[] | null {
+export function useDiagramIssues(
+  diagramId: string,
+  records: DiagramRecords,
+): DiagramIssue[] | null {
   const [checked, setChecked] = useState<{
-    doc: Y.Doc;
     diagramId: string;
+    key: string;
     issues: DiagramIssue[];
   } | null>(null);
+  const hasChecked = checked !== null && checked.diagramId === diagramId;
 
   useEffect(() => {
-    let lastKey: string | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const check = () => {
-      timer = null;
-      const next = validateDiagram(doc, diagramId);
-      const key = JSON.stringify(next);
-      if (key === lastKey) return;
-      lastKey = key;
-      setChecked({ doc, diagramId, issues: next });
-    };
-    const schedule = (delayMs: number) => {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(check, delayMs);
-    };
-    schedule(0);
-    const stopElements = observeElements(doc, () => schedule(RECHECK_DELAY_MS));
-    const stopFlows = observeFlows(doc, () => schedule(RECHECK_DELAY_MS));
-    return () => {
-      if (timer !== null) clearTimeout(timer);
-      stopElements();
-      stopFlows();
-    };
-  }, [doc, diagramId]);
+    const timer = setTimeout(
+      () => {
+        const issues = findDiagramIssues(records);
+        const key = JSON.stringify(issues);
+        setChecked((previous) =>
+          previous !== null && previous.diagramId === diagramId && previous.key === key
+            ? previous
+            : { diagramId, key, issues },
+        );
+      },
+      // Dragging changes the records every frame: the checks wait until it stops.
+      hasChecked ? RECHECK_DELAY_MS : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [diagramId, records, hasChecked]);
 
   // Issues of the diagram shown before are never shown for this one.
-  return checked !== null && checked.doc === doc && checked.diagramId === diagramId
-    ? checked.issues
-    : null;
+  return hasChecked ? checked.issues : null;
 }
 
 export interface ValidationPanelProps {
-  doc: Y.Doc;
   diagramId: string;
+  /** The diagram's elements, flows and stubs, kept current by the editor. */
+  records: DiagramRecords;
   /** Selects the element or data flow an issue is about, e.g. to show it on the canvas. */
   onSelect: (target: DiagramIssueTarget) => void;
 }
@@ -67,8 +61,8 @@ export interface ValidationPanelProps {
  * The DFD checks of one diagram: a count, then one button per issue, errors first, that
  * selects what the issue is about. Kept current while people edit the diagram.
  */
-export function ValidationPanel({ doc, diagramId, onSelect }: ValidationPanelProps) {
-  const issues = useDiagramIssues(doc, diagramId);
+export function ValidationPanel({ diagramId, records, onSelect }: ValidationPanelProps) {
+  const issues = useDiagramIssues(diagramId, records);
   if (issues === null) {
     return (
       <section aria-labelledby={`${diagramId}-checks`} aria-busy="true" className="space-y-3">

@@ -1,5 +1,7 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useEffect, useState } from "react";
 import { quoteForReply } from "@/lib/review/reply-text";
 import type { ThreadMessage } from "@/lib/review/schemas";
@@ -17,9 +19,16 @@ import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
-import { MessageBody } from "./message-body";
 import { MessageComposer } from "./message-composer";
 import { useDiscussionContext } from "./use-discussion";
+
+/**
+ * Messages are Markdown: the renderer (markdown-it, some 90 KB of script) loads the first time a
+ * thread is shown, not with every page that can show one.
+ */
+const MessageBody = dynamic(() => import("./message-body").then((module) => module.MessageBody), {
+  loading: () => <Skeleton className="my-1.5 h-4 w-2/3" />,
+});
 
 export interface ThreadViewProps {
   threadId: string;

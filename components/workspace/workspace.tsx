@@ -6,39 +6,27 @@ import { setTitle } from "@/lib/model/meta";
 import type { MentionKind } from "@/lib/model/notes";
 import { canWriteDocument, ROLE_LABELS } from "@/lib/model/roles";
 import type { ModelSummary, User } from "@/components/api/schemas";
-import { ActivityDialog } from "@/components/activity/activity-dialog";
 import { getErrorMessage } from "@/components/api/api-client";
 import { sendSessionCommand, startFacilitationSession } from "@/components/api/endpoints";
 import { getCoverageHeat } from "@/components/facilitation/coverage-heat";
 import { SessionBar, type Command } from "@/components/facilitation/session-bar";
 import { SocketUnavailableError } from "@/components/workspace/collab-session";
-import {
-  StartSessionDialog,
-  type SessionScope,
-} from "@/components/facilitation/start-session-dialog";
+import type { SessionScope } from "@/components/facilitation/start-session-dialog";
 import {
   setSessionPresence,
   useAwayParticipants,
   useFollowFacilitator,
 } from "@/components/facilitation/use-follow";
 import { useFacilitationSession } from "@/components/facilitation/use-facilitation-session";
-import { ContextTab } from "@/components/context/context-tab";
 import { PageSpinner } from "@/components/ui/spinner";
 import { DiagramTab } from "@/components/diagram/diagram-tab";
-import { MembersDialog } from "@/components/members/members-dialog";
-import { VersionsDialog } from "@/components/versions/versions-dialog";
-import { MitigationsView } from "@/components/mitigations/mitigations-view";
 import { NotesEditorOnDemand as NotesEditor } from "@/components/notes/notes-editor-on-demand";
-import { NotesTab } from "@/components/notes/notes-tab";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
-import { ThreatList } from "@/components/threats/threat-list";
 import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 import { getUserColor } from "@/components/ui/user-color";
 import { postThreadMessage } from "@/components/api/review-endpoints";
 import { buildDiscussionUrl } from "@/components/review/discussion-links";
-import { DiscussionTab } from "@/components/review/discussion-tab";
-import { ReviewDialog } from "@/components/review/review-dialog";
 import { DiscussionContext, useDiscussion } from "@/components/review/use-discussion";
 import { useReviews } from "@/components/review/use-reviews";
 import { resolveMention } from "@/lib/model/notes";
@@ -47,6 +35,18 @@ import { ConnectionNotice } from "./connection-notice";
 import { useCollabDocument } from "./use-collab-document";
 import { useDocumentTitle } from "./use-document-title";
 import { usePresence } from "./use-presence";
+import {
+  ActivityDialog,
+  ContextTab,
+  DiscussionTab,
+  MembersDialog,
+  MitigationsView,
+  NotesTab,
+  ReviewDialog,
+  StartSessionDialog,
+  ThreatList,
+  VersionsDialog,
+} from "./on-demand";
 import { useWorkspaceTab } from "./use-workspace-tab";
 import { WorkspaceHeader } from "./workspace-header";
 import { buildWorkspaceTabUrl, type WorkspaceTab } from "./workspace-tab";
