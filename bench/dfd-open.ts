@@ -7,8 +7,9 @@
  * click on an element by selecting it.
  *
  * DFD_PROFILE_DIR=/tmp/profiles records the page during the last measured open and during the
- * pan and zoom there, for Chrome's DevTools: a CPU profile, or with DFD_PROFILE_KIND=trace a
- * full trace (style, layout, paint, raster). Recording slows the recorded run.
+ * pan and zoom there (from the opening view, then fitted), for Chrome's DevTools: a CPU
+ * profile, or with DFD_PROFILE_KIND=trace a full trace (style, layout, paint, raster).
+ * Recording slows the recorded run.
  */
 import { encode } from "next-auth/jwt";
 import { chromium, type Page } from "@playwright/test";
@@ -245,7 +246,11 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
         await page.getByRole("button", { name: "Zoom to fit" }).click();
         // The fit animates nothing; two frames later the whole diagram is drawn.
         await waitForFrames(page, 2);
+        const fittedRecording = isRecorded ? await record("dfd-pan-zoom-fitted") : null;
         panZoomFittedFps = await measurePanZoomFps(page);
+        if (fittedRecording) {
+          console.info(`Recording of pan and zoom, fitted: ${await fittedRecording.stop()}`);
+        }
       }
       await context.close();
     }
