@@ -11,16 +11,15 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
-  type ReactFlowState,
 } from "@xyflow/react";
-import { useLayoutEffect, useState, type RefObject } from "react";
+import { useLayoutEffect, useMemo, useState, type RefObject } from "react";
 import { cx } from "@/components/ui/class-names";
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
 import type { PaletteItem } from "./diagram-commands";
 import { getContentBounds, isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
-import { EdgeLabelLayerContext, LABEL_MIN_ZOOM } from "./edge-label-layer";
+import { EdgeLabelLayerContext, selectIsLabelZoom } from "./edge-label-layer";
 import { EDGE_TYPES } from "./flow-edge";
 import type { RemoteCanvasPeer } from "./live-canvas";
 import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
@@ -32,11 +31,6 @@ import { useStableHandler } from "./use-stable-handler";
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABEL_CONFIG = { "controls.ariaLabel": "Zoom controls" };
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
-
-/** Zoomed out so far that flow labels are left out: the canvas draws less (see globals.css). */
-function selectIsOverview(state: ReactFlowState): boolean {
-  return state.transform[2] < LABEL_MIN_ZOOM;
-}
 
 export interface DiagramCanvasProps {
   canvasRef: RefObject<HTMLDivElement | null>;
@@ -122,12 +116,17 @@ export function DiagramCanvas({
     markOnce(OPEN_MARKS.canvasReady);
     onReady();
   });
-  const isOverview = useStore(selectIsOverview);
-  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  // Zoomed out so far that flow labels are left out, the canvas draws less (see globals.css).
+  const isLabelZoom = useStore(selectIsLabelZoom);
+  const [labelElement, setLabelElement] = useState<HTMLElement | null>(null);
+  const labelLayer = useMemo(
+    () => ({ element: labelElement, isLabelZoom }),
+    [labelElement, isLabelZoom],
+  );
   useLayoutEffect(() => {
     // React Flow draws its layers on its first render, before any edge can be drawn.
     const layer = canvasRef.current?.querySelector(".react-flow__edgelabel-renderer");
-    setLabelLayer(layer instanceof HTMLElement ? layer : null);
+    setLabelElement(layer instanceof HTMLElement ? layer : null);
   }, [canvasRef, isFlowShown]);
   return (
     <div
@@ -139,7 +138,7 @@ export function DiagramCanvas({
       style={{ height }}
       className={cx(
         "relative min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white select-none",
-        isOverview && "diagram-overview",
+        !isLabelZoom && "diagram-overview",
       )}
       onPointerMove={(event) =>
         publisher.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))

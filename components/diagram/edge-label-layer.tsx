@@ -1,16 +1,26 @@
 "use client";
 
-import { useStore, type ReactFlowState } from "@xyflow/react";
+import type { ReactFlowState } from "@xyflow/react";
 import { createContext, useContext, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 
 /**
- * The element of the canvas that holds the flows' labels (React Flow's edge label layer),
- * found once by the canvas. React Flow's own EdgeLabelRenderer finds the layer with a store
- * selector that runs a DOM query for every edge on every store update (each frame of a pan,
- * each measured node): on a large diagram, more than the frame itself costs.
+ * The element of the canvas that holds the flows' labels (React Flow's edge label layer), found
+ * once by the canvas, and whether the canvas is zoomed in far enough for labels (see
+ * LABEL_MIN_ZOOM). React Flow's own EdgeLabelRenderer finds the layer with a store selector
+ * that runs a DOM query for every edge on every store update (each frame of a pan, each
+ * measured node), and a zoom selector per edge would also run for every edge on every frame:
+ * on a large diagram, more than the frame itself costs. The canvas subscribes once instead.
  */
-export const EdgeLabelLayerContext = createContext<HTMLElement | null>(null);
+export interface EdgeLabelLayer {
+  element: HTMLElement | null;
+  isLabelZoom: boolean;
+}
+
+export const EdgeLabelLayerContext = createContext<EdgeLabelLayer>({
+  element: null,
+  isLabelZoom: true,
+});
 
 /**
  * Below this zoom a label's text is under 5 px high, a grey smudge: labels are left out then,
@@ -19,7 +29,8 @@ export const EdgeLabelLayerContext = createContext<HTMLElement | null>(null);
  */
 export const LABEL_MIN_ZOOM = 0.4;
 
-function selectIsLabelZoom(state: ReactFlowState): boolean {
+/** For the canvas's one subscription: whether labels are drawn at the current zoom. */
+export function selectIsLabelZoom(state: ReactFlowState): boolean {
   return state.transform[2] >= LABEL_MIN_ZOOM;
 }
 
@@ -35,8 +46,7 @@ export function EdgeLabelPortal({
   isAlwaysShown: boolean;
   children: ReactNode;
 }) {
-  const layer = useContext(EdgeLabelLayerContext);
-  const isLabelZoom = useStore(selectIsLabelZoom);
-  if (layer === null || !(isLabelZoom || isAlwaysShown)) return null;
-  return createPortal(children, layer);
+  const { element, isLabelZoom } = useContext(EdgeLabelLayerContext);
+  if (element === null || !(isLabelZoom || isAlwaysShown)) return null;
+  return createPortal(children, element);
 }
