@@ -3,7 +3,7 @@
  * them so that other load on a shared machine falls on all alike:
  * `npx tsx bench/compare-dfd-open.ts /path/to/other/checkout .` (each one built, with its own
  * node_modules). Prints each round with the load average, then the median open and the pan
- * and zoom frame rates per build.
+ * and zoom frame rates (from the opening view, and fitted) per build.
  */
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   if (folders.length < 2) throw new Error("name two or more checkouts to compare");
   const opens = new Map<string, number[]>(folders.map((folder) => [folder, []]));
   const rates = new Map<string, number[]>(folders.map((folder) => [folder, []]));
+  const fittedRates = new Map<string, number[]>(folders.map((folder) => [folder, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const folder of folders) {
       process.env.BENCH_APP_DIR = folder;
@@ -29,16 +30,20 @@ async function main(): Promise<void> {
       const result = await measureDfdOpen({ runs: RUNS_PER_ROUND });
       opens.get(folder)?.push(...result.runsMs);
       rates.get(folder)?.push(result.panZoomFps);
+      fittedRates.get(folder)?.push(result.panZoomFittedFps);
       const runs = result.runsMs.map((ms) => Math.round(ms)).join(", ");
       console.info(
-        `${folder} (load ${load.toFixed(1)}): ${runs} ms, ${result.panZoomFps.toFixed(1)} fps`,
+        `${folder} (load ${load.toFixed(1)}): ${runs} ms, ${result.panZoomFps.toFixed(1)} fps, ` +
+          `fitted ${result.panZoomFittedFps.toFixed(1)} fps`,
       );
     }
   }
   for (const folder of folders) {
     const fps = (rates.get(folder) ?? []).map((rate) => rate.toFixed(1)).join(", ");
+    const fitted = (fittedRates.get(folder) ?? []).map((rate) => rate.toFixed(1)).join(", ");
     console.info(
-      `${folder}: median open ${Math.round(median(opens.get(folder) ?? []))} ms, fps ${fps}`,
+      `${folder}: median open ${Math.round(median(opens.get(folder) ?? []))} ms, ` +
+        `fps ${fps}, fitted fps ${fitted}`,
     );
   }
 }
