@@ -5,10 +5,6 @@ import { selectModelRuleSets } from "@/lib/stride/select-rule-sets";
 import type { OfferedRuleSet } from "@/lib/stride/select-rule-sets";
 import type { OrganisationRuleSet } from "@/components/api/schemas";
 
-/** What the user is told when there is nothing to generate threats for. */
-export const NO_ELEMENTS_MESSAGE =
-  "Draw the data-flow diagram first: there are no elements to analyse.";
-
 /**
  * Every rule set the instance offers a model: the built-in sets first (so their rules win a
  * shared rule id), on by default, then each organisation set in the server's order, on by

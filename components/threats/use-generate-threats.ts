@@ -4,18 +4,26 @@ import { useCallback, useState } from "react";
 import type * as Y from "yjs";
 import { getRuleSetChoices, listElements } from "@/lib/model";
 import type { GenerationScope } from "@/lib/stride/engine";
-import { generateThreats } from "@/lib/stride/generate";
 import { getErrorMessage } from "@/components/api/api-client";
 import { listRuleSets } from "@/components/api/endpoints";
 import type { ToastInput } from "@/components/ui/toast";
 import { getModelErrorMessage } from "./model-error-message";
-import {
-  describeGeneration,
-  NO_ELEMENTS_MESSAGE,
-  selectGenerationRuleSets,
-} from "./threat-generation";
 
 const WHOLE_MODEL: GenerationScope = { kind: "model" };
+
+/** What the user is told when there is nothing to generate threats for. */
+const NO_ELEMENTS_MESSAGE = "Draw the data-flow diagram first: there are no elements to analyse.";
+
+/**
+ * The rule engine and the built-in rule sets, loaded the first time threats are generated
+ * rather than with every page that offers generation.
+ */
+async function loadGeneration() {
+  const [{ generateThreats }, { describeGeneration, selectGenerationRuleSets }] = await Promise.all(
+    [import("@/lib/stride/generate"), import("./threat-generation")],
+  );
+  return { generateThreats, describeGeneration, selectGenerationRuleSets };
+}
 
 /**
  * Generates threats for the whole model, one diagram or one element (with its interactions)
@@ -41,12 +49,14 @@ export function useGenerateThreats(options: {
       setIsGenerating(true);
       try {
         let organisationSets;
+        let generation;
         try {
-          organisationSets = await listRuleSets();
+          [organisationSets, generation] = await Promise.all([listRuleSets(), loadGeneration()]);
         } catch (caught) {
           onReport({ tone: "danger", message: getErrorMessage(caught) });
           return;
         }
+        const { generateThreats, describeGeneration, selectGenerationRuleSets } = generation;
         try {
           const result = generateThreats(
             doc,
