@@ -9,56 +9,100 @@ import { SkeletonList } from "@/components/ui/skeleton";
  * script (the threat list, the mitigation matrix, Markdown for discussions, …) that the browser
  * would otherwise parse and run before the diagram could draw. Same props as the originals; a
  * placeholder stands in for a tab while its script loads, and a dialog opens once it has come.
+ * preloadWorkspaceParts fetches them all once the open is over, so that they are at hand
+ * without waiting, and still there for someone who goes offline later.
  */
+
+const LOADERS = {
+  threatList: () => import("@/components/threats/threat-list"),
+  mitigations: () => import("@/components/mitigations/mitigations-view"),
+  notesTab: () => import("@/components/notes/notes-tab"),
+  notesEditor: () => import("@/components/notes/notes-editor"),
+  discussionTab: () => import("@/components/review/discussion-tab"),
+  messageBody: () => import("@/components/review/message-body"),
+  contextTab: () => import("@/components/context/context-tab"),
+  activity: () => import("@/components/activity/activity-dialog"),
+  versions: () => import("@/components/versions/versions-dialog"),
+  review: () => import("@/components/review/review-dialog"),
+  members: () => import("@/components/members/members-dialog"),
+  startSession: () => import("@/components/facilitation/start-session-dialog"),
+  generation: () => import("@/lib/stride/generate"),
+  layout: () => import("@/lib/diagram/layout"),
+};
+
+/** Set on the document once every part below has loaded. */
+const PRELOADED_ATTRIBUTE = "data-workspace-parts-loaded";
+
+/** How long after the model opened the rest of the workspace's script is fetched. */
+const PRELOAD_DELAY_MS = 2_000;
+
+/**
+ * Fetches the script of every part above a little after the model opened, when the browser is
+ * idle, so that opening the open diagram is not slowed by it. A part that fails to load (the
+ * network dropped) is simply loaded again when it is first shown. Returns a cancel function.
+ */
+export function preloadWorkspaceParts(): () => void {
+  let idle: number | null = null;
+  const timer = window.setTimeout(() => {
+    const load = () => {
+      void Promise.all(Object.values(LOADERS).map((loader) => loader())).then(
+        // Observable for tests, which go offline once everything is at hand.
+        () => document.documentElement.setAttribute(PRELOADED_ATTRIBUTE, "true"),
+        () => undefined,
+      );
+    };
+    if (typeof window.requestIdleCallback === "function") {
+      idle = window.requestIdleCallback(load, { timeout: PRELOAD_DELAY_MS });
+    } else {
+      load();
+    }
+  }, PRELOAD_DELAY_MS);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== null) window.cancelIdleCallback(idle);
+  };
+}
 
 function TabPlaceholder() {
   return <SkeletonList label="Loading" />;
 }
 
-export const ThreatList = dynamic(
-  () => import("@/components/threats/threat-list").then((module) => module.ThreatList),
-  { loading: TabPlaceholder },
-);
+export const ThreatList = dynamic(() => LOADERS.threatList().then((module) => module.ThreatList), {
+  loading: TabPlaceholder,
+});
 
 export const MitigationsView = dynamic(
-  () =>
-    import("@/components/mitigations/mitigations-view").then((module) => module.MitigationsView),
+  () => LOADERS.mitigations().then((module) => module.MitigationsView),
   { loading: TabPlaceholder },
 );
 
-export const NotesTab = dynamic(
-  () => import("@/components/notes/notes-tab").then((module) => module.NotesTab),
-  { loading: TabPlaceholder },
-);
+export const NotesTab = dynamic(() => LOADERS.notesTab().then((module) => module.NotesTab), {
+  loading: TabPlaceholder,
+});
 
 export const DiscussionTab = dynamic(
-  () => import("@/components/review/discussion-tab").then((module) => module.DiscussionTab),
+  () => LOADERS.discussionTab().then((module) => module.DiscussionTab),
   { loading: TabPlaceholder },
 );
 
-export const ContextTab = dynamic(
-  () => import("@/components/context/context-tab").then((module) => module.ContextTab),
-  { loading: TabPlaceholder },
-);
+export const ContextTab = dynamic(() => LOADERS.contextTab().then((module) => module.ContextTab), {
+  loading: TabPlaceholder,
+});
 
 export const ActivityDialog = dynamic(() =>
-  import("@/components/activity/activity-dialog").then((module) => module.ActivityDialog),
+  LOADERS.activity().then((module) => module.ActivityDialog),
 );
 
 export const VersionsDialog = dynamic(() =>
-  import("@/components/versions/versions-dialog").then((module) => module.VersionsDialog),
+  LOADERS.versions().then((module) => module.VersionsDialog),
 );
 
-export const ReviewDialog = dynamic(() =>
-  import("@/components/review/review-dialog").then((module) => module.ReviewDialog),
-);
+export const ReviewDialog = dynamic(() => LOADERS.review().then((module) => module.ReviewDialog));
 
 export const MembersDialog = dynamic(() =>
-  import("@/components/members/members-dialog").then((module) => module.MembersDialog),
+  LOADERS.members().then((module) => module.MembersDialog),
 );
 
 export const StartSessionDialog = dynamic(() =>
-  import("@/components/facilitation/start-session-dialog").then(
-    (module) => module.StartSessionDialog,
-  ),
+  LOADERS.startSession().then((module) => module.StartSessionDialog),
 );

@@ -42,6 +42,7 @@ import {
   MembersDialog,
   MitigationsView,
   NotesTab,
+  preloadWorkspaceParts,
   ReviewDialog,
   StartSessionDialog,
   ThreatList,
@@ -241,6 +242,10 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
   useEffect(() => {
     document.title = `${title} · Threat Room`;
   }, [title]);
+
+  // Once the model has opened, the rest of the workspace's script comes while the person looks.
+  const hasSynced = collab.hasSynced;
+  useEffect(() => (hasSynced ? preloadWorkspaceParts() : undefined), [hasSynced]);
 
   async function handleRename(nextTitle: string) {
     const { doc } = collab;

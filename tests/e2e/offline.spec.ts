@@ -65,3 +65,38 @@ test.describe("working offline", () => {
     });
   });
 });
+
+test("a model opened on its diagram keeps every tab and dialog at hand after going offline", async ({
+  alice,
+  openSession,
+}) => {
+  const { page, api, context } = await openSession(alice);
+  const network = await NetworkSwitch.install(context);
+  const model = await api.createModel(buildTitle("Payroll export"));
+  const workspace = new WorkspacePage(page);
+  await page.goto(`/models/${model.id}`);
+  await workspace.expectConnected();
+  // The other tabs' script arrives a moment after the open.
+  await expect(page.locator("html")).toHaveAttribute("data-workspace-parts-loaded", "true", {
+    timeout: 15_000,
+  });
+
+  await network.goOffline();
+  await expect(workspace.offlineNotice).toBeVisible();
+  const tabs = page.getByRole("tablist");
+  await tabs.getByRole("tab", { name: "Threats" }).click();
+  await expect(workspace.addThreatButton).toBeVisible();
+  await workspace.addThreat("Payroll file left on a shared drive", "Information disclosure");
+  await expect(workspace.threat("Payroll file left on a shared drive")).toBeVisible();
+  // Each tab draws its content (a tab whose script could not load would take the page down).
+  for (const name of ["Mitigations", "Context", "Discussion", "Notes"]) {
+    await tabs.getByRole("tab", { name }).click();
+    await expect(page.getByRole("tabpanel", { name })).toBeVisible();
+    await expect(
+      page.getByRole("tabpanel", { name }).getByText("Loading", { exact: true }),
+    ).toHaveCount(0);
+  }
+  await expect(page.getByRole("heading", { name: "Description and scope" })).toHaveCount(0);
+  await tabs.getByRole("tab", { name: "Context" }).click();
+  await expect(page.getByRole("heading", { name: "Description and scope" })).toBeVisible();
+});
