@@ -116,6 +116,7 @@ export const dfdOpenSection: BenchSection = {
       figures,
       notes: [
         `each run, ms: ${result.runsMs.map((ms) => Math.round(ms)).join(", ")}`,
+        `elements drawn during pan and zoom, fewest at the end of a round: ${result.panZoomNodes.opening} from the opening view, ${result.panZoomNodes.fitted} fitted`,
         "phases are medians over the runs, so they need not add up to the median total",
         `load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter}`,
       ],

@@ -26,6 +26,7 @@ import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
 import { getOpeningViewport, type Viewport } from "./readable-viewport";
 import { RemoteCursors } from "./remote-cursors";
 import type { LiveCanvasPublisher } from "./use-live-canvas";
+import { measureFillHeight } from "./use-fill-window-height";
 import { useStableHandler } from "./use-stable-handler";
 
 const PRO_OPTIONS = { hideAttribution: true };
@@ -85,7 +86,10 @@ export function DiagramCanvas({
   const isFlowShown = !needsOpeningViewport || openingViewport !== null;
   useLayoutEffect(() => {
     if (!needsOpeningViewport) return;
-    const width = canvasRef.current?.clientWidth ?? 0;
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    // The canvas's height prop is still its minimum here: the editor measures the window in an
+    // effect that runs after this one. The view is chosen for the height it is about to get.
     const bounds = getContentBounds(
       graph.nodes.map((node) => ({
         x: node.position.x,
@@ -94,7 +98,9 @@ export function DiagramCanvas({
         height: node.height ?? 0,
       })),
     );
-    setOpeningViewport(getOpeningViewport(bounds, width, height));
+    setOpeningViewport(
+      getOpeningViewport(bounds, canvas.clientWidth, Math.max(height, measureFillHeight(canvas))),
+    );
     // Once, when the canvas opens: later changes keep the person's view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

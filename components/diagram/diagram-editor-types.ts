@@ -62,5 +62,8 @@ export interface EditorSlotContext {
 /** How a canvas write is attempted: null when refused (read-only) or when it failed. */
 export type CanvasWrite = <T>(change: () => T, failure: string, kind?: CanvasWriteKind) => T | null;
 
-/** The fit-view settings of the canvas, its toolbar button and its keyboard shortcut. */
+/**
+ * The settings of "Zoom to fit" (toolbar button and keyboard shortcut); its maximum zoom also
+ * caps the view a diagram opens at (readable-viewport.ts).
+ */
 export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };

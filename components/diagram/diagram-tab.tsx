@@ -22,6 +22,7 @@ import { ValidationPanel } from "./validation-panel";
 import { chooseDiagram } from "./diagram-url";
 import { useDiagramParam } from "./use-diagram-param";
 import { useDiagrams } from "./use-diagram-records";
+import { PART_LOADERS } from "@/components/workspace/part-loaders";
 
 export interface DiagramTabProps {
   doc: Y.Doc | null;
@@ -50,7 +51,7 @@ async function layoutDiagramOnDemand(
   doc: Y.Doc,
   diagramId: string,
 ): Promise<ReadonlyMap<string, LayoutTarget>> {
-  const { layoutDiagram } = await import("@/lib/diagram/layout");
+  const { layoutDiagram } = await PART_LOADERS.layout();
   return layoutDiagram(doc, diagramId);
 }
 

@@ -2,9 +2,9 @@ import type { Rect } from "@/lib/diagram/geometry";
 import { FIT_VIEW_OPTIONS } from "./diagram-editor-types";
 
 /**
- * The smallest zoom the canvas fits a drawing to after an automatic layout: flow labels are
- * 12 px, so they stay at 9 px or more on screen. A larger drawing is shown from its start (top
- * left, where left-to-right flows begin) and the person pans for the rest.
+ * The smallest zoom the canvas fits a drawing to when it opens and after an automatic layout:
+ * flow labels are 12 px, so they stay at 9 px or more on screen. A larger drawing is shown from
+ * its start (top left, where left-to-right flows begin) and the person pans for the rest.
  */
 export const MIN_READABLE_ZOOM = 0.75;
 

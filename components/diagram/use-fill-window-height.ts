@@ -18,10 +18,7 @@ export function useFillWindowHeight(ref: RefObject<HTMLElement | null>): number 
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => {
-      const top = element.getBoundingClientRect().top + window.scrollY;
-      setHeight(Math.max(MIN_HEIGHT, Math.round(window.innerHeight - top - GAP_BELOW)));
-    };
+    const measure = () => setHeight(measureFillHeight(element));
     measure();
     window.addEventListener("resize", measure);
     // What is above the canvas (notices, a session bar) changes its top.
@@ -33,4 +30,13 @@ export function useFillWindowHeight(ref: RefObject<HTMLElement | null>): number 
     };
   }, [ref]);
   return height;
+}
+
+/**
+ * The height that makes `element` fill the window from where it starts to the bottom, as the
+ * hook above keeps it; for a first layout that cannot wait for the hook's first measure.
+ */
+export function measureFillHeight(element: HTMLElement): number {
+  const top = element.getBoundingClientRect().top + window.scrollY;
+  return Math.max(MIN_HEIGHT, Math.round(window.innerHeight - top - GAP_BELOW));
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { findDiagramIssues, summarizeIssues } from "@/lib/diagram/validation";
 import type { DiagramIssue, DiagramIssueTarget } from "@/lib/diagram/validation";
 import type { DiagramRecords } from "./use-diagram-records";
@@ -12,10 +12,10 @@ const RECHECK_DELAY_MS = 300;
 
 /**
  * The issues of one diagram, found in its records (as the canvas has them) again a moment after
- * they last changed, local or remote; null until the first check. The first check runs just
- * after the diagram is drawn, not while it is: on a large diagram it takes tens of milliseconds
- * that opening the canvas need not wait for. The list keeps its identity while the issues stay
- * the same.
+ * they last changed, local or remote; null until the first check. The first check runs in a
+ * task of its own after the editor's first render, not during it: on a large diagram it takes
+ * tens of milliseconds that drawing the canvas need not wait for. The list keeps its identity
+ * while the issues stay the same.
  */
 export function useDiagramIssues(
   diagramId: string,
@@ -26,27 +26,28 @@ export function useDiagramIssues(
     key: string;
     issues: DiagramIssue[];
   } | null>(null);
-  const hasChecked = checked !== null && checked.diagramId === diagramId;
+  const checkedDiagramId = useRef<string | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(
       () => {
         const issues = findDiagramIssues(records);
         const key = JSON.stringify(issues);
+        checkedDiagramId.current = diagramId;
         setChecked((previous) =>
           previous !== null && previous.diagramId === diagramId && previous.key === key
             ? previous
             : { diagramId, key, issues },
         );
       },
-      // Dragging changes the records every frame: the checks wait until it stops.
-      hasChecked ? RECHECK_DELAY_MS : 0,
+      // Dragging changes the records every frame: once checked, the checks wait until it stops.
+      checkedDiagramId.current === diagramId ? RECHECK_DELAY_MS : 0,
     );
     return () => clearTimeout(timer);
-  }, [diagramId, records, hasChecked]);
+  }, [diagramId, records]);
 
   // Issues of the diagram shown before are never shown for this one.
-  return hasChecked ? checked.issues : null;
+  return checked !== null && checked.diagramId === diagramId ? checked.issues : null;
 }
 
 export interface ValidationPanelProps {
@@ -63,32 +64,33 @@ export interface ValidationPanelProps {
  */
 export function ValidationPanel({ diagramId, records, onSelect }: ValidationPanelProps) {
   const issues = useDiagramIssues(diagramId, records);
-  if (issues === null) {
-    return (
-      <section aria-labelledby={`${diagramId}-checks`} aria-busy="true" className="space-y-3">
-        <h2 id={`${diagramId}-checks`} className="text-sm font-semibold text-slate-900">
-          Diagram checks
-        </h2>
-        <p className="text-sm text-slate-500">Checking the diagram…</p>
-      </section>
-    );
-  }
-  const summary = summarizeIssues(issues);
+  const summary = issues === null ? "Checking the diagram…" : summarizeIssues(issues);
 
   return (
-    <section aria-labelledby={`${diagramId}-checks`} className="space-y-3">
+    <section
+      aria-labelledby={`${diagramId}-checks`}
+      aria-busy={issues === null}
+      className="space-y-3"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <h2 id={`${diagramId}-checks`} className="text-sm font-semibold text-slate-900">
           Diagram checks
         </h2>
-        {issues.length > 0 ? (
-          <p role="status" className="text-xs text-slate-600">
-            {summary}
-          </p>
-        ) : null}
+        {/* Mounted from the start, so that screen readers announce the result when it comes. */}
+        <p
+          role="status"
+          className={cx(
+            "text-xs text-slate-600",
+            (issues === null || issues.length === 0) && "sr-only",
+          )}
+        >
+          {summary}
+        </p>
       </div>
-      {issues.length === 0 ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-emerald-800">
+      {issues === null ? (
+        <p className="text-sm text-slate-500">Checking the diagram…</p>
+      ) : issues.length === 0 ? (
+        <p aria-hidden="true" className="flex items-center gap-2 text-sm text-emerald-800">
           <CheckIcon className="size-4 shrink-0" />
           {summary}
         </p>

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { Skeleton } from "@/components/ui/skeleton";
+import { PART_LOADERS } from "@/components/workspace/part-loaders";
 
 /**
  * The notes editor, with its script (Tiptap and ProseMirror, several hundred KB) loaded the
@@ -9,6 +10,6 @@ import { Skeleton } from "@/components/ui/skeleton";
  * NotesEditor; a placeholder stands in while the script loads.
  */
 export const NotesEditorOnDemand = dynamic(
-  () => import("./notes-editor").then((module) => module.NotesEditor),
+  () => PART_LOADERS.notesEditor().then((module) => module.NotesEditor),
   { loading: () => <Skeleton className="h-64 w-full" /> },
 );

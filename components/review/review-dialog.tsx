@@ -2,29 +2,18 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { REVIEW_STATE_LABELS, type Review, type ReviewsAnswer } from "@/lib/review/reviews";
+import type { Review, ReviewsAnswer } from "@/lib/review/reviews";
 import { REVIEW_LIMITS, type ReviewDecision } from "@/lib/review/schemas";
 import { canWriteDocument, type Role } from "@/lib/model/roles";
 import { getErrorMessage } from "@/components/api/api-client";
 import { decideReview, requestReview } from "@/components/api/review-endpoints";
 import type { Member } from "@/components/api/schemas";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ReviewStateBadge } from "./review-state-badge";
 import { formatDateTime } from "@/components/ui/format-date";
 import { TextField } from "@/components/ui/text-field";
-
-const STATE_TONES: Record<ReviewsAnswer["state"], BadgeTone> = {
-  none: "neutral",
-  "in-review": "info",
-  "changes-requested": "warning",
-  approved: "success",
-};
-
-/** The model's review state as a badge (header and dialog). */
-export function ReviewStateBadge({ state }: { state: ReviewsAnswer["state"] }) {
-  return <Badge tone={STATE_TONES[state]}>{REVIEW_STATE_LABELS[state]}</Badge>;
-}
 
 const DECISION_LABELS = {
   pending: "Waiting",

@@ -20,13 +20,14 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { MessageComposer } from "./message-composer";
+import { PART_LOADERS } from "@/components/workspace/part-loaders";
 import { useDiscussionContext } from "./use-discussion";
 
 /**
  * Messages are Markdown: the renderer (markdown-it, some 90 KB of script) loads the first time a
  * thread is shown, not with every page that can show one.
  */
-const MessageBody = dynamic(() => import("./message-body").then((module) => module.MessageBody), {
+const MessageBody = dynamic(() => PART_LOADERS.messageBody().then((module) => module.MessageBody), {
   loading: () => <Skeleton className="my-1.5 h-4 w-2/3" />,
 });
 

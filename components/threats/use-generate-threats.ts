@@ -7,6 +7,7 @@ import type { GenerationScope } from "@/lib/stride/engine";
 import { getErrorMessage } from "@/components/api/api-client";
 import { listRuleSets } from "@/components/api/endpoints";
 import type { ToastInput } from "@/components/ui/toast";
+import { PART_LOADERS } from "@/components/workspace/part-loaders";
 import { getModelErrorMessage } from "./model-error-message";
 
 const WHOLE_MODEL: GenerationScope = { kind: "model" };
@@ -20,7 +21,7 @@ const NO_ELEMENTS_MESSAGE = "Draw the data-flow diagram first: there are no elem
  */
 async function loadGeneration() {
   const [{ generateThreats }, { describeGeneration, selectGenerationRuleSets }] = await Promise.all(
-    [import("@/lib/stride/generate"), import("./threat-generation")],
+    [PART_LOADERS.generation(), PART_LOADERS.threatGeneration()],
   );
   return { generateThreats, describeGeneration, selectGenerationRuleSets };
 }

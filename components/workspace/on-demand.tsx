@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { SkeletonList } from "@/components/ui/skeleton";
+import { PART_LOADERS } from "./part-loaders";
 
 /*
  * The workspace's other tabs and its dialogs, each with its script loaded the first time it is
@@ -13,23 +14,6 @@ import { SkeletonList } from "@/components/ui/skeleton";
  * without waiting, and still there for someone who goes offline later.
  */
 
-const LOADERS = {
-  threatList: () => import("@/components/threats/threat-list"),
-  mitigations: () => import("@/components/mitigations/mitigations-view"),
-  notesTab: () => import("@/components/notes/notes-tab"),
-  notesEditor: () => import("@/components/notes/notes-editor"),
-  discussionTab: () => import("@/components/review/discussion-tab"),
-  messageBody: () => import("@/components/review/message-body"),
-  contextTab: () => import("@/components/context/context-tab"),
-  activity: () => import("@/components/activity/activity-dialog"),
-  versions: () => import("@/components/versions/versions-dialog"),
-  review: () => import("@/components/review/review-dialog"),
-  members: () => import("@/components/members/members-dialog"),
-  startSession: () => import("@/components/facilitation/start-session-dialog"),
-  generation: () => import("@/lib/stride/generate"),
-  layout: () => import("@/lib/diagram/layout"),
-};
-
 /** Set on the document once every part below has loaded. */
 const PRELOADED_ATTRIBUTE = "data-workspace-parts-loaded";
 
@@ -37,15 +21,15 @@ const PRELOADED_ATTRIBUTE = "data-workspace-parts-loaded";
 const PRELOAD_DELAY_MS = 2_000;
 
 /**
- * Fetches the script of every part above a little after the model opened, when the browser is
- * idle, so that opening the open diagram is not slowed by it. A part that fails to load (the
+ * Fetches the script of every part (PART_LOADERS) a little after the model opened, when the browser is
+ * idle, so that drawing the diagram just opened is not slowed by it. A part that fails to load (the
  * network dropped) is simply loaded again when it is first shown. Returns a cancel function.
  */
 export function preloadWorkspaceParts(): () => void {
   let idle: number | null = null;
   const timer = window.setTimeout(() => {
     const load = () => {
-      void Promise.all(Object.values(LOADERS).map((loader) => loader())).then(
+      void Promise.all(Object.values(PART_LOADERS).map((loader) => loader())).then(
         // Observable for tests, which go offline once everything is at hand.
         () => document.documentElement.setAttribute(PRELOADED_ATTRIBUTE, "true"),
         () => undefined,
@@ -67,42 +51,50 @@ function TabPlaceholder() {
   return <SkeletonList label="Loading" />;
 }
 
-export const ThreatList = dynamic(() => LOADERS.threatList().then((module) => module.ThreatList), {
-  loading: TabPlaceholder,
-});
+export const ThreatList = dynamic(
+  () => PART_LOADERS.threatList().then((module) => module.ThreatList),
+  {
+    loading: TabPlaceholder,
+  },
+);
 
 export const MitigationsView = dynamic(
-  () => LOADERS.mitigations().then((module) => module.MitigationsView),
+  () => PART_LOADERS.mitigations().then((module) => module.MitigationsView),
   { loading: TabPlaceholder },
 );
 
-export const NotesTab = dynamic(() => LOADERS.notesTab().then((module) => module.NotesTab), {
+export const NotesTab = dynamic(() => PART_LOADERS.notesTab().then((module) => module.NotesTab), {
   loading: TabPlaceholder,
 });
 
 export const DiscussionTab = dynamic(
-  () => LOADERS.discussionTab().then((module) => module.DiscussionTab),
+  () => PART_LOADERS.discussionTab().then((module) => module.DiscussionTab),
   { loading: TabPlaceholder },
 );
 
-export const ContextTab = dynamic(() => LOADERS.contextTab().then((module) => module.ContextTab), {
-  loading: TabPlaceholder,
-});
+export const ContextTab = dynamic(
+  () => PART_LOADERS.contextTab().then((module) => module.ContextTab),
+  {
+    loading: TabPlaceholder,
+  },
+);
 
 export const ActivityDialog = dynamic(() =>
-  LOADERS.activity().then((module) => module.ActivityDialog),
+  PART_LOADERS.activity().then((module) => module.ActivityDialog),
 );
 
 export const VersionsDialog = dynamic(() =>
-  LOADERS.versions().then((module) => module.VersionsDialog),
+  PART_LOADERS.versions().then((module) => module.VersionsDialog),
 );
 
-export const ReviewDialog = dynamic(() => LOADERS.review().then((module) => module.ReviewDialog));
+export const ReviewDialog = dynamic(() =>
+  PART_LOADERS.review().then((module) => module.ReviewDialog),
+);
 
 export const MembersDialog = dynamic(() =>
-  LOADERS.members().then((module) => module.MembersDialog),
+  PART_LOADERS.members().then((module) => module.MembersDialog),
 );
 
 export const StartSessionDialog = dynamic(() =>
-  LOADERS.startSession().then((module) => module.StartSessionDialog),
+  PART_LOADERS.startSession().then((module) => module.StartSessionDialog),
 );

@@ -4,7 +4,7 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { LIMITS } from "@/lib/limits";
 import type { Role } from "@/lib/model/roles";
 import { RoleBadge } from "@/components/models/role-badge";
-import { ReviewStateBadge } from "@/components/review/review-dialog";
+import { ReviewStateBadge } from "@/components/review/review-state-badge";
 import type { ReviewState } from "@/lib/review/reviews";
 import { ModelExportMenu } from "./model-export-menu";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { PartBoundary } from "@/components/ui/part-boundary";
 import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import {
   getTabAfterKey,
@@ -79,7 +80,9 @@ export function WorkspaceTabs({ selected, onSelect, renderPanel }: WorkspaceTabs
           hidden={tab !== selected}
           className="rounded-b-md pt-4"
         >
-          {tab === selected ? renderPanel(tab) : null}
+          {tab === selected ? (
+            <PartBoundary name="This tab">{renderPanel(tab)}</PartBoundary>
+          ) : null}
         </div>
       ))}
     </div>

@@ -23,6 +23,7 @@ import { DiagramTab } from "@/components/diagram/diagram-tab";
 import { NotesEditorOnDemand as NotesEditor } from "@/components/notes/notes-editor-on-demand";
 import { getModelErrorMessage } from "@/components/threats/model-error-message";
 import { Alert } from "@/components/ui/alert";
+import { PartBoundary } from "@/components/ui/part-boundary";
 import { useToast } from "@/components/ui/toast";
 import { getUserColor } from "@/components/ui/user-color";
 import { postThreadMessage } from "@/components/api/review-endpoints";
@@ -402,53 +403,55 @@ export function Workspace({ model, user, onModelChanged }: WorkspaceProps) {
         <WorkspaceTabs selected={tab} onSelect={selectTab} renderPanel={renderPanel} />
       </div>
 
-      {isStartOpen && collab.doc ? (
-        <StartSessionDialog
-          doc={collab.doc}
-          onStart={handleStartSession}
-          onClose={() => setIsStartOpen(false)}
-        />
-      ) : null}
-      {isActivityOpen ? (
-        <ActivityDialog modelId={model.id} onClose={() => setIsActivityOpen(false)} />
-      ) : null}
-      {isVersionsOpen ? (
-        <VersionsDialog
-          modelId={model.id}
-          canSave={hasWriteRole && !isClosed}
-          canRestore={(model.role === "owner" || model.role === "facilitator") && !isClosed}
-          onRestored={(version) =>
-            notify({
-              tone: "success",
-              message: `Restored “${version.label || `Version ${version.number}`}”. The state before it was saved as a version.`,
-            })
-          }
-          onClose={() => setIsVersionsOpen(false)}
-        />
-      ) : null}
-      {isReviewOpen ? (
-        <ReviewDialog
-          modelId={model.id}
-          userId={user.id}
-          role={model.role}
-          members={discussion.members}
-          answer={reviews.answer}
-          onChanged={reviews.accept}
-          onClose={() => setIsReviewOpen(false)}
-        />
-      ) : null}
-      {isMembersOpen ? (
-        <MembersDialog
-          modelId={model.id}
-          currentUserId={user.id}
-          onSaved={() => {
-            notify({ tone: "success", message: "Members saved." });
-            setMembersRevision((revision) => revision + 1);
-            onModelChanged();
-          }}
-          onClose={() => setIsMembersOpen(false)}
-        />
-      ) : null}
+      <PartBoundary name="The dialog">
+        {isStartOpen && collab.doc ? (
+          <StartSessionDialog
+            doc={collab.doc}
+            onStart={handleStartSession}
+            onClose={() => setIsStartOpen(false)}
+          />
+        ) : null}
+        {isActivityOpen ? (
+          <ActivityDialog modelId={model.id} onClose={() => setIsActivityOpen(false)} />
+        ) : null}
+        {isVersionsOpen ? (
+          <VersionsDialog
+            modelId={model.id}
+            canSave={hasWriteRole && !isClosed}
+            canRestore={(model.role === "owner" || model.role === "facilitator") && !isClosed}
+            onRestored={(version) =>
+              notify({
+                tone: "success",
+                message: `Restored “${version.label || `Version ${version.number}`}”. The state before it was saved as a version.`,
+              })
+            }
+            onClose={() => setIsVersionsOpen(false)}
+          />
+        ) : null}
+        {isReviewOpen ? (
+          <ReviewDialog
+            modelId={model.id}
+            userId={user.id}
+            role={model.role}
+            members={discussion.members}
+            answer={reviews.answer}
+            onChanged={reviews.accept}
+            onClose={() => setIsReviewOpen(false)}
+          />
+        ) : null}
+        {isMembersOpen ? (
+          <MembersDialog
+            modelId={model.id}
+            currentUserId={user.id}
+            onSaved={() => {
+              notify({ tone: "success", message: "Members saved." });
+              setMembersRevision((revision) => revision + 1);
+              onModelChanged();
+            }}
+            onClose={() => setIsMembersOpen(false)}
+          />
+        ) : null}
+      </PartBoundary>
     </DiscussionContext>
   );
 }

@@ -66,7 +66,7 @@ test.describe("working offline", () => {
   });
 });
 
-test("a model opened on its diagram keeps every tab and dialog at hand after going offline", async ({
+test("a model opened on its diagram keeps every tab at hand after going offline", async ({
   alice,
   openSession,
 }) => {
