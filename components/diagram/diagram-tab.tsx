@@ -22,7 +22,7 @@ import { ValidationPanel } from "./validation-panel";
 import { chooseDiagram } from "./diagram-url";
 import { useDiagramParam } from "./use-diagram-param";
 import { useDiagrams } from "./use-diagram-records";
-import { PART_LOADERS } from "@/components/workspace/part-loaders";
+import { PART_LOADERS } from "@/components/app/part-loaders";
 
 export interface DiagramTabProps {
   doc: Y.Doc | null;

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { Skeleton } from "@/components/ui/skeleton";
-import { PART_LOADERS } from "@/components/workspace/part-loaders";
+import { PART_LOADERS } from "@/components/app/part-loaders";
 
 /**
  * The notes editor, with its script (Tiptap and ProseMirror, several hundred KB) loaded the

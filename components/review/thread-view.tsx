@@ -20,7 +20,7 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { MessageComposer } from "./message-composer";
-import { PART_LOADERS } from "@/components/workspace/part-loaders";
+import { PART_LOADERS } from "@/components/app/part-loaders";
 import { useDiscussionContext } from "./use-discussion";
 
 /**

@@ -7,7 +7,7 @@ import type { GenerationScope } from "@/lib/stride/engine";
 import { getErrorMessage } from "@/components/api/api-client";
 import { listRuleSets } from "@/components/api/endpoints";
 import type { ToastInput } from "@/components/ui/toast";
-import { PART_LOADERS } from "@/components/workspace/part-loaders";
+import { PART_LOADERS } from "@/components/app/part-loaders";
 import { getModelErrorMessage } from "./model-error-message";
 
 const WHOLE_MODEL: GenerationScope = { kind: "model" };

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { SkeletonList } from "@/components/ui/skeleton";
-import { PART_LOADERS } from "./part-loaders";
+import { PART_LOADERS } from "@/components/app/part-loaders";
 
 /*
  * The workspace's other tabs and its dialogs, each with its script loaded the first time it is

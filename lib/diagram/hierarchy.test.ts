@@ -10,7 +10,7 @@ import {
   updateDiagram,
   updateElement,
 } from "../model";
-import { buildModelDoc } from "../model/test-helpers";
+import { buildModelDoc, buildZoomedProcessDoc } from "../model/test-helpers";
 import { getDiagramPath, getHierarchicalName, listStubFlows } from "./hierarchy";
 
 /** Context diagram > "Web Service" > "Worker" > "Input Parser", each opened from its process. */
@@ -146,12 +146,7 @@ describe("listStubFlows", () => {
   });
 
   it("names the inner elements joined to each stub, while they are on the sub-diagram", () => {
-    const { doc, diagramId } = buildModelDoc();
-    const user = addElement(doc, { kind: "external-entity", diagramId, name: "User" });
-    const api = addElement(doc, { kind: "process", diagramId, name: "API" });
-    const request = addFlow(doc, { sourceId: user, targetId: api, name: "Request" });
-    const apiDiagram = openSubDiagram(doc, api);
-    const parser = addElement(doc, { kind: "process", diagramId: apiDiagram, name: "Parser" });
+    const { doc, request, inner: apiDiagram, parser } = buildZoomedProcessDoc();
     const logger = addElement(doc, { kind: "process", diagramId: apiDiagram, name: "Logger" });
     linkStubElement(doc, request, parser);
     linkStubElement(doc, request, logger);
