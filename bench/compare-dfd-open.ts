@@ -3,14 +3,20 @@
  * them so that other load on a shared machine falls on all alike:
  * `npx tsx bench/compare-dfd-open.ts /path/to/other/checkout .` (each one built, with its own
  * node_modules). Prints each round with the load average, then the median open and the pan
- * and zoom frame rates (from the opening view, and fitted) per build.
+ * and zoom frame rates (from the opening view, and fitted; medians of every measurement) per
+ * build.
+ *
+ * COMPARE_ROUNDS and COMPARE_RUNS set the rounds and the opens per build in each (2 and 3);
+ * COMPARE_OPEN_ONLY=1 leaves pan and zoom out, for more opens in the same time. On a shared
+ * machine a difference of 100 ms needs a dozen opens of each build or more to show.
  */
 import os from "node:os";
 import path from "node:path";
 import { measureDfdOpen } from "./dfd-open";
 
-const ROUNDS = 2;
-const RUNS_PER_ROUND = 3;
+const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 2);
+const RUNS_PER_ROUND = Number(process.env.COMPARE_RUNS ?? 3);
+const WITH_PAN_ZOOM = process.env.COMPARE_OPEN_ONLY !== "1";
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,23 +33,24 @@ async function main(): Promise<void> {
     for (const folder of folders) {
       process.env.BENCH_APP_DIR = folder;
       const load = os.loadavg()[0] ?? Number.NaN;
-      const result = await measureDfdOpen({ runs: RUNS_PER_ROUND });
+      const result = await measureDfdOpen({ runs: RUNS_PER_ROUND, withPanZoom: WITH_PAN_ZOOM });
       opens.get(folder)?.push(...result.runsMs);
-      rates.get(folder)?.push(result.panZoomFps);
-      fittedRates.get(folder)?.push(result.panZoomFittedFps);
+      rates.get(folder)?.push(...result.panZoomFpsRuns.opening);
+      fittedRates.get(folder)?.push(...result.panZoomFpsRuns.fitted);
       const runs = result.runsMs.map((ms) => Math.round(ms)).join(", ");
-      console.info(
-        `${folder} (load ${load.toFixed(1)}): ${runs} ms, ${result.panZoomFps.toFixed(1)} fps, ` +
-          `fitted ${result.panZoomFittedFps.toFixed(1)} fps`,
-      );
+      const format = (values: number[]) => values.map((rate) => rate.toFixed(1)).join(", ");
+      const rateText = WITH_PAN_ZOOM
+        ? `, ${format(result.panZoomFpsRuns.opening)} fps, fitted ${format(result.panZoomFpsRuns.fitted)} fps`
+        : "";
+      console.info(`${folder} (load ${load.toFixed(1)}): ${runs} ms${rateText}`);
     }
   }
   for (const folder of folders) {
-    const fps = (rates.get(folder) ?? []).map((rate) => rate.toFixed(1)).join(", ");
-    const fitted = (fittedRates.get(folder) ?? []).map((rate) => rate.toFixed(1)).join(", ");
+    const fps = median(rates.get(folder) ?? []).toFixed(1);
+    const fitted = median(fittedRates.get(folder) ?? []).toFixed(1);
+    const rateText = WITH_PAN_ZOOM ? `, median fps ${fps}, fitted ${fitted}` : "";
     console.info(
-      `${folder}: median open ${Math.round(median(opens.get(folder) ?? []))} ms, ` +
-        `fps ${fps}, fitted fps ${fitted}`,
+      `${folder}: median open ${Math.round(median(opens.get(folder) ?? []))} ms${rateText}`,
     );
   }
 }

@@ -38,6 +38,8 @@ export interface DfdOpenResult {
   panZoomFittedFps: number;
   /** The fewest elements drawn at the end of a round of each, opening view then fitted. */
   panZoomNodes: { opening: number; fitted: number };
+  /** Every measurement behind the two rates above, in the order taken. */
+  panZoomFpsRuns: { opening: number[]; fitted: number[] };
 }
 
 const READY_CANVAS_SELECTOR =
@@ -100,6 +102,12 @@ async function waitForFrames(page: Page, count: number) {
 
 /** How far each pan drags the canvas, in screen pixels; every other pan drags it back. */
 const PAN_DISTANCE = { x: 300, y: 200 };
+
+/**
+ * How many times each pan and zoom is measured; the median is the figure. One takes about two
+ * seconds, short enough for a background task on a shared machine to swing it by a third.
+ */
+const PAN_ZOOM_REPEATS = 3;
 
 /** What one pan and zoom measurement gives. */
 export interface PanZoomResult {
@@ -186,6 +194,27 @@ async function measurePanZoomFps(page: Page): Promise<PanZoomResult> {
 }
 
 /**
+ * Measures pan and zoom PAN_ZOOM_REPEATS times, each from the view `resetView` sets before it
+ * (the rounds of one measurement do not bring the view back exactly): every rate, and the
+ * median.
+ */
+async function measurePanZoomRepeated(
+  page: Page,
+  resetView: (repeat: number) => Promise<void>,
+): Promise<{ fps: number; runs: number[]; fewestNodesDrawn: number }> {
+  const runs: number[] = [];
+  let fewestNodesDrawn = Number.POSITIVE_INFINITY;
+  for (let repeat = 0; repeat < PAN_ZOOM_REPEATS; repeat += 1) {
+    await resetView(repeat);
+    const result = await measurePanZoomFps(page);
+    runs.push(result.fps);
+    fewestNodesDrawn = Math.min(fewestNodesDrawn, result.fewestNodesDrawn);
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { fps: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, runs, fewestNodesDrawn };
+}
+
+/**
  * A diagram of `elements` elements (a tenth of them trust boundaries) and `flows` flows, as a
  * Yjs update, with the diagram's id.
  */
@@ -255,10 +284,14 @@ async function pushUpdate(baseUrl: string, modelId: string, cookie: string, upda
 }
 
 /**
- * Measures `runs` cold opens of a 500-element, 700-flow diagram. Builds the app first when its
- * build is missing or stale (as `npm start` does).
+ * Measures `runs` cold opens of a 500-element, 700-flow diagram, then pan and zoom after the
+ * last one (unless `withPanZoom` is false: the rates are NaN then). Builds the app first when
+ * its build is missing or stale (as `npm start` does).
  */
-export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpenResult> {
+export async function measureDfdOpen(options: {
+  runs: number;
+  withPanZoom?: boolean;
+}): Promise<DfdOpenResult> {
   buildAppIfNeeded();
   const app = await startBenchApp();
   const { baseUrl } = app;
@@ -291,6 +324,7 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
     let panZoomFps = Number.NaN;
     let panZoomFittedFps = Number.NaN;
     const panZoomNodes = { opening: 0, fitted: 0 };
+    const panZoomFpsRuns: DfdOpenResult["panZoomFpsRuns"] = { opening: [], fitted: [] };
     // One unmeasured open warms the server (compiled routes, loaded room), not the browser.
     for (let run = 0; run <= options.runs; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -319,18 +353,28 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
         runsMs.push(elapsed);
         breakdowns.push(await readOpenBreakdown(page, elapsed, metrics));
       }
-      if (run === options.runs) {
+      if (run === options.runs && options.withPanZoom !== false) {
         const panRecording = isRecorded ? await record("dfd-pan-zoom") : null;
-        const opening = await measurePanZoomFps(page);
+        const openAgain = async (repeat: number) => {
+          // The first measurement starts from the open just measured.
+          if (repeat === 0) return;
+          await page.reload({ waitUntil: "commit" });
+          await waitForSelectorEachFrame(page, READY_CANVAS_SELECTOR, 120_000);
+        };
+        const opening = await measurePanZoomRepeated(page, openAgain);
         panZoomFps = opening.fps;
+        panZoomFpsRuns.opening = opening.runs;
         panZoomNodes.opening = opening.fewestNodesDrawn;
         if (panRecording) console.info(`Recording of pan and zoom: ${await panRecording.stop()}`);
-        await page.getByRole("button", { name: "Zoom to fit" }).click();
-        // The fit animates nothing; two frames later the whole diagram is drawn.
-        await waitForFrames(page, 2);
+        const fitWhole = async (_repeat: number) => {
+          await page.getByRole("button", { name: "Zoom to fit" }).click();
+          // The fit animates nothing; two frames later the whole diagram is drawn.
+          await waitForFrames(page, 2);
+        };
         const fittedRecording = isRecorded ? await record("dfd-pan-zoom-fitted") : null;
-        const fitted = await measurePanZoomFps(page);
+        const fitted = await measurePanZoomRepeated(page, fitWhole);
         panZoomFittedFps = fitted.fps;
+        panZoomFpsRuns.fitted = fitted.runs;
         panZoomNodes.fitted = fitted.fewestNodesDrawn;
         if (fittedRecording) {
           console.info(`Recording of pan and zoom, fitted: ${await fittedRecording.stop()}`);
@@ -340,7 +384,15 @@ export async function measureDfdOpen(options: { runs: number }): Promise<DfdOpen
     }
     const sorted = [...runsMs].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-    return { medianMs: median, runsMs, breakdowns, panZoomFps, panZoomFittedFps, panZoomNodes };
+    return {
+      medianMs: median,
+      runsMs,
+      breakdowns,
+      panZoomFps,
+      panZoomFittedFps,
+      panZoomNodes,
+      panZoomFpsRuns,
+    };
   } finally {
     await browser.close();
     await app.stop();

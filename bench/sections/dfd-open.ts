@@ -103,7 +103,7 @@ export const dfdOpenSection: BenchSection = {
     rows.push([
       "dfd_pan_zoom_fps_500",
       fps,
-      "frames per second drawn while panning and zooming that diagram with the mouse from the view it opens at (headless Chromium draws at most 60)",
+      "frames per second drawn while panning and zooming that diagram with the mouse from the view it opens at, median of 3 (headless Chromium draws at most 60)",
     ]);
     rows.push([
       "dfd_pan_zoom_fitted_fps_500",
@@ -116,6 +116,7 @@ export const dfdOpenSection: BenchSection = {
       figures,
       notes: [
         `each run, ms: ${result.runsMs.map((ms) => Math.round(ms)).join(", ")}`,
+        `pan and zoom, each measurement, fps: ${result.panZoomFpsRuns.opening.map((fps) => fps.toFixed(1)).join(", ")} from the opening view; ${result.panZoomFpsRuns.fitted.map((fps) => fps.toFixed(1)).join(", ")} fitted`,
         `elements drawn during pan and zoom, fewest at the end of a round: ${result.panZoomNodes.opening} from the opening view, ${result.panZoomNodes.fitted} fitted`,
         "phases are medians over the runs, so they need not add up to the median total",
         `load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter}`,
