@@ -50,7 +50,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const session = await readSession();
   return (
-    <html lang="en">
+    // Whether someone is signed in, for the page's first script (see instrumentation-client).
+    <html lang="en" data-signed-in={session ? "true" : undefined}>
       <body>
         <AppProviders session={session}>{children}</AppProviders>
       </body>

@@ -24,6 +24,8 @@ import {
   type CloseReason,
 } from "./close-reasons";
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
+import { COLLAB_SOCKET_PARAMS } from "./collab-url";
+import { EarlyOrNewWebSocket } from "./early-socket";
 
 /**
  * The connection as the user sees it:
@@ -62,7 +64,6 @@ export interface CollabSessionOptions {
   /** e.g. "wss://threat.example/collab" */
   serverUrl: string;
   modelId: string;
-  schemaVersion: number;
 }
 
 /** Failed attempts in a row after which the status reads "offline" rather than "reconnecting". */
@@ -160,11 +161,13 @@ export class CollabSession {
     }
   >();
 
-  constructor({ serverUrl, modelId, schemaVersion }: CollabSessionOptions) {
+  constructor({ serverUrl, modelId }: CollabSessionOptions) {
     this.doc = new Y.Doc();
     this.provider = new WebsocketProvider(serverUrl, modelId, this.doc, {
       connect: false,
-      params: { schema: String(schemaVersion) },
+      params: COLLAB_SOCKET_PARAMS,
+      // The socket the page's first script opened for this model, when there is one.
+      WebSocketPolyfill: EarlyOrNewWebSocket,
       shouldReconnect: (event) => !isTerminalCloseCode(event.code),
       // Other tabs of the same model could hand each other updates the server refused.
       disableBc: true,

@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { CLOSE_CODES, COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
-import { SCHEMA_VERSION } from "@/lib/model/document";
+import { CLOSE_CODES } from "@/lib/collab/close-codes";
 import { ApiError } from "@/components/api/api-client";
 import { fetchModel } from "@/components/api/endpoints";
 import {
@@ -15,6 +14,7 @@ import {
   type CollabUser,
   type DiscussionNotice,
 } from "./collab-session";
+import { getCollabServerUrl } from "./collab-url";
 
 export interface CollabDocument extends CollabSnapshot {
   /** The shared document; null until the session is created on mount. */
@@ -32,12 +32,6 @@ export interface CollabDocument extends CollabSnapshot {
   sendSessionCommand: (command: { type: string } & Record<string, unknown>) => Promise<void>;
 }
 
-/** The realtime endpoint of this page's origin: ws(s)://host/collab. */
-export function getCollabServerUrl(): string {
-  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
-  return `${protocol}//${window.location.host}${COLLAB_PATH_PREFIX.replace(/\/$/, "")}`;
-}
-
 /** While the websocket keeps failing, how often to ask the HTTP API whether access still holds. */
 const ACCESS_PROBE_INTERVAL_MS = 10_000;
 
@@ -50,11 +44,7 @@ function getInitialSnapshot(): CollabSnapshot {
 }
 
 function openCollabSession(modelId: string): CollabSession {
-  return new CollabSession({
-    serverUrl: getCollabServerUrl(),
-    modelId,
-    schemaVersion: SCHEMA_VERSION,
-  });
+  return new CollabSession({ serverUrl: getCollabServerUrl(), modelId });
 }
 
 /** Sessions opened while the page still loads the model, waiting for the workspace. */

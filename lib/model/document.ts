@@ -7,13 +7,9 @@ import { idSchema, timestampSchema } from "./fields";
 import { modelTitleSchema, readStoredSchemaVersion, writeInitialMeta } from "./meta";
 import { hasDocumentContent } from "./roots";
 import { parseInput } from "./validation";
+import { SCHEMA_VERSION } from "./schema-version";
 
-/**
- * The version of the document schema this code reads and writes. Raise it only together with a
- * migration in migrations.ts (whose last `to` must equal it) and a fixture of the old version.
- * Clients send it when they connect; the server refuses a different one (close code 4426).
- */
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION };
 
 /** The title of the layer-0 diagram every new model starts with. */
 export const INITIAL_DIAGRAM_TITLE = "Context diagram";
