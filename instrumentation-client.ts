@@ -5,11 +5,11 @@
  *   validators with `new Function`: the pages' Content-Security-Policy forbids eval, and the
  *   caught probe still reports a violation. Validation works the same without compiled
  *   validators.
- * - On a model's workspace, the document's socket opens now, while the page's script still
- *   loads (see components/workspace/early-socket.ts).
+ * - On a model's workspace, the document's socket opens and the model is asked for now, while
+ *   the page's script still loads (see components/workspace/early-open.ts).
  */
 import { z } from "zod";
-import { openWorkspaceSocketEarly } from "@/components/workspace/early-socket";
+import { openWorkspaceEarly } from "@/components/workspace/early-open";
 
 z.config({ jitless: true });
-openWorkspaceSocketEarly();
+openWorkspaceEarly();

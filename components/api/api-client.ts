@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_CODES, type ErrorBody } from "@/lib/errors";
+import { ACCEPT_JSON, takeEarlyAnswer } from "./early-answers";
 
 /** A field-level problem reported by the API, e.g. `{ path: "members.1.email", message }`. */
 export type ApiIssue = NonNullable<ErrorBody["error"]["issues"]>[number];
@@ -48,20 +49,42 @@ const FALLBACK_MESSAGES: Partial<Record<ApiError["code"], string>> = {
   internal: "The server ran into a problem. Try again in a moment.",
 };
 
+/** Rejects with an AbortError as soon as `signal` aborts, as fetch does. */
+function whenNotAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  const aborted = () => new DOMException("The request was aborted.", "AbortError");
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (caught: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(caught instanceof Error ? caught : new Error(String(caught)));
+      },
+    );
+  });
+}
+
 async function send(
   url: string,
   { method = "GET", body, file, signal }: RequestOptions,
 ): Promise<Response> {
+  // A GET the page's first script sent already (see early-answers.ts).
+  const early = method === "GET" && body === undefined && !file ? takeEarlyAnswer(url) : null;
+  const answered = early ? await whenNotAborted(early, signal) : null;
+  if (answered) return answered;
   const contentType = file?.contentType ?? (body === undefined ? null : "application/json");
   try {
     return await fetch(url, {
       method,
       signal,
       credentials: "same-origin",
-      headers:
-        contentType === null
-          ? { Accept: "application/json" }
-          : { Accept: "application/json", "Content-Type": contentType },
+      headers: contentType === null ? ACCEPT_JSON : { ...ACCEPT_JSON, "Content-Type": contentType },
       body: file?.text ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch (caught) {

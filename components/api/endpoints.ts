@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Role } from "@/lib/model/roles";
 import type { Rule } from "@/lib/stride/rule-types";
 import { requestJson, requestNoContent } from "./api-client";
+import { CURRENT_USER_PATH, modelApiPath } from "./api-paths";
 import {
   createdTokenResponseSchema,
   currentUserResponseSchema,
@@ -40,9 +41,7 @@ import {
 
 /** Typed calls of the HTTP API used by the UI; each throws ApiError on failure. */
 
-function modelUrl(modelId: string): string {
-  return `/api/models/${encodeURIComponent(modelId)}`;
-}
+const modelUrl = modelApiPath;
 
 /** Creates an account; does not sign in. */
 export async function createUser(input: {
@@ -55,7 +54,7 @@ export async function createUser(input: {
 
 /** The signed-in user and whether they administer rule sets. */
 export async function fetchCurrentUserAccess(signal?: AbortSignal): Promise<CurrentUser> {
-  return requestJson("/api/users/me", currentUserResponseSchema, { signal });
+  return requestJson(CURRENT_USER_PATH, currentUserResponseSchema, { signal });
 }
 
 /** Emails the signed-in user the confirmation link again; answers the address it went to. */
@@ -90,7 +89,7 @@ export async function changePassword(input: {
 }
 
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
-  const { user } = await requestJson("/api/users/me", userResponseSchema, { signal });
+  const { user } = await requestJson(CURRENT_USER_PATH, userResponseSchema, { signal });
   return user;
 }
 

@@ -19,8 +19,6 @@
  * - Nothing here reads or changes the document: the provider does all of that, as always.
  */
 
-import { buildCollabSocketUrl, getCollabServerUrl, readWorkspaceModelId } from "./collab-url";
-
 /** y-websocket's message type for sync messages, and y-protocols' first sync step. */
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
@@ -213,15 +211,3 @@ export const EarlyOrNewWebSocket = function EarlyOrNewWebSocket(
 ) {
   return takeEarlySocket(url) ?? new WebSocket(url, protocols);
 } as unknown as typeof WebSocket;
-
-/**
- * On the workspace page of a model, for a signed-in person (the server marks the page), opens
- * the model's document socket now; on any other page, nothing.
- */
-export function openWorkspaceSocketEarly(): void {
-  if (typeof window === "undefined") return;
-  if (document.documentElement.dataset.signedIn !== "true") return;
-  const modelId = readWorkspaceModelId(window.location.pathname);
-  if (modelId === null) return;
-  openEarlySocket(buildCollabSocketUrl(getCollabServerUrl(), modelId));
-}

@@ -18,7 +18,7 @@ const RECORD_SOCKETS = `(() => {
   });
 })()`;
 
-test("a model's page opens its document socket before its first request for the model, and only one", async ({
+test("a model's page opens its document socket and asks for the model before it has mounted", async ({
   alice,
   openSession,
 }) => {
@@ -29,22 +29,27 @@ test("a model's page opens its document socket before its first request for the 
 
   await workspace.open(model.id);
 
-  // The page asks for the model once it has mounted; without the early socket, the document's
-  // socket would open in the same moment, after that request.
-  const { sockets, modelRequestedAt } = await session.page.evaluate((modelId) => {
-    const request = performance
-      .getEntriesByType("resource")
-      .find((entry) => new URL(entry.name).pathname === `/api/models/${modelId}`);
-    return {
+  // Without the page's first script, both would start once the page has mounted (the mark is
+  // set by the first effect of the model's page, before the effects that connect and fetch).
+  const { sockets, modelRequests, mountedAt } = await session.page.evaluate(
+    (modelId) => ({
       sockets: (window as unknown as { __socketsCreated: { url: string; at: number }[] })
         .__socketsCreated,
-      modelRequestedAt: request?.startTime ?? null,
-    };
-  }, model.id);
+      modelRequests: performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).pathname === `/api/models/${modelId}`)
+        .map((entry) => entry.startTime),
+      mountedAt: performance.getEntriesByName("open:page-mounted")[0]?.startTime ?? null,
+    }),
+    model.id,
+  );
   const documentSockets = sockets.filter((socket) => socket.url.includes(`/collab/${model.id}`));
+  expect(mountedAt).not.toBeNull();
   expect(documentSockets).toHaveLength(1);
-  expect(modelRequestedAt).not.toBeNull();
-  expect(documentSockets[0]?.at).toBeLessThan(modelRequestedAt ?? 0);
+  expect(documentSockets[0]?.at).toBeLessThan(mountedAt ?? 0);
+  // Asked once, early: the page took that answer instead of asking again.
+  expect(modelRequests).toHaveLength(1);
+  expect(modelRequests[0]).toBeLessThan(mountedAt ?? 0);
 
   // The early socket carries the live document as any other would.
   await workspace.addThreat("Replayed refund request", "Tampering");
@@ -53,7 +58,10 @@ test("a model's page opens its document socket before its first request for the 
   await expect(workspace.threats).toContainText("Replayed refund request");
 });
 
-test("a signed-out visit to a model's page opens no socket", async ({ browser, baseURL }) => {
+test("a signed-out visit to a model's page opens no socket and asks for no model", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await page.addInitScript(RECORD_SOCKETS);
@@ -63,5 +71,12 @@ test("a signed-out visit to a model's page opens no socket", async ({ browser, b
     () => (window as unknown as { __socketsCreated: unknown[] }).__socketsCreated,
   );
   expect(sockets).toEqual([]);
+  const modelRequests = await page.evaluate(
+    () =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).pathname.startsWith("/api/models/")).length,
+  );
+  expect(modelRequests).toBe(0);
   await context.close();
 });
