@@ -39,6 +39,11 @@ interface RequestOptions {
   /** Sent as is with its media type instead of a JSON body (e.g. an imported file). */
   file?: { contentType: string; text: string };
   signal?: AbortSignal;
+  /**
+   * A GET that may take the answer the page's first script asked for, when it did (see
+   * early-answers.ts): only for what a page asks for first, once.
+   */
+  early?: boolean;
 }
 
 const FALLBACK_MESSAGES: Partial<Record<ApiError["code"], string>> = {
@@ -72,10 +77,9 @@ function whenNotAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): P
 
 async function send(
   url: string,
-  { method = "GET", body, file, signal }: RequestOptions,
+  { method = "GET", body, file, signal, early: mayTakeEarly = false }: RequestOptions,
 ): Promise<Response> {
-  // A GET the page's first script sent already (see early-answers.ts).
-  const early = method === "GET" && body === undefined && !file ? takeEarlyAnswer(url) : null;
+  const early = mayTakeEarly && method === "GET" ? takeEarlyAnswer(url) : null;
   const answered = early ? await whenNotAborted(early, signal) : null;
   if (answered) return answered;
   const contentType = file?.contentType ?? (body === undefined ? null : "application/json");

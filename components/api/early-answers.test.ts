@@ -39,12 +39,20 @@ const countSchema = z.object({ count: z.number() });
 describe("early answers", () => {
   it("hand a request's answer to the first GET of the same address, once", async () => {
     requestEarly(`${base}/model`);
-    expect(await requestJson(`${base}/model`, countSchema)).toEqual({ count: 1 });
-    expect(await requestJson(`${base}/model`, countSchema)).toEqual({ count: 2 });
+    expect(await requestJson(`${base}/model`, countSchema, { early: true })).toEqual({ count: 1 });
+    expect(await requestJson(`${base}/model`, countSchema, { early: true })).toEqual({ count: 2 });
     expect(requests.map((request) => request.accept)).toEqual([
       "application/json",
       "application/json",
     ]);
+  });
+
+  it("are taken only by a request that says it may", async () => {
+    requestEarly(`${base}/model`);
+    await requestJson(`${base}/model`, countSchema);
+    // Still there for the request that may take it.
+    expect(await takeEarlyAnswer(`${base}/model`)).not.toBeNull();
+    expect(requests).toHaveLength(2);
   });
 
   it("are not taken by another address", async () => {
@@ -56,7 +64,7 @@ describe("early answers", () => {
 
   it("read an error answer as the API's error", async () => {
     requestEarly(`${base}/missing`);
-    const failure = requestJson(`${base}/missing`, countSchema);
+    const failure = requestJson(`${base}/missing`, countSchema, { early: true });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 404, message: "No such model" });
     expect(requests).toHaveLength(1);
@@ -66,7 +74,7 @@ describe("early answers", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     requestEarly(`${base}/model`);
     vi.setSystemTime(Date.now() + EARLY_ANSWER_TTL_MS + 1);
-    expect(await requestJson(`${base}/model`, countSchema)).toEqual({ count: 2 });
+    expect(await requestJson(`${base}/model`, countSchema, { early: true })).toEqual({ count: 2 });
   });
 
   it("leave a request that found no server to be asked again", async () => {
@@ -75,14 +83,17 @@ describe("early answers", () => {
     const address = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/model`;
     await new Promise((resolve) => closed.close(resolve));
     requestEarly(address);
-    const failure = requestJson(address, countSchema);
+    const failure = requestJson(address, countSchema, { early: true });
     await expect(failure).rejects.toMatchObject({ code: "network" });
   });
 
   it("end with the caller's abort", async () => {
     requestEarly(`${base}/model`);
     const controller = new AbortController();
-    const answer = requestJson(`${base}/model`, countSchema, { signal: controller.signal });
+    const answer = requestJson(`${base}/model`, countSchema, {
+      signal: controller.signal,
+      early: true,
+    });
     controller.abort();
     await expect(answer).rejects.toMatchObject({ name: "AbortError" });
   });

@@ -2,7 +2,8 @@
  * GET requests that the page's first script (instrumentation-client) sends before the page's
  * own script has loaded, for answers the page asks for as soon as it mounts: the request then
  * travels while the page loads, and api-client's `send` takes the answer instead of asking
- * again.
+ * again, for a request that says it may (`early`; the workspace's first load of its model and
+ * user). Other requests of the same address, such as the email banner's, ask the server.
  *
  * What it promises:
  * - The early request is the one api-client would send (same address, credentials and

@@ -41,8 +41,6 @@ import {
 
 /** Typed calls of the HTTP API used by the UI; each throws ApiError on failure. */
 
-const modelUrl = modelApiPath;
-
 /** Creates an account; does not sign in. */
 export async function createUser(input: {
   email: string;
@@ -88,8 +86,12 @@ export async function changePassword(input: {
   return signedOut;
 }
 
-export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
-  const { user } = await requestJson(CURRENT_USER_PATH, userResponseSchema, { signal });
+/** The signed-in user; `early`: see RequestOptions (the workspace's first load). */
+export async function fetchCurrentUser(
+  signal?: AbortSignal,
+  { early = false }: { early?: boolean } = {},
+): Promise<User> {
+  const { user } = await requestJson(CURRENT_USER_PATH, userResponseSchema, { signal, early });
   return user;
 }
 
@@ -117,13 +119,21 @@ export async function createModel(title: string): Promise<ModelSummary> {
   return model;
 }
 
-export async function fetchModel(modelId: string, signal?: AbortSignal): Promise<ModelSummary> {
-  const { model } = await requestJson(modelUrl(modelId), modelResponseSchema, { signal });
+/** A model with the user's role; `early`: see RequestOptions (the workspace's first load). */
+export async function fetchModel(
+  modelId: string,
+  signal?: AbortSignal,
+  { early = false }: { early?: boolean } = {},
+): Promise<ModelSummary> {
+  const { model } = await requestJson(modelApiPath(modelId), modelResponseSchema, {
+    signal,
+    early,
+  });
   return model;
 }
 
 export async function renameModel(modelId: string, title: string): Promise<ModelSummary> {
-  const { model } = await requestJson(modelUrl(modelId), modelResponseSchema, {
+  const { model } = await requestJson(modelApiPath(modelId), modelResponseSchema, {
     method: "PATCH",
     body: { title },
   });
@@ -131,13 +141,17 @@ export async function renameModel(modelId: string, title: string): Promise<Model
 }
 
 export async function deleteModel(modelId: string): Promise<void> {
-  await requestNoContent(modelUrl(modelId), { method: "DELETE" });
+  await requestNoContent(modelApiPath(modelId), { method: "DELETE" });
 }
 
 export async function listMembers(modelId: string, signal?: AbortSignal): Promise<Member[]> {
-  const { members } = await requestJson(`${modelUrl(modelId)}/members`, memberListResponseSchema, {
-    signal,
-  });
+  const { members } = await requestJson(
+    `${modelApiPath(modelId)}/members`,
+    memberListResponseSchema,
+    {
+      signal,
+    },
+  );
   return members;
 }
 
@@ -146,7 +160,7 @@ export async function replaceMembers(
   modelId: string,
   members: { email: string; role: Role }[],
 ): Promise<Member[]> {
-  const result = await requestJson(`${modelUrl(modelId)}/members`, memberListResponseSchema, {
+  const result = await requestJson(`${modelApiPath(modelId)}/members`, memberListResponseSchema, {
     method: "PUT",
     body: { members },
   });
@@ -268,7 +282,7 @@ export function getRuleSetExportUrl(ruleSetId: string): string {
 /** The model's saved versions, newest first. */
 export async function listVersions(modelId: string, signal?: AbortSignal): Promise<Version[]> {
   const { versions } = await requestJson(
-    `${modelUrl(modelId)}/versions`,
+    `${modelApiPath(modelId)}/versions`,
     versionListResponseSchema,
     {
       signal,
@@ -287,7 +301,7 @@ export async function fetchVersionState(
   signal?: AbortSignal,
 ): Promise<{ version: Version | null; state: Uint8Array }> {
   const { version, state } = await requestJson(
-    `${modelUrl(modelId)}/versions/${versionId}/state`,
+    `${modelApiPath(modelId)}/versions/${versionId}/state`,
     versionStateResponseSchema,
     { signal },
   );
@@ -296,16 +310,20 @@ export async function fetchVersionState(
 
 /** Saves the model as it is now under a name. */
 export async function saveVersion(modelId: string, label: string): Promise<Version> {
-  const { version } = await requestJson(`${modelUrl(modelId)}/versions`, versionResponseSchema, {
-    method: "POST",
-    body: { label },
-  });
+  const { version } = await requestJson(
+    `${modelApiPath(modelId)}/versions`,
+    versionResponseSchema,
+    {
+      method: "POST",
+      body: { label },
+    },
+  );
   return version;
 }
 
 /** Restores a version as a new change everyone in the model receives. */
 export async function restoreVersion(modelId: string, versionId: number): Promise<void> {
-  await requestJson(`${modelUrl(modelId)}/versions/${versionId}/restore`, z.unknown(), {
+  await requestJson(`${modelApiPath(modelId)}/versions/${versionId}/restore`, z.unknown(), {
     method: "POST",
   });
 }
@@ -318,7 +336,7 @@ export async function diffVersions(
   signal?: AbortSignal,
 ): Promise<DocumentDiffView> {
   const { diff } = await requestJson(
-    `${modelUrl(modelId)}/diff?from=${fromId}&to=${toId}`,
+    `${modelApiPath(modelId)}/diff?from=${fromId}&to=${toId}`,
     diffResponseSchema,
     { signal },
   );
@@ -346,7 +364,7 @@ export async function fetchActivity(
   signal?: AbortSignal,
 ): Promise<ActivityPage> {
   const query = before ? `?before=${encodeURIComponent(before)}` : "";
-  return requestJson(`${modelUrl(modelId)}/activity${query}`, activityPageSchema, { signal });
+  return requestJson(`${modelApiPath(modelId)}/activity${query}`, activityPageSchema, { signal });
 }
 
 /** The model's running (or last) facilitated session; null when it never had one. */
@@ -357,7 +375,7 @@ export async function fetchFacilitationSessionById(
   signal?: AbortSignal,
 ): Promise<FacilitationSession | null> {
   const { session } = await requestJson(
-    `${modelUrl(modelId)}/sessions/${encodeURIComponent(sessionId)}`,
+    `${modelApiPath(modelId)}/sessions/${encodeURIComponent(sessionId)}`,
     facilitationSessionResponseSchema,
     { signal },
   );
@@ -369,7 +387,7 @@ export async function fetchFacilitationSession(
   signal?: AbortSignal,
 ): Promise<FacilitationSession | null> {
   const { session } = await requestJson(
-    `${modelUrl(modelId)}/session`,
+    `${modelApiPath(modelId)}/session`,
     facilitationSessionResponseSchema,
     { signal },
   );
@@ -384,7 +402,7 @@ async function changeSession(
   body: unknown,
 ): Promise<FacilitationSession | null> {
   const { session } = await requestJson(
-    `${modelUrl(modelId)}/session${path}`,
+    `${modelApiPath(modelId)}/session${path}`,
     facilitationSessionResponseSchema,
     { method, body },
   );

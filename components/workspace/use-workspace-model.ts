@@ -24,7 +24,12 @@ export function useWorkspaceModel(modelId: string) {
 
   useEffect(() => {
     const controller = new AbortController();
-    Promise.all([fetchModel(modelId, controller.signal), fetchCurrentUser(controller.signal)])
+    // The first load takes the answers the page's first script asked for (early-open.ts).
+    const options = { early: reloadKey === 0 };
+    Promise.all([
+      fetchModel(modelId, controller.signal, options),
+      fetchCurrentUser(controller.signal, options),
+    ])
       .then(([model, user]) => {
         markOnce(OPEN_MARKS.modelLoaded);
         setState({ status: "ready", model, user });

@@ -31,13 +31,17 @@ test("a model's page opens its document socket and asks for the model before it 
 
   // Without the page's first script, both would start once the page has mounted (the mark is
   // set by the first effect of the model's page, before the effects that connect and fetch).
-  const { sockets, modelRequests, mountedAt } = await session.page.evaluate(
+  const { sockets, modelRequests, userRequests, mountedAt } = await session.page.evaluate(
     (modelId) => ({
       sockets: (window as unknown as { __socketsCreated: { url: string; at: number }[] })
         .__socketsCreated,
       modelRequests: performance
         .getEntriesByType("resource")
         .filter((entry) => new URL(entry.name).pathname === `/api/models/${modelId}`)
+        .map((entry) => entry.startTime),
+      userRequests: performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).pathname === "/api/users/me")
         .map((entry) => entry.startTime),
       mountedAt: performance.getEntriesByName("open:page-mounted")[0]?.startTime ?? null,
     }),
@@ -50,6 +54,8 @@ test("a model's page opens its document socket and asks for the model before it 
   // Asked once, early: the page took that answer instead of asking again.
   expect(modelRequests).toHaveLength(1);
   expect(modelRequests[0]).toBeLessThan(mountedAt ?? 0);
+  // The user is asked for early too: the workspace takes that answer, the email banner asks again.
+  expect(userRequests[0]).toBeLessThan(mountedAt ?? 0);
 
   // The early socket carries the live document as any other would.
   await workspace.addThreat("Replayed refund request", "Tampering");
