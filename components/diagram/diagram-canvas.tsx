@@ -17,6 +17,7 @@ import { cx } from "@/components/ui/class-names";
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
+import { OverviewLayer, useOverviewShown } from "./overview-layer";
 import type { PaletteItem } from "./diagram-commands";
 import { getContentBounds, isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
 import { EdgeLabelLayerContext, selectIsLabelZoom } from "./edge-label-layer";
@@ -124,6 +125,9 @@ export function DiagramCanvas({
   });
   // Zoomed out so far that flow labels are left out, the canvas draws less (see globals.css).
   const isLabelZoom = useStore(selectIsLabelZoom);
+  // A large diagram zoomed further out is painted on one canvas instead (overview-layer.tsx).
+  const overview = useOverviewShown();
+  const isOverviewShown = overview.isShown;
   const [labelElement, setLabelElement] = useState<HTMLElement | null>(null);
   const labelLayer = useMemo(
     () => ({ element: labelElement, isLabelZoom }),
@@ -145,6 +149,7 @@ export function DiagramCanvas({
       className={cx(
         "relative min-h-[420px] overflow-hidden rounded-lg border border-slate-200 bg-white select-none",
         !isLabelZoom && "diagram-overview",
+        isOverviewShown && "diagram-overview-drawn",
       )}
       onPointerMove={(event) =>
         publisher.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
@@ -185,23 +190,33 @@ export function DiagramCanvas({
               selectionKeyCode="Shift"
               multiSelectionKeyCode={MULTI_SELECTION_KEYS}
               zoomOnDoubleClick={false}
-              onlyRenderVisibleElements
+              onlyRenderVisibleElements={!isOverviewShown}
               minZoom={0.1}
               maxZoom={2.5}
               defaultViewport={openingViewport ?? undefined}
               onInit={handleInit}
+              onMoveStart={overview.onMoveStart}
+              onMoveEnd={overview.onMoveEnd}
               proOptions={PRO_OPTIONS}
               ariaLabelConfig={ARIA_LABEL_CONFIG}
             >
-              <Background gap={24} />
+              {/*
+               * The overview shows the whole drawing and elements cannot be moved there: the grid
+               * (a dense grey at that zoom) and the minimap, both repainted on every frame of a
+               * pan or zoom, are left out while it is shown.
+               */}
+              {isOverviewShown ? null : <Background gap={24} />}
+              <OverviewLayer isShown={isOverviewShown} />
               <Controls showInteractive={false} />
               {/* Small enough to leave a laptop-sized canvas room to draw. */}
-              <MiniMap
-                pannable
-                zoomable
-                ariaLabel="Diagram overview"
-                style={{ width: 150, height: 100 }}
-              />
+              {isOverviewShown ? null : (
+                <MiniMap
+                  pannable
+                  zoomable
+                  ariaLabel="Diagram overview"
+                  style={{ width: 150, height: 100 }}
+                />
+              )}
               <RemoteCursors peers={peers} />
             </ReactFlow>
           ) : null}
