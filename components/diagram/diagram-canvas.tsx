@@ -18,6 +18,7 @@ import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
 import { OverviewLayer, useOverviewShown } from "./overview-layer";
+import { getOverviewSelectChanges, type OverviewTarget } from "./overview-scene";
 import type { PaletteItem } from "./diagram-commands";
 import { getContentBounds, isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
 import { EdgeLabelLayerContext, selectIsLabelZoom } from "./edge-label-layer";
@@ -33,6 +34,8 @@ import { useStableHandler } from "./use-stable-handler";
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABEL_CONFIG = { "controls.ariaLabel": "Zoom controls" };
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+/** What React Flow is given for edges while the overview draws them (see overview-layer.tsx). */
+const NO_EDGES: CanvasEdge[] = [];
 
 export interface DiagramCanvasProps {
   canvasRef: RefObject<HTMLDivElement | null>;
@@ -119,6 +122,13 @@ export function DiagramCanvas({
   const handleEdgeDoubleClick = useStableHandler((_event: unknown, edge: CanvasEdge) => {
     if (!isReadOnly && edge.type === "flow") onStartRename({ type: "flow", id: edge.id });
   });
+  const handleOverviewSelect = useStableHandler(
+    (target: OverviewTarget | null, isAdded: boolean) => {
+      const changes = getOverviewSelectChanges(target, isAdded, graph.nodes, graph.edges);
+      if (changes.nodes.length > 0) onNodesChange(changes.nodes);
+      if (changes.edges.length > 0) onEdgesChange(changes.edges);
+    },
+  );
   const handleInit = useStableHandler(() => {
     markOnce(OPEN_MARKS.canvasReady);
     onReady();
@@ -172,7 +182,7 @@ export function DiagramCanvas({
           {isFlowShown ? (
             <ReactFlow<CanvasNode, CanvasEdge>
               nodes={graph.nodes}
-              edges={graph.edges}
+              edges={isOverviewShown ? NO_EDGES : graph.edges}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
               onNodesChange={handleNodesChange}
@@ -206,7 +216,11 @@ export function DiagramCanvas({
                * pan or zoom, are left out while it is shown.
                */}
               {isOverviewShown ? null : <Background gap={24} />}
-              <OverviewLayer isShown={isOverviewShown} />
+              <OverviewLayer
+                isShown={isOverviewShown}
+                edges={graph.edges}
+                onSelect={handleOverviewSelect}
+              />
               <Controls showInteractive={false} />
               {/* Small enough to leave a laptop-sized canvas room to draw. */}
               {isOverviewShown ? null : (

@@ -8,7 +8,7 @@ import {
   type InternalNode,
   type ReactFlowState,
 } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { CanvasEdge, CanvasNode } from "./diagram-mapping";
 import { paintOverview } from "./overview-painter";
 import {
@@ -18,6 +18,7 @@ import {
   getOverviewTargetName,
   isOverviewZoom,
   type OverviewScene,
+  type OverviewTarget,
   type PlacedNode,
 } from "./overview-scene";
 
@@ -100,18 +101,19 @@ function placeNodes(lookup: ReadonlyMap<string, InternalNode<CanvasNode>>): Plac
 }
 
 /**
- * The scene of the canvas's current nodes and edges, rebuilt only when React Flow has new ones
- * (each change to the diagram, its selection or a measurement gives new arrays).
+ * The scene of the canvas's current nodes (React Flow's, placed and measured) and `edges`,
+ * rebuilt only when either changes (each change to the diagram, its selection or a measurement
+ * gives new arrays).
  */
-function createSceneReader(): (state: CanvasState) => OverviewScene {
+function createSceneReader(): (state: CanvasState, edges: readonly CanvasEdge[]) => OverviewScene {
   let nodes: unknown = null;
-  let edges: unknown = null;
+  let lastEdges: unknown = null;
   let scene: OverviewScene = { boundaries: [], flows: [], shapes: [] };
-  return (state) => {
-    if (state.nodes !== nodes || state.edges !== edges) {
+  return (state, edges) => {
+    if (state.nodes !== nodes || edges !== lastEdges) {
       nodes = state.nodes;
-      edges = state.edges;
-      scene = buildOverviewScene(placeNodes(state.nodeLookup), state.edges);
+      lastEdges = edges;
+      scene = buildOverviewScene(placeNodes(state.nodeLookup), edges);
     }
     return scene;
   };
@@ -119,11 +121,28 @@ function createSceneReader(): (state: CanvasState) => OverviewScene {
 
 /**
  * The overview's canvas and its hint; draws and answers clicks only while it is shown (see
- * useOverviewShown).
+ * useOverviewShown). It draws the flows from `edges`, which React Flow is not given meanwhile:
+ * it would otherwise work out where each flow ends on every frame of a pan. A click selects
+ * through `onSelect` (nothing hit: null), as the canvas's own select changes would.
  */
-export function OverviewLayer({ isShown }: { isShown: boolean }) {
+export function OverviewLayer({
+  isShown,
+  edges,
+  onSelect,
+}: {
+  isShown: boolean;
+  edges: readonly CanvasEdge[];
+  onSelect: (target: OverviewTarget | null, isAdded: boolean) => void;
+}) {
   const store = useStoreApi<CanvasNode, CanvasEdge>();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
+  // Read by the listeners below, which are set up once while the overview shows.
+  const latest = useRef({ edges, onSelect });
+  useLayoutEffect(() => {
+    latest.current = { edges, onSelect };
+  });
+  // Repaints on the next frame while the overview shows; set up by the effect below.
+  const repaint = useRef<(() => void) | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -138,7 +157,7 @@ export function OverviewLayer({ isShown }: { isShown: boolean }) {
     const paint = () => {
       frame = 0;
       const state = store.getState();
-      const scene = readScene(state);
+      const scene = readScene(state, latest.current.edges);
       const [x, y, zoom] = state.transform;
       const pixelRatio = window.devicePixelRatio || 1;
       const width = Math.round(state.width * pixelRatio);
@@ -168,6 +187,7 @@ export function OverviewLayer({ isShown }: { isShown: boolean }) {
       if (frame === 0) frame = window.requestAnimationFrame(paint);
     };
     paint();
+    repaint.current = schedule;
     const unsubscribe = store.subscribe((state, previous) => {
       if (
         state.transform !== previous.transform ||
@@ -185,30 +205,17 @@ export function OverviewLayer({ isShown }: { isShown: boolean }) {
     const hitAt = (event: MouseEvent) => {
       const state = store.getState();
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const scene = readScene(state);
+      const scene = readScene(state, latest.current.edges);
       return { scene, target: findOverviewTarget(scene, point, state.transform[2]) };
     };
-    // Listeners on React Flow's root run before React's own on the page's root: a click that
-    // selects something stops there, so the pane does not take it as a click on empty canvas.
+    // Listeners on React Flow's root run before React's own on the page's root: a click on the
+    // pane stops there and selects what it hits, or clears the selection when it hits nothing.
     const onClick = (event: MouseEvent) => {
       if (!isOnPane(event)) return;
       const { target } = hitAt(event);
-      if (target === null) return;
+      // Not left to React Flow, which has no edges now and would clear only the elements.
       event.stopPropagation();
-      const state = store.getState();
-      const node = target.type === "element" ? state.nodeLookup.get(target.id) : undefined;
-      const edge = target.type === "flow" ? state.edgeLookup.get(target.id) : undefined;
-      // As a click on the node or edge: a multiple selection's key takes a selected one out.
-      if (state.multiSelectionActive && (node?.selected === true || edge?.selected === true)) {
-        state.unselectNodesAndEdges({
-          nodes: node ? [node.internals.userNode] : [],
-          edges: edge ? [edge] : [],
-        });
-      } else if (target.type === "element") {
-        state.addSelectedNodes([target.id]);
-      } else {
-        state.addSelectedEdges([target.id]);
-      }
+      latest.current.onSelect(target, store.getState().multiSelectionActive);
     };
     const onDoubleClick = (event: MouseEvent) => {
       if (!isOnPane(event)) return;
@@ -229,6 +236,7 @@ export function OverviewLayer({ isShown }: { isShown: boolean }) {
     root.addEventListener("dblclick", onDoubleClick);
     root.addEventListener("pointermove", onPointerMove);
     return () => {
+      repaint.current = null;
       unsubscribe();
       window.cancelAnimationFrame(frame);
       root.removeEventListener("click", onClick);
@@ -243,8 +251,11 @@ export function OverviewLayer({ isShown }: { isShown: boolean }) {
     };
   }, [isShown, store, flow]);
 
+  // New edges (a flow added, selected or renamed) repaint, as a change of React Flow's do.
+  useEffect(() => repaint.current?.(), [edges]);
+
   const elementCount = useStore((state: ReactFlowState) => state.nodeLookup.size);
-  const flowCount = useStore((state: ReactFlowState) => state.edgeLookup.size);
+  const flowCount = edges.filter((edge) => edge.type === "flow").length;
   return (
     <>
       <canvas

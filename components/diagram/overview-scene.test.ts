@@ -10,6 +10,7 @@ import {
   findEditingPoint,
   findOverviewTarget,
   getOverviewTargetName,
+  getOverviewSelectChanges,
   getSegmentDistance,
   isOverviewZoom,
   OVERVIEW_MAX_ZOOM,
@@ -215,5 +216,42 @@ describe("getSegmentDistance", () => {
     expect(getSegmentDistance({ x: 5, y: 3 }, from, to)).toBe(3);
     expect(getSegmentDistance({ x: 13, y: 4 }, from, to)).toBe(5);
     expect(getSegmentDistance({ x: 3, y: 4 }, from, from)).toBe(5);
+  });
+});
+
+describe("getOverviewSelectChanges", () => {
+  const nodes = [{ id: "a", selected: true }, { id: "b" }, { id: "c", selected: false }];
+  const edges = [{ id: "f", selected: true }, { id: "g" }];
+
+  it("selects what was clicked alone, as a click on its node or edge does", () => {
+    expect(getOverviewSelectChanges({ type: "element", id: "b" }, false, nodes, edges)).toEqual({
+      nodes: [
+        { type: "select", id: "a", selected: false },
+        { type: "select", id: "b", selected: true },
+      ],
+      edges: [{ type: "select", id: "f", selected: false }],
+    });
+    expect(getOverviewSelectChanges({ type: "flow", id: "f" }, false, nodes, edges)).toEqual({
+      nodes: [{ type: "select", id: "a", selected: false }],
+      edges: [],
+    });
+  });
+
+  it("clears the selection on a click on nothing", () => {
+    expect(getOverviewSelectChanges(null, false, nodes, edges)).toEqual({
+      nodes: [{ type: "select", id: "a", selected: false }],
+      edges: [{ type: "select", id: "f", selected: false }],
+    });
+  });
+
+  it("toggles what was clicked with the multiple selection key, leaving the rest", () => {
+    expect(getOverviewSelectChanges({ type: "flow", id: "g" }, true, nodes, edges)).toEqual({
+      nodes: [],
+      edges: [{ type: "select", id: "g", selected: true }],
+    });
+    expect(getOverviewSelectChanges({ type: "element", id: "a" }, true, nodes, edges)).toEqual({
+      nodes: [{ type: "select", id: "a", selected: false }],
+      edges: [],
+    });
   });
 });

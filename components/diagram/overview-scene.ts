@@ -289,3 +289,48 @@ export function findEditingPoint(scene: OverviewScene): Point | null {
   if (flow) return { x: (flow.from.x + flow.to.x) / 2, y: (flow.from.y + flow.to.y) / 2 };
   return null;
 }
+
+/** A select change of React Flow's, for a node or an edge. */
+export interface OverviewSelectChange {
+  type: "select";
+  id: string;
+  selected: boolean;
+}
+
+/**
+ * The select changes a click on `target` in the overview makes, as a click on its node or edge
+ * would: it alone selected, or with the multiple selection key (`isAdded`) toggled in or out of
+ * the selection. A click on nothing (`target` null) clears the selection, as on the canvas.
+ */
+export function getOverviewSelectChanges(
+  target: OverviewTarget | null,
+  isAdded: boolean,
+  nodes: readonly { id: string; selected?: boolean }[],
+  edges: readonly { id: string; selected?: boolean }[],
+): { nodes: OverviewSelectChange[]; edges: OverviewSelectChange[] } {
+  const select = (id: string, selected: boolean): OverviewSelectChange => ({
+    type: "select",
+    id,
+    selected,
+  });
+  const changes = { nodes: [] as OverviewSelectChange[], edges: [] as OverviewSelectChange[] };
+  const isNode = target?.type === "element";
+  const own = isNode ? changes.nodes : changes.edges;
+  const isSelected =
+    target !== null &&
+    (isNode ? nodes : edges).some((item) => item.id === target.id && item.selected === true);
+  if (target !== null && isAdded) {
+    own.push(select(target.id, !isSelected));
+    return changes;
+  }
+  for (const node of nodes) {
+    if (node.selected === true && node.id !== target?.id)
+      changes.nodes.push(select(node.id, false));
+  }
+  for (const edge of edges) {
+    if (edge.selected === true && edge.id !== target?.id)
+      changes.edges.push(select(edge.id, false));
+  }
+  if (target !== null && !isSelected) own.push(select(target.id, true));
+  return changes;
+}
