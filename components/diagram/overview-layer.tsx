@@ -25,8 +25,9 @@ import {
 /*
  * The overview of a large diagram zoomed out (overview-scene.ts): one canvas under React Flow's
  * layers, repainted on the frame the view or the diagram changes, while the canvas's root has
- * the class `diagram-overview-drawn` that stops the browser drawing the nodes and edges (see
- * globals.css). They stay mounted and measured, so zooming back in shows them at once.
+ * the class `diagram-overview-drawn` that stops the browser drawing the nodes (see
+ * globals.css). They stay mounted and measured, so zooming back in shows them at once. The
+ * flows are drawn from the canvas's graph; React Flow gets them back with the full drawing.
  *
  * Clicks reach React Flow's pane, under which nothing is drawn now: the layer finds what a click
  * hits and selects it as a click on the node or edge would, and a double click zooms in to it.

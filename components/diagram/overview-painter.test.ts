@@ -64,6 +64,7 @@ function shape(
     isOutOfScope: false,
     threatCount: 0,
     isEditing: false,
+    remoteColor: null,
     ...patch,
   };
 }
@@ -83,6 +84,7 @@ function flow(
     isDashed: false,
     isFlow: true,
     isEditing: false,
+    remoteColor: null,
   };
 }
 
@@ -157,6 +159,21 @@ describe("paintOverview", () => {
       OVERVIEW_COLORS.flow,
       OVERVIEW_COLORS.selected,
     ]);
+  });
+
+  it("outlines what someone else has selected in their colour", () => {
+    const { context, named } = createRecorder();
+    const scene: OverviewScene = {
+      boundaries: [],
+      flows: [{ ...flow("theirs", { x: 0, y: 300 }, { x: 400, y: 300 }), remoteColor: "#0891b2" }],
+      shapes: [shape("a", 0, 0, { remoteColor: "#0891b2" }), shape("b", 400, 0)],
+    };
+    paintOverview(context, scene, WHOLE_VIEW);
+    const marked = named("stroke").filter((call) => call.strokeStyle === "#0891b2");
+    // One band under the flow, one outline around the element: "b" is not outlined.
+    expect(marked).toHaveLength(2);
+    const outlines = named("rect").filter((call) => (call.args[2] as number) > 160);
+    expect(outlines).toHaveLength(1);
   });
 
   it("writes names only where an element is wide enough on screen to read them", () => {

@@ -165,6 +165,54 @@ function paintFlows(context: OverviewContext, flows: readonly OverviewFlow[], pi
   );
 }
 
+/** Groups `items` by the colour of the person who has each selected, leaving out the rest. */
+function groupByRemoteColor<T extends { remoteColor: string | null }>(items: readonly T[]) {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    if (item.remoteColor === null) continue;
+    const group = groups.get(item.remoteColor);
+    if (group) group.push(item);
+    else groups.set(item.remoteColor, [item]);
+  }
+  return groups;
+}
+
+/**
+ * What other people have selected, in their colours as in the full drawing: a wide, faint band
+ * under a flow, an outline around a shape.
+ */
+function paintRemoteFlows(context: OverviewContext, flows: readonly OverviewFlow[], pixel: number) {
+  context.lineWidth = 7 * pixel;
+  context.globalAlpha = 0.45;
+  for (const [color, group] of groupByRemoteColor(flows)) {
+    context.strokeStyle = color;
+    context.beginPath();
+    for (const flow of group) {
+      context.moveTo(flow.from.x, flow.from.y);
+      context.lineTo(flow.to.x, flow.to.y);
+    }
+    context.stroke();
+  }
+  context.globalAlpha = 1;
+}
+
+function paintRemoteShapes(
+  context: OverviewContext,
+  shapes: readonly OverviewShape[],
+  pixel: number,
+) {
+  const gap = 5 * pixel;
+  context.lineWidth = 2 * pixel;
+  for (const [color, group] of groupByRemoteColor(shapes)) {
+    context.strokeStyle = color;
+    context.beginPath();
+    for (const { rect } of group) {
+      context.rect(rect.x - gap, rect.y - gap, rect.width + 2 * gap, rect.height + 2 * gap);
+    }
+    context.stroke();
+  }
+}
+
 function paintBoundaries(
   context: OverviewContext,
   shapes: readonly OverviewShape[],
@@ -349,6 +397,7 @@ export function paintOverview(
   // One screen pixel, in canvas units.
   const pixel = 1 / zoom;
   paintBoundaries(context, boundaries, pixel);
+  paintRemoteFlows(context, flows, pixel);
   paintFlows(context, flows, pixel);
   for (const isOutOfScope of [false, true]) {
     const group = shapes.filter((shape) => shape.isOutOfScope === isOutOfScope);
@@ -359,5 +408,6 @@ export function paintOverview(
     paintNames(context, group, zoom);
   }
   context.globalAlpha = 1;
+  paintRemoteShapes(context, [...boundaries, ...shapes], pixel);
   return { shapes: boundaries.length + shapes.length, flows: flows.length };
 }

@@ -51,6 +51,8 @@ export interface OverviewShape {
   threatCount: number;
   /** Its name is being edited in place, which only the full drawing shows. */
   isEditing: boolean;
+  /** The colour of someone else who has it selected, or null. */
+  remoteColor: string | null;
 }
 
 /** One edge of the canvas as the overview draws it: a straight arrow. */
@@ -68,6 +70,8 @@ export interface OverviewFlow {
   /** A data flow of this diagram, which a click can select; a stub's link is not. */
   isFlow: boolean;
   isEditing: boolean;
+  /** The colour of someone else who has it selected, or null. */
+  remoteColor: string | null;
 }
 
 /** What the overview draws, in drawing order: boundaries, then flows, then the other shapes. */
@@ -101,6 +105,7 @@ function toShape({ node, rect }: PlacedNode): OverviewShape {
       isOutOfScope: false,
       threatCount: 0,
       isEditing: false,
+      remoteColor: null,
     };
   }
   const { element, geometry } = node.data;
@@ -120,6 +125,7 @@ function toShape({ node, rect }: PlacedNode): OverviewShape {
     isOutOfScope: element.outOfScope,
     threatCount: node.data.threatCount,
     isEditing: node.data.isEditing,
+    remoteColor: node.data.remoteMarks[0]?.color ?? null,
   };
 }
 
@@ -168,6 +174,7 @@ export function buildOverviewScene(
       isDashed: isFlow ? edge.data?.flow.outOfScope === true : true,
       isFlow,
       isEditing: isFlow && edge.data?.isEditing === true,
+      remoteColor: isFlow ? (edge.data?.remoteMarks[0]?.color ?? null) : null,
     });
   }
   return { boundaries, flows, shapes };

@@ -79,18 +79,32 @@ function gridCenter(index: number) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** The alpha of the overview's pixel at a page point (0: nothing painted there). */
-async function readOverviewAlpha(page: Page, at: { x: number; y: number }): Promise<number> {
-  return page.getByTestId("diagram-overview").evaluate((canvas, point) => {
-    if (!(canvas instanceof HTMLCanvasElement)) throw new Error("not a canvas");
-    const box = canvas.getBoundingClientRect();
-    const scale = canvas.width / box.width;
-    const context = canvas.getContext("2d");
-    if (context === null) throw new Error("no 2D context");
-    const x = Math.round((point.x - box.x) * scale);
-    const y = Math.round((point.y - box.y) * scale);
-    return context.getImageData(x, y, 1, 1).data[3] ?? 0;
-  }, at);
+/**
+ * The alpha of the overview's pixel at a page point (0: nothing painted there), the highest
+ * within `radius` device pixels of it when given.
+ */
+async function readOverviewAlpha(
+  page: Page,
+  at: { x: number; y: number },
+  radius = 0,
+): Promise<number> {
+  return page.getByTestId("diagram-overview").evaluate(
+    (canvas, { point, radius }) => {
+      if (!(canvas instanceof HTMLCanvasElement)) throw new Error("not a canvas");
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const context = canvas.getContext("2d");
+      if (context === null) throw new Error("no 2D context");
+      const x = Math.round((point.x - box.x) * scale) - radius;
+      const y = Math.round((point.y - box.y) * scale) - radius;
+      const { data } = context.getImageData(x, y, 2 * radius + 1, 2 * radius + 1);
+      let alpha = 0;
+      for (let index = 3; index < data.length; index += 4)
+        alpha = Math.max(alpha, data[index] ?? 0);
+      return alpha;
+    },
+    { point: at, radius },
+  );
 }
 
 test.describe("the overview of a large diagram", () => {
@@ -204,6 +218,50 @@ test.describe("the overview of a large diagram", () => {
         expect(box.y + box.height / 2).toBeCloseTo(expected.y, 0);
       }
     });
+  });
+
+  test("what someone else selects shows in their colour on the overview", async ({
+    alice,
+    bob,
+    openSession,
+  }) => {
+    const aliceSession = await openSession(alice);
+    const bobSession = await openSession(bob);
+    const model = await aliceSession.api.createModel(buildTitle("Overview together"));
+    await aliceSession.api.replaceMembers(model.id, [
+      { email: alice.user.email, role: "owner" },
+      { email: bob.user.email, role: "editor" },
+    ]);
+    const atAlice = new DiagramPage(aliceSession.page);
+    const atBob = new DiagramPage(bobSession.page);
+    await atAlice.open(model.id);
+    await pushUpdatePastTheUi(aliceSession.page, { modelId: model.id, update: buildLargeUpdate() });
+    for (const diagram of [atAlice, atBob]) {
+      if (diagram === atBob) await atBob.open(model.id);
+      await diagram.main.getByRole("combobox", { name: "Diagram" }).selectOption("Large");
+      await diagram.toolbar.getByRole("button", { name: "Zoom to fit" }).click();
+      await expect(diagram.canvas.getByTestId("diagram-overview")).toBeVisible();
+    }
+    // Above Target's top, where an outline around it runs: clear of it and of the flows.
+    const outline = async () => {
+      const { zoom } = await readView(aliceSession.page);
+      return toScreen(aliceSession.page, {
+        x: gridCenter(TARGET_INDEX).x,
+        y: gridBox(TARGET_INDEX).y - 5 / zoom,
+      });
+    };
+    expect(await readOverviewAlpha(aliceSession.page, await outline(), 1)).toBe(0);
+
+    const target = await toScreen(bobSession.page, gridCenter(TARGET_INDEX));
+    await bobSession.page.mouse.click(target.x, target.y);
+    await expect(
+      atBob.main
+        .getByRole("complementary", { name: "Selection properties" })
+        .getByRole("textbox", { name: "Name" }),
+    ).toHaveValue("Target");
+    await expect
+      .poll(async () => readOverviewAlpha(aliceSession.page, await outline(), 1))
+      .toBeGreaterThan(0);
   });
 
   test("a small diagram keeps its elements at any zoom", async ({ alice, openSession }) => {
