@@ -11,7 +11,6 @@ import {
   findOverviewTarget,
   getOverviewTargetName,
   getOverviewSelectChanges,
-  getSegmentDistance,
   isOverviewZoom,
   OVERVIEW_MAX_ZOOM,
   OVERVIEW_MIN_NODES,
@@ -206,16 +205,6 @@ describe("findEditingPoint", () => {
       x: shape.rect.x + shape.rect.width / 2,
       y: shape.rect.y + shape.rect.height / 2,
     });
-  });
-});
-
-describe("getSegmentDistance", () => {
-  it("measures to the nearest point of the segment, its ends included", () => {
-    const from = { x: 0, y: 0 };
-    const to = { x: 10, y: 0 };
-    expect(getSegmentDistance({ x: 5, y: 3 }, from, to)).toBe(3);
-    expect(getSegmentDistance({ x: 13, y: 4 }, from, to)).toBe(5);
-    expect(getSegmentDistance({ x: 3, y: 4 }, from, from)).toBe(5);
   });
 });
 

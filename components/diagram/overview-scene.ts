@@ -1,4 +1,10 @@
-import type { Point, Rect } from "@/lib/diagram/geometry";
+import {
+  getSegmentDistance,
+  growRect,
+  isPointInRect,
+  type Point,
+  type Rect,
+} from "@/lib/diagram/geometry";
 import type { CanvasEdge, CanvasNode, ElementNodeType } from "./diagram-mapping";
 import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
 import { LABEL_MIN_ZOOM } from "./edge-label-layer";
@@ -187,39 +193,6 @@ export function doRectsMeet(a: Rect, b: Rect): boolean {
   );
 }
 
-/** The distance from `point` to the segment from `from` to `to`. */
-export function getSegmentDistance(point: Point, from: Point, to: Point): number {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  const lengthSquared = dx * dx + dy * dy;
-  const t =
-    lengthSquared === 0
-      ? 0
-      : Math.max(
-          0,
-          Math.min(1, ((point.x - from.x) * dx + (point.y - from.y) * dy) / lengthSquared),
-        );
-  return Math.hypot(point.x - (from.x + t * dx), point.y - (from.y + t * dy));
-}
-
-function grow(rect: Rect, by: number): Rect {
-  return {
-    x: rect.x - by,
-    y: rect.y - by,
-    width: rect.width + 2 * by,
-    height: rect.height + 2 * by,
-  };
-}
-
-function contains(rect: Rect, point: Point): boolean {
-  return (
-    point.x >= rect.x &&
-    point.x <= rect.x + rect.width &&
-    point.y >= rect.y &&
-    point.y <= rect.y + rect.height
-  );
-}
-
 /**
  * Whether `point` is on a trust boundary as the full drawing lets a click land on it: on its
  * outline or its name tag (a box's inside lets clicks through to what it encloses), or on its
@@ -228,15 +201,17 @@ function contains(rect: Rect, point: Point): boolean {
 function isOnBoundary(shape: OverviewShape, point: Point, slop: number): boolean {
   if (shape.line !== null) return getSegmentDistance(point, shape.line.from, shape.line.to) <= slop;
   const { rect } = shape;
-  if (!contains(grow(rect, slop), point)) return false;
+  if (!isPointInRect(point, growRect(rect, slop))) return false;
   const tag = {
     x: rect.x,
     y: rect.y,
     width: Math.min(rect.width, BOUNDARY_TAG_WIDTH),
     height: BOUNDARY_TAG_HEIGHT,
   };
-  if (contains(tag, point)) return true;
-  return !contains(grow(rect, -slop), point);
+  if (isPointInRect(point, tag)) return true;
+  // Inside by more than the slack is the box's middle, which lets clicks through.
+  const middle = growRect(rect, -slop);
+  return middle.width <= 0 || middle.height <= 0 || !isPointInRect(point, middle);
 }
 
 /**
@@ -253,7 +228,7 @@ export function findOverviewTarget(
   const slop = HIT_SLOP_PX / zoom;
   for (let index = scene.shapes.length - 1; index >= 0; index -= 1) {
     const shape = scene.shapes[index];
-    if (shape && shape.kind !== "stub" && contains(grow(shape.rect, slop), point)) {
+    if (shape && shape.kind !== "stub" && isPointInRect(point, growRect(shape.rect, slop))) {
       return { type: "element", id: shape.id };
     }
   }

@@ -2,6 +2,7 @@ import type { DiagramElement, Flow } from "../model";
 import {
   doesSegmentCrossSegment,
   getRectCenter,
+  growRect,
   isPointInRect,
   type Point,
   type Rect,
@@ -30,15 +31,6 @@ const RINGS = 30;
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-function grow(rect: Rect, by: number): Rect {
-  return {
-    x: rect.x - by,
-    y: rect.y - by,
-    width: rect.width + 2 * by,
-    height: rect.height + 2 * by,
-  };
 }
 
 /** Whether a segment passes through a rectangle (crosses an edge or lies inside). */
@@ -125,7 +117,7 @@ export function findFreeSpot(options: {
 }): Point {
   const { center, size, occupied, lines } = options;
   const isFree = (at: Point) => {
-    const rect = grow(
+    const rect = growRect(
       {
         x: at.x - size.width / 2,
         y: at.y - size.height / 2,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { doesSegmentCrossSegment, getRectCenter, getSide, isPointInRect } from "./geometry";
+import {
+  doesSegmentCrossSegment,
+  getRectCenter,
+  getSegmentDistance,
+  getSide,
+  growRect,
+  isPointInRect,
+} from "./geometry";
 
 const point = (x: number, y: number) => ({ x, y });
 
@@ -97,5 +104,27 @@ describe("doesSegmentCrossSegment", () => {
       expect(doesSegmentCrossSegment(b, a, vertical[0], vertical[1])).toBe(forward);
       expect(doesSegmentCrossSegment(a, b, vertical[1], vertical[0])).toBe(forward);
     }
+  });
+});
+
+describe("getSegmentDistance", () => {
+  it("measures to the nearest point of the segment, its ends included", () => {
+    const from = { x: 0, y: 0 };
+    const to = { x: 10, y: 0 };
+    expect(getSegmentDistance({ x: 5, y: 3 }, from, to)).toBe(3);
+    expect(getSegmentDistance({ x: 13, y: 4 }, from, to)).toBe(5);
+    expect(getSegmentDistance({ x: 3, y: 4 }, from, from)).toBe(5);
+  });
+});
+
+describe("growRect", () => {
+  it("grows a box on every side, or shrinks it by a negative amount", () => {
+    expect(growRect({ x: 10, y: 20, width: 30, height: 40 }, 5)).toEqual({
+      x: 5,
+      y: 15,
+      width: 40,
+      height: 50,
+    });
+    expect(growRect({ x: 10, y: 20, width: 30, height: 40 }, -5).width).toBe(20);
   });
 });

@@ -31,6 +31,31 @@ export function isPointInRect(point: Point, rect: Rect): boolean {
   return point.x >= left && point.x <= right && point.y >= top && point.y <= bottom;
 }
 
+/** The box grown by `by` on every side (shrunk when `by` is negative). */
+export function growRect(rect: Rect, by: number): Rect {
+  return {
+    x: rect.x - by,
+    y: rect.y - by,
+    width: rect.width + 2 * by,
+    height: rect.height + 2 * by,
+  };
+}
+
+/** The distance from `point` to the segment from `from` to `to`, its ends included. */
+export function getSegmentDistance(point: Point, from: Point, to: Point): number {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const lengthSquared = dx * dx + dy * dy;
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(
+          0,
+          Math.min(1, ((point.x - from.x) * dx + (point.y - from.y) * dy) / lengthSquared),
+        );
+  return Math.hypot(point.x - (from.x + t * dx), point.y - (from.y + t * dy));
+}
+
 /**
  * On which side of the directed line a -> b the point c lies: 1 on one side, -1 on the other, 0
  * exactly on the line (also when a and b coincide).

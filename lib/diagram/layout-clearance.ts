@@ -1,5 +1,5 @@
 import { doesSegmentTouchRect } from "./free-spot";
-import { getRectCenter } from "./geometry";
+import { getRectCenter, growRect } from "./geometry";
 import type { Point, Rect } from "./geometry";
 
 /*
@@ -49,15 +49,6 @@ interface Conflict {
   elementId: string;
 }
 
-function grow(rect: Rect, by: number): Rect {
-  return {
-    x: rect.x - by,
-    y: rect.y - by,
-    width: rect.width + 2 * by,
-    height: rect.height + 2 * by,
-  };
-}
-
 /** Half the width of the band taken by the flows joining the same two elements. */
 function getBandMargins(flows: readonly PlacedFlow[]): number[] {
   const counts = new Map<string, number>();
@@ -91,7 +82,7 @@ export function findFlowConflicts(
     const margin = margins[index] ?? LINE_CLEARANCE;
     for (const [id, item] of elements) {
       if (id === flow.sourceId || id === flow.targetId) continue;
-      if (doesSegmentTouchRect(from, to, grow(item.rect, margin))) {
+      if (doesSegmentTouchRect(from, to, growRect(item.rect, margin))) {
         conflicts.push({ key: `${index}|${id}`, from, to, margin, elementId: id });
       }
     }
