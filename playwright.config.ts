@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./server/chromium-args";
+import { SERVER_NODE_FLAGS } from "./server/node-flags";
 import { E2E_RULE_SET_ADMIN_EMAIL } from "./tests/e2e/support/rule-set-admin";
 import { E2E_SERVER_LOG } from "./tests/e2e/support/server-log";
 import {
@@ -34,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data-e2e && tsx scripts/build-if-needed.ts && node --enable-source-maps dist/server/start.mjs 2>&1 | tee ${E2E_SERVER_LOG}`,
+    command: `rm -rf data-e2e && tsx scripts/build-if-needed.ts && node --enable-source-maps ${SERVER_NODE_FLAGS.join(" ")} dist/server/start.mjs 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
 /** The secret that signs the session cookies of the app under measurement. */
 export const APP_SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -69,7 +70,7 @@ export async function startBenchApp(): Promise<BenchApp> {
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-bench-"));
-  const server = spawn(process.execPath, ["dist/server/start.mjs"], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "dist/server/start.mjs"], {
     cwd: getAppDir(),
     env: {
       ...process.env,

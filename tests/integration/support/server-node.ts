@@ -13,6 +13,7 @@ import * as Y from "yjs";
 import { listThreats } from "@/lib/model/threats";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { loadStoredDocument } from "@/server/collab/persistence";
+import { SERVER_NODE_FLAGS } from "@/server/node-flags";
 import type { Runtime } from "@/server/runtime";
 import type { TestServer } from "./test-server";
 import { TEST_SECRET } from "./test-server";
@@ -48,20 +49,24 @@ export async function spawnServerNode(
   options: { startTimeoutMs?: number } = {},
 ): Promise<ServerNode> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-node-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: TEST_SECRET,
-      ROOM_UNLOAD_GRACE_MS: "150",
-      PERSIST_INTERVAL_MS: "10",
-      LOG_LEVEL: process.env.TEST_NODE_LOG_LEVEL ?? "error",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, "--import", "tsx", "tests/integration/support/serve.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        NEXTAUTH_SECRET: TEST_SECRET,
+        ROOM_UNLOAD_GRACE_MS: "150",
+        PERSIST_INTERVAL_MS: "10",
+        LOG_LEVEL: process.env.TEST_NODE_LOG_LEVEL ?? "error",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   let hasExited = false;
   const exited = new Promise<void>((resolve) =>
     child.once("exit", () => {
