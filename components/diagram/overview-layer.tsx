@@ -193,7 +193,6 @@ export function OverviewLayer({
       if (
         state.transform !== previous.transform ||
         state.nodes !== previous.nodes ||
-        state.edges !== previous.edges ||
         state.width !== previous.width ||
         state.height !== previous.height
       ) {

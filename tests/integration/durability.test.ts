@@ -15,30 +15,26 @@ import {
   restartTestServer,
   type TestServer,
 } from "./support/test-server";
+import { SERVE_ARGS } from "./support/server-node";
 import type { RunningServer } from "@/server/main";
-import { SERVER_NODE_FLAGS } from "@/server/node-flags";
 
 /** Starts the server in a child process so that it can be killed with SIGKILL. */
 async function spawnServer(
   dataDir: string,
   databaseUrl: string | undefined,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, "--import", "tsx", "tests/integration/support/serve.ts"],
-    {
-      env: {
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl ?? "",
-        NEXTAUTH_SECRET: TEST_SECRET,
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
+  const child = spawn(process.execPath, SERVE_ARGS, {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? "",
+      NEXTAUTH_SECRET: TEST_SECRET,
+      LOG_LEVEL: "warn",
     },
-  );
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const lines = readline.createInterface({ input: child.stdout ?? process.stdin });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -40,6 +40,14 @@ export function uniqueRedisPrefix(): string {
   return `tr-test-${nanoid(10).replace(/[^A-Za-z0-9]/g, "x")}`;
 }
 
+/** Node's arguments for running the server as its own process, as tests that spawn it do. */
+export const SERVE_ARGS = [
+  ...SERVER_NODE_FLAGS,
+  "--import",
+  "tsx",
+  "tests/integration/support/serve.ts",
+];
+
 /**
  * Starts a node on a PostgreSQL database (and Redis, when `REDIS_URL` is in `env`); resolves
  * once it listens. Migrations run at start-up: start the first node of a database alone.
@@ -49,24 +57,20 @@ export async function spawnServerNode(
   options: { startTimeoutMs?: number } = {},
 ): Promise<ServerNode> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-node-"));
-  const child = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, "--import", "tsx", "tests/integration/support/serve.ts"],
-    {
-      env: {
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATA_DIR: dataDir,
-        NEXTAUTH_SECRET: TEST_SECRET,
-        ROOM_UNLOAD_GRACE_MS: "150",
-        PERSIST_INTERVAL_MS: "10",
-        LOG_LEVEL: process.env.TEST_NODE_LOG_LEVEL ?? "error",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
+  const child = spawn(process.execPath, SERVE_ARGS, {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: TEST_SECRET,
+      ROOM_UNLOAD_GRACE_MS: "150",
+      PERSIST_INTERVAL_MS: "10",
+      LOG_LEVEL: process.env.TEST_NODE_LOG_LEVEL ?? "error",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let hasExited = false;
   const exited = new Promise<void>((resolve) =>
     child.once("exit", () => {
