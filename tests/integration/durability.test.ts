@@ -1,77 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { listThreats, addThreat } from "@/lib/model/threats";
 import { createModel, signUp } from "./support/api-client";
 import { DEADLINE, timeoutFor } from "./support/deadlines";
 import { connectClient, waitForSync } from "./support/collab-client";
-import {
-  DATABASES,
-  TEST_SECRET,
-  createPostgresDatabase,
-  restartTestServer,
-  type TestServer,
-} from "./support/test-server";
-import { SERVE_ARGS } from "./support/server-node";
-import type { RunningServer } from "@/server/main";
-
-/** Starts the server in a child process so that it can be killed with SIGKILL. */
-async function spawnServer(
-  dataDir: string,
-  databaseUrl: string | undefined,
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, SERVE_ARGS, {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? "",
-      NEXTAUTH_SECRET: TEST_SECRET,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = readline.createInterface({ input: child.stdout ?? process.stdin });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error("server did not start in time"));
-    }, DEADLINE.processStart);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}`));
-    });
-    lines.on("line", (line) => {
-      const match = /^\{"port":(\d+)\}$/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-  });
-  return { child, port };
-}
-
-/** Adapts a spawned process to what the test clients need of a server. */
-function asTestServer(port: number, dataDir: string, databaseUrl: string | undefined): TestServer {
-  const unused = async () => undefined;
-  return {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    dataDir,
-    databaseUrl,
-    stop: unused,
-    destroy: unused,
-    close: unused,
-    openSockets: () => Promise.reject(new Error("not available for a server in another process")),
-    runtime: undefined as unknown as RunningServer["runtime"],
-    database: undefined as unknown as RunningServer["database"],
-  };
-}
+import { DATABASES, createPostgresDatabase, restartTestServer } from "./support/test-server";
+import { spawnServerProcess } from "./support/server-node";
 
 describe.each(DATABASES)("durability (%s)", (kind) => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -88,9 +24,13 @@ describe.each(DATABASES)("durability (%s)", (kind) => {
       const postgres = kind === "postgres" ? await createPostgresDatabase() : null;
       if (postgres) cleanups.push(postgres.drop);
 
-      const { child, port } = await spawnServer(dataDir, postgres?.url);
-      cleanups.push(async () => void child.kill("SIGKILL"));
-      const first = asTestServer(port, dataDir, postgres?.url);
+      // The server's own persistence settings, not the quick ones tests of several nodes use.
+      const node = await spawnServerProcess(
+        { DATABASE_URL: postgres?.url ?? "", LOG_LEVEL: "warn" },
+        { dataDir },
+      );
+      cleanups.push(() => node.kill());
+      const first = node.server;
       const owner = await signUp(first, "Kim Killer");
       const modelId = await createModel(first, owner, "Crash test");
       const client = connectClient(first, modelId, { user: owner });
@@ -112,11 +52,10 @@ describe.each(DATABASES)("durability (%s)", (kind) => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const killedAt = Date.now();
-      child.kill("SIGKILL");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await node.kill();
       client.provider.disconnect();
 
-      const restarted = await restartTestServer(asTestServer(0, dataDir, postgres?.url));
+      const restarted = await restartTestServer({ dataDir, databaseUrl: postgres?.url });
       cleanups.push(() => restarted.close());
       const reader = connectClient(restarted, modelId, { user: owner });
       cleanups.push(async () => reader.destroy());

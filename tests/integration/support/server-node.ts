@@ -49,14 +49,17 @@ export const SERVE_ARGS = [
 ];
 
 /**
- * Starts a node on a PostgreSQL database (and Redis, when `REDIS_URL` is in `env`); resolves
- * once it listens. Migrations run at start-up: start the first node of a database alone.
+ * Starts the server in its own process and resolves once it listens. `env` is laid over the
+ * test process's environment and the settings every spawned server needs (port, host, secret,
+ * log level). The data folder is `options.dataDir` when given, kept after exit for the caller to
+ * read or reuse; otherwise a temporary one, removed when the process exits.
  */
-export async function spawnServerNode(
+export async function spawnServerProcess(
   env: Record<string, string>,
-  options: { startTimeoutMs?: number } = {},
+  options: { dataDir?: string; startTimeoutMs?: number } = {},
 ): Promise<ServerNode> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-node-"));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-node-"));
   const child = spawn(process.execPath, SERVE_ARGS, {
     env: {
       ...process.env,
@@ -64,8 +67,6 @@ export async function spawnServerNode(
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       NEXTAUTH_SECRET: TEST_SECRET,
-      ROOM_UNLOAD_GRACE_MS: "150",
-      PERSIST_INTERVAL_MS: "10",
       LOG_LEVEL: process.env.TEST_NODE_LOG_LEVEL ?? "error",
       ...env,
     },
@@ -75,7 +76,7 @@ export async function spawnServerNode(
   const exited = new Promise<void>((resolve) =>
     child.once("exit", () => {
       hasExited = true;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       resolve();
     }),
   );
@@ -85,11 +86,11 @@ export async function spawnServerNode(
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error("server node did not start in time"));
+      reject(new Error("server process did not start in time"));
     }, options.startTimeoutMs ?? DEADLINE.processStart);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`server node exited with ${code}`));
+      reject(new Error(`server process exited with ${code}`));
     });
     lines.on("line", (line) => {
       const match = /^\{"port":(\d+)\}$/.exec(line);
@@ -114,6 +115,22 @@ export async function spawnServerNode(
     kill: () => end("SIGKILL"),
     stop: () => end("SIGTERM"),
   };
+}
+
+/**
+ * Starts a node on a PostgreSQL database (and Redis, when `REDIS_URL` is in `env`); resolves
+ * once it listens. Rooms unload 150 ms after their last client leaves and are stored every
+ * 10 ms, so that tests of several nodes see each other's writes quickly. Migrations run at
+ * start-up: start the first node of a database alone.
+ */
+export function spawnServerNode(
+  env: Record<string, string>,
+  options: { startTimeoutMs?: number } = {},
+): Promise<ServerNode> {
+  return spawnServerProcess(
+    { ROOM_UNLOAD_GRACE_MS: "150", PERSIST_INTERVAL_MS: "10", ...env },
+    options,
+  );
 }
 
 /**

@@ -69,7 +69,9 @@ export async function startTestServer(
 }
 
 /** Starts a server on existing data (after `stop`), e.g. to check what survived a restart. */
-export async function restartTestServer(previous: TestServer): Promise<TestServer> {
+export async function restartTestServer(
+  previous: Pick<TestServer, "dataDir" | "databaseUrl">,
+): Promise<TestServer> {
   return startOnData({
     dataDir: previous.dataDir,
     databaseUrl: previous.databaseUrl,
