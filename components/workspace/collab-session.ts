@@ -26,6 +26,7 @@ import {
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { COLLAB_SOCKET_PARAMS } from "./collab-url";
 import { EarlyOrNewWebSocket } from "./early-socket";
+import { applyServerUpdatesQuietly } from "./quiet-server-updates";
 
 /**
  * The connection as the user sees it:
@@ -242,6 +243,8 @@ export class CollabSession {
     this.provider.on("closed", this.handleClosed);
     this.provider.on("sync", this.handleSync);
     this.doc.on("update", this.handleDocUpdate);
+    // Both "update" listeners ignore what the provider applies from the server.
+    applyServerUpdatesQuietly(this.provider, [this.provider._updateHandler, this.handleDocUpdate]);
     window.addEventListener("online", this.handleOnline);
     window.addEventListener("offline", this.handleOffline);
 
