@@ -18,13 +18,18 @@ import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { CanvasActionsContext, type CanvasActions, type RenameTarget } from "./canvas-context";
 import { NODE_TYPES } from "./canvas-nodes";
 import { OverviewLayer, useOverviewShown } from "./overview-layer";
-import { getOverviewSelectChanges, type OverviewTarget } from "./overview-scene";
+import {
+  getOverviewSelectChanges,
+  OVERVIEW_MIN_NODES,
+  type OverviewTarget,
+} from "./overview-scene";
 import type { PaletteItem } from "./diagram-commands";
 import { getContentBounds, isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
 import { EdgeLabelLayerContext, selectIsLabelZoom } from "./edge-label-layer";
 import { EDGE_TYPES } from "./flow-edge";
 import type { RemoteCanvasPeer } from "./live-canvas";
 import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
+import { LightMiniMap } from "./light-minimap";
 import { getOpeningViewport, type Viewport } from "./readable-viewport";
 import { RemoteCursors } from "./remote-cursors";
 import type { LiveCanvasPublisher } from "./use-live-canvas";
@@ -223,7 +228,9 @@ export function DiagramCanvas({
               />
               <Controls showInteractive={false} />
               {/* Small enough to leave a laptop-sized canvas room to draw. */}
-              {isOverviewShown ? null : (
+              {isOverviewShown ? null : graph.nodes.length >= OVERVIEW_MIN_NODES ? (
+                <LightMiniMap nodes={graph.nodes} ariaLabel="Diagram overview" />
+              ) : (
                 <MiniMap
                   pannable
                   zoomable

@@ -138,6 +138,25 @@ test.describe("the overview of a large diagram", () => {
       expect((await readView(page)).zoom).toBeGreaterThanOrEqual(0.75);
     });
 
+    await test.step("the minimap shows every element and moves the view where it is clicked", async () => {
+      const minimap = diagram.canvas.getByRole("img", { name: "Diagram overview" });
+      await expect(minimap).toBeVisible();
+      const drawn = await minimap
+        .locator(".react-flow__minimap-node")
+        .evaluate((path) => (path.getAttribute("d") ?? "").split("z").length - 1);
+      expect(drawn).toBe(ELEMENT_COUNT);
+      const before = await readView(page);
+      const box = await minimap.boundingBox();
+      if (box === null) throw new Error("the minimap has no box");
+      // The last row's right end: the grid is 4,340 wide and 1,560 high, framed 150:100.
+      await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.73);
+      await expect(diagram.element("Data store", "Element 199")).toBeVisible();
+      const after = await readView(page);
+      expect(after.zoom).toBeCloseTo(before.zoom, 5);
+      expect(after.x).toBeLessThan(before.x);
+      expect(after.y).toBeLessThan(before.y);
+    });
+
     await test.step("zoomed to fit, the whole diagram is painted as one picture", async () => {
       await diagram.toolbar.getByRole("button", { name: "Zoom to fit" }).click();
       await expect(overview).toBeVisible();
