@@ -42,17 +42,27 @@ const ZOOM_IN_MS = 300;
 /** The field of a name edited in place, on a node or a flow's label. */
 const NAME_FIELD_SELECTOR = 'input[aria-label^="Name of "]';
 
+/** How many frames the name field is waited for: on a busy machine React may need several. */
+const FOCUS_ATTEMPT_FRAMES = 60;
+
 /**
- * Focuses the name field in `root` once the full drawing is back (two frames: React's update,
- * then the browser's), as the field's own focus on mounting did nothing while it was hidden.
+ * Focuses the name field in `root` once the full drawing is back, as the field's own focus on
+ * mounting did nothing while it was hidden. Tries at each frame, for up to about a second, until
+ * the field takes the focus; gives up at once if the person has put the focus elsewhere.
  */
 function focusNameFieldSoon(root: HTMLElement) {
-  window.requestAnimationFrame(() =>
-    window.requestAnimationFrame(() => {
-      const field = root.querySelector<HTMLInputElement>(NAME_FIELD_SELECTOR);
-      if (field !== null && document.activeElement !== field) field.focus();
-    }),
-  );
+  let framesLeft = FOCUS_ATTEMPT_FRAMES;
+  const attempt = () => {
+    const active = document.activeElement;
+    const field = root.querySelector<HTMLInputElement>(NAME_FIELD_SELECTOR);
+    if (field !== null && active === field) return;
+    if (active !== null && active !== document.body && !root.contains(active)) return;
+    field?.focus();
+    if (field !== null && document.activeElement === field) return;
+    framesLeft -= 1;
+    if (framesLeft > 0) window.requestAnimationFrame(attempt);
+  };
+  window.requestAnimationFrame(attempt);
 }
 
 /** Whether the canvas's zoom and size call for the overview. */
