@@ -124,23 +124,29 @@ test.describe("diagram tools", () => {
       await diagram.toolbar.getByRole("button", { name: "Auto layout" }).click();
       await expect.poll(async () => centerOf(lonely)).not.toEqual(before);
       const names = ["User", "Archive"] as const;
-      const boxes = [
-        await api.boundingBox(),
-        await lonely.boundingBox(),
-        await diagram.element("External entity", names[0]).boundingBox(),
-        await diagram.element("Data store", names[1]).boundingBox(),
+      const elements = [
+        api,
+        lonely,
+        diagram.element("External entity", names[0]),
+        diagram.element("Data store", names[1]),
       ];
-      for (const [index, box] of boxes.entries()) {
-        for (const other of boxes.slice(index + 1)) {
-          if (box === null || other === null) throw new Error("not on screen");
-          const isApart =
-            box.x + box.width <= other.x ||
-            other.x + other.width <= box.x ||
-            box.y + box.height <= other.y ||
-            other.y + other.height <= box.y;
-          expect(isApart).toBe(true);
-        }
-      }
+      // Read until the layout has settled on screen: an element moving into view has no box yet.
+      await expect
+        .poll(async () => {
+          const boxes = await Promise.all(elements.map((element) => element.boundingBox()));
+          return boxes.every((box, index) =>
+            boxes.slice(index + 1).every((other) => {
+              if (box === null || other === null) return false;
+              return (
+                box.x + box.width <= other.x ||
+                other.x + other.width <= box.x ||
+                box.y + box.height <= other.y ||
+                other.y + other.height <= box.y
+              );
+            }),
+          );
+        })
+        .toBe(true);
       // The layout keeps the API inside the DMZ: its flows still cross it.
       await expect(crossings).toHaveCount(2);
       await diagram.undoButton.click();
