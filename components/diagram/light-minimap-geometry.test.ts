@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getViewportRect } from "@/lib/diagram/geometry";
 import type { CanvasNode } from "./diagram-mapping";
-import {
-  getMiniMapFrame,
-  getMiniMapPaths,
-  getViewRect,
-  pointInMiniMap,
-} from "./light-minimap-geometry";
+import { getMiniMapFrame, getMiniMapPaths, pointInMiniMap } from "./light-minimap-geometry";
 
 function node(id: string, type: string, x: number, y: number, width: number, height: number) {
   return { id, type, position: { x, y }, width, height, data: {} } as unknown as CanvasNode;
@@ -39,7 +35,7 @@ describe("light minimap geometry", () => {
 
   it("frames the diagram and the view together with the minimap's aspect and a margin", () => {
     const view = { x: 0, y: 0, zoom: 1, width: 400, height: 300 };
-    expect(getViewRect(view)).toEqual({ x: 0, y: 0, width: 400, height: 300 });
+    expect(getViewportRect(view)).toEqual({ x: 0, y: 0, width: 400, height: 300 });
     const frame = getMiniMapFrame({ x: 0, y: 0, width: 1400, height: 300 }, view, SIZE);
     expect(frame.width / frame.height).toBeCloseTo(1.5, 6);
     // 1400 wide over 140 pixels (150 less a 5-pixel margin each side).
@@ -51,7 +47,7 @@ describe("light minimap geometry", () => {
 
   it("includes a view that is off the diagram, at any zoom", () => {
     const view = { x: 2000, y: 0, zoom: 0.5, width: 400, height: 300 };
-    expect(getViewRect(view)).toEqual({ x: -4000, y: 0, width: 800, height: 600 });
+    expect(getViewportRect(view)).toEqual({ x: -4000, y: 0, width: 800, height: 600 });
     const frame = getMiniMapFrame({ x: 0, y: 0, width: 100, height: 100 }, view, SIZE);
     expect(frame.x).toBeLessThanOrEqual(-4000);
     expect(frame.x + frame.width).toBeGreaterThanOrEqual(100);

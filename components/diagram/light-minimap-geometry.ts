@@ -1,20 +1,5 @@
+import { getViewportRect, type CanvasView, type Rect } from "@/lib/diagram/geometry";
 import type { CanvasNode } from "./diagram-mapping";
-
-/** What the minimap draws of the canvas's view: React Flow's transform and the canvas's size. */
-export interface MiniMapView {
-  x: number;
-  y: number;
-  zoom: number;
-  width: number;
-  height: number;
-}
-
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** The diagram as the minimap draws it: SVG path data in diagram coordinates. */
 export interface MiniMapPaths {
@@ -79,17 +64,6 @@ function union(a: Rect, b: Rect): Rect {
   };
 }
 
-/** The part of the diagram the canvas shows, in diagram coordinates. */
-export function getViewRect(view: MiniMapView): Rect {
-  const zoom = view.zoom > 0 ? view.zoom : 1;
-  return {
-    x: 0 - view.x / zoom,
-    y: 0 - view.y / zoom,
-    width: view.width / zoom,
-    height: view.height / zoom,
-  };
-}
-
 /**
  * The minimap's frame: the diagram and the view together, centred and scaled to fit `size`
  * with a margin around, as React Flow's minimap frames them. The frame has the aspect of
@@ -97,10 +71,10 @@ export function getViewRect(view: MiniMapView): Rect {
  */
 export function getMiniMapFrame(
   bounds: Rect | null,
-  view: MiniMapView,
+  view: CanvasView,
   size: { width: number; height: number },
 ): MiniMapFrame {
-  const viewRect = getViewRect(view);
+  const viewRect = getViewportRect(view);
   const shown = bounds === null ? viewRect : union(bounds, viewRect);
   const scale = Math.max(
     shown.width / Math.max(size.width - 2 * MARGIN_PX, 1),

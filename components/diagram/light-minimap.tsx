@@ -2,28 +2,22 @@
 
 import { Panel, useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import { useMemo, useRef, type PointerEvent, type WheelEvent } from "react";
+import type { CanvasView } from "@/lib/diagram/geometry";
 import type { CanvasEdge, CanvasNode } from "./diagram-mapping";
-import {
-  getMiniMapFrame,
-  getMiniMapPaths,
-  pointInMiniMap,
-  type MiniMapView,
-} from "./light-minimap-geometry";
+import { getMiniMapFrame, getMiniMapPaths, pointInMiniMap } from "./light-minimap-geometry";
 
 /** The minimap's size on screen, as React Flow's own is shown here. */
 const WIDTH = 150;
 const HEIGHT = 100;
 /** How much one wheel step over the minimap zooms the canvas. */
 const WHEEL_ZOOM_STEP = 1.2;
-const MIN_ZOOM = 0.1;
-const MAX_ZOOM = 2.5;
 
-function selectView(state: ReactFlowState): MiniMapView {
+function selectView(state: ReactFlowState): CanvasView {
   const [x, y, zoom] = state.transform;
   return { x, y, zoom, width: state.width, height: state.height };
 }
 
-function isSameView(a: MiniMapView, b: MiniMapView): boolean {
+function isSameView(a: CanvasView, b: CanvasView): boolean {
   return (
     a.x === b.x && a.y === b.y && a.zoom === b.zoom && a.width === b.width && a.height === b.height
   );
@@ -57,8 +51,8 @@ export function LightMiniMap({ nodes, ariaLabel }: { nodes: CanvasNode[]; ariaLa
   };
   const handleWheel = (event: WheelEvent<SVGSVGElement>) => {
     const factor = event.deltaY < 0 ? WHEEL_ZOOM_STEP : 1 / WHEEL_ZOOM_STEP;
-    const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, view.zoom * factor));
-    void flow.zoomTo(zoom, { duration: 0 });
+    // React Flow keeps the zoom within the canvas's own limits.
+    void flow.zoomTo(view.zoom * factor, { duration: 0 });
   };
 
   return (

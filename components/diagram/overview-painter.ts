@@ -1,4 +1,4 @@
-import type { Point, Rect } from "@/lib/diagram/geometry";
+import { getViewportRect, growRect, type Point, type Rect } from "@/lib/diagram/geometry";
 import {
   doRectsMeet,
   type OverviewFlow,
@@ -85,13 +85,7 @@ const OUT_OF_SCOPE_ALPHA = 0.6;
 
 /** The part of the diagram in view, in canvas units, with a margin. */
 export function getViewRect(view: OverviewView): Rect {
-  const margin = VIEW_MARGIN_PX / view.zoom;
-  return {
-    x: -view.x / view.zoom - margin,
-    y: -view.y / view.zoom - margin,
-    width: view.width / view.zoom + 2 * margin,
-    height: view.height / view.zoom + 2 * margin,
-  };
+  return growRect(getViewportRect(view), VIEW_MARGIN_PX / view.zoom);
 }
 
 function getSegmentBox(from: Point, to: Point): Rect {

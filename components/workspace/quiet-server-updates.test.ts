@@ -28,6 +28,19 @@ function createProvider(): WebsocketProvider {
   return provider;
 }
 
+/**
+ * A provider applying the server's updates quietly, with a second "update" listener that
+ * ignores them as the session's does; `calls` holds the origin of every update it was given.
+ */
+function createQuietProvider(): { provider: WebsocketProvider; calls: unknown[] } {
+  const provider = createProvider();
+  const calls: unknown[] = [];
+  const listener = (_update: Uint8Array, origin: unknown) => calls.push(origin);
+  provider.doc.on("update", listener);
+  applyServerUpdatesQuietly(provider, [provider._updateHandler, listener]);
+  return { provider, calls };
+}
+
 /** Hands `message` (a sync message without its type byte) to the provider's sync handler. */
 function receive(provider: WebsocketProvider, message: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -56,11 +69,7 @@ function serverDocument(): Y.Doc {
 
 describe("applyServerUpdatesQuietly", () => {
   it("applies the server's state without calling the listeners that ignore it, then marks synced", () => {
-    const provider = createProvider();
-    const calls: unknown[] = [];
-    const listener = (_update: Uint8Array, origin: unknown) => calls.push(origin);
-    provider.doc.on("update", listener);
-    applyServerUpdatesQuietly(provider, [provider._updateHandler, listener]);
+    const { provider, calls } = createQuietProvider();
     const syncStates: boolean[] = [];
     provider.on("sync", (isSynced: boolean) => syncStates.push(isSynced));
 
@@ -119,11 +128,7 @@ describe("applyServerUpdatesQuietly", () => {
   });
 
   it("applies later updates quietly too, and one cut short changes nothing", () => {
-    const provider = createProvider();
-    const calls: unknown[] = [];
-    const listener = (_update: Uint8Array, origin: unknown) => calls.push(origin);
-    provider.doc.on("update", listener);
-    applyServerUpdatesQuietly(provider, [provider._updateHandler, listener]);
+    const { provider, calls } = createQuietProvider();
     const server = serverDocument();
     receive(provider, syncStep2(server));
 

@@ -31,6 +31,26 @@ export function isPointInRect(point: Point, rect: Rect): boolean {
   return point.x >= left && point.x <= right && point.y >= top && point.y <= bottom;
 }
 
+/** A canvas's view: its transform (screen = point × zoom + (x, y)) and its size on screen. */
+export interface CanvasView {
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+}
+
+/** The part of the diagram a canvas shows at `view`, in diagram units. */
+export function getViewportRect(view: CanvasView): Rect {
+  const zoom = view.zoom > 0 ? view.zoom : 1;
+  return {
+    x: 0 - view.x / zoom,
+    y: 0 - view.y / zoom,
+    width: view.width / zoom,
+    height: view.height / zoom,
+  };
+}
+
 /** The box grown by `by` on every side (shrunk when `by` is negative). */
 export function growRect(rect: Rect, by: number): Rect {
   return {
