@@ -6,6 +6,10 @@
  * and zoom frame rates (from the opening view, and fitted; medians of every measurement) per
  * build.
  *
+ * Beside each open it prints the page's main-thread work in that open (script, style and layout,
+ * by Chromium's counters), which waits for nothing and so moves less with other load than the
+ * open's duration does.
+ *
  * COMPARE_ROUNDS and COMPARE_RUNS set the rounds and the opens per build in each (2 and 3);
  * COMPARE_OPEN_ONLY=1 leaves pan and zoom out, for more opens in the same time. On a shared
  * machine a difference of 100 ms needs a dozen opens of each build or more to show.
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
   const opens = new Map<string, number[]>(folders.map((folder) => [folder, []]));
   const rates = new Map<string, number[]>(folders.map((folder) => [folder, []]));
   const fittedRates = new Map<string, number[]>(folders.map((folder) => [folder, []]));
+  const work = new Map<string, number[]>(folders.map((folder) => [folder, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const folder of folders) {
       process.env.BENCH_APP_DIR = folder;
@@ -37,21 +42,28 @@ async function main(): Promise<void> {
       opens.get(folder)?.push(...result.runsMs);
       rates.get(folder)?.push(...result.panZoomFpsRuns.opening);
       fittedRates.get(folder)?.push(...result.panZoomFpsRuns.fitted);
+      const works = result.breakdowns.map(
+        (open) => open.scriptRunMs + open.styleMs + open.layoutMs,
+      );
+      work.get(folder)?.push(...works);
       const runs = result.runsMs.map((ms) => Math.round(ms)).join(", ");
+      const workText = works.map((ms) => Math.round(ms)).join(", ");
       const format = (values: number[]) => values.map((rate) => rate.toFixed(1)).join(", ");
       const rateText = WITH_PAN_ZOOM
         ? `, ${format(result.panZoomFpsRuns.opening)} fps, fitted ${format(result.panZoomFpsRuns.fitted)} fps`
         : "";
-      console.info(`${folder} (load ${load.toFixed(1)}): ${runs} ms${rateText}`);
+      console.info(
+        `${folder} (load ${load.toFixed(1)}): ${runs} ms (main thread ${workText} ms)${rateText}`,
+      );
     }
   }
   for (const folder of folders) {
     const fps = median(rates.get(folder) ?? []).toFixed(1);
     const fitted = median(fittedRates.get(folder) ?? []).toFixed(1);
     const rateText = WITH_PAN_ZOOM ? `, median fps ${fps}, fitted ${fitted}` : "";
-    console.info(
-      `${folder}: median open ${Math.round(median(opens.get(folder) ?? []))} ms${rateText}`,
-    );
+    const open = Math.round(median(opens.get(folder) ?? []));
+    const thread = Math.round(median(work.get(folder) ?? []));
+    console.info(`${folder}: median open ${open} ms, main thread ${thread} ms${rateText}`);
   }
 }
 

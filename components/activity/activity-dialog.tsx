@@ -9,18 +9,19 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
+import { lazy } from "@/lib/lazy";
 import { describeActivity } from "./activity-text";
 
 type Entry = ActivityPage["entries"][number];
 
-const DAY_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: "full" });
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+const getDayFormat = lazy(() => new Intl.DateTimeFormat(undefined, { dateStyle: "full" }));
+const getTimeFormat = lazy(() => new Intl.DateTimeFormat(undefined, { timeStyle: "short" }));
 
 /** Entries grouped by local day, in the order given (newest first). */
 function groupByDay(entries: readonly Entry[]): { day: string; entries: Entry[] }[] {
   const groups: { day: string; entries: Entry[] }[] = [];
   for (const entry of entries) {
-    const day = DAY_FORMAT.format(new Date(entry.minute));
+    const day = getDayFormat().format(new Date(entry.minute));
     const last = groups.at(-1);
     if (last?.day === day) last.entries.push(entry);
     else groups.push({ day, entries: [entry] });
@@ -110,7 +111,7 @@ export function ActivityDialog({ modelId, onClose }: { modelId: string; onClose:
                           dateTime={entry.minute}
                           className="ml-2 text-xs whitespace-nowrap text-slate-500"
                         >
-                          {TIME_FORMAT.format(new Date(entry.minute))}
+                          {getTimeFormat().format(new Date(entry.minute))}
                         </time>
                       </p>
                     </li>

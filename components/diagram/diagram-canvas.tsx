@@ -25,7 +25,12 @@ import {
 } from "./overview-scene";
 import type { PaletteItem } from "./diagram-commands";
 import { getContentBounds, isStubId, type CanvasEdge, type CanvasNode } from "./diagram-mapping";
-import { EdgeLabelLayerContext, selectIsLabelZoom } from "./edge-label-layer";
+import {
+  EdgeLabelLayerContext,
+  getLabelArea,
+  isSameLabelArea,
+  selectIsLabelZoom,
+} from "./edge-label-layer";
 import { EDGE_TYPES } from "./flow-edge";
 import type { RemoteCanvasPeer } from "./live-canvas";
 import { PALETTE_DRAG_TYPE, parsePaletteItem } from "./palette-drag";
@@ -140,13 +145,15 @@ export function DiagramCanvas({
   });
   // Zoomed out so far that flow labels are left out, the canvas draws less (see globals.css).
   const isLabelZoom = useStore(selectIsLabelZoom);
+  // Changes only when the view moves a step of its grid (see getLabelArea), not every frame.
+  const labelArea = useStore(getLabelArea, isSameLabelArea);
   // A large diagram zoomed further out is painted on one canvas instead (overview-layer.tsx).
   const overview = useOverviewShown();
   const isOverviewShown = overview.isShown;
   const [labelElement, setLabelElement] = useState<HTMLElement | null>(null);
   const labelLayer = useMemo(
-    () => ({ element: labelElement, isLabelZoom }),
-    [labelElement, isLabelZoom],
+    () => ({ element: labelElement, isLabelZoom, area: labelArea }),
+    [labelElement, isLabelZoom, labelArea],
   );
   useLayoutEffect(() => {
     // React Flow draws its layers on its first render, before any edge can be drawn.

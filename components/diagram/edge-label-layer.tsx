@@ -3,6 +3,7 @@
 import type { ReactFlowState } from "@xyflow/react";
 import { createContext, useContext, type ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { getViewportRect, isPointInRect, type Point, type Rect } from "@/lib/diagram/geometry";
 
 /**
  * The element of the canvas that holds the flows' labels (React Flow's edge label layer), found
@@ -15,11 +16,14 @@ import { createPortal } from "react-dom";
 export interface EdgeLabelLayer {
   element: HTMLElement | null;
   isLabelZoom: boolean;
+  /** Where labels are drawn, in diagram units (see getLabelArea); null: everywhere. */
+  area: Rect | null;
 }
 
 export const EdgeLabelLayerContext = createContext<EdgeLabelLayer>({
   element: null,
   isLabelZoom: true,
+  area: null,
 });
 
 /**
@@ -35,18 +39,53 @@ export function selectIsLabelZoom(state: ReactFlowState): boolean {
 }
 
 /**
+ * The part of the diagram whose flows have their labels drawn: the view and a margin around it.
+ * React Flow draws every flow whose two elements' box meets the view, so long flows across a
+ * large diagram are drawn with their labels far off screen: at a large diagram's opening view,
+ * 16 of 136 labels were on screen. The margin and the area's edges are whole steps of a grid
+ * (a power of two, about an eighth of the view's longer side): the area changes only when an
+ * edge of the view passes a line of the grid, a few times along a pan rather than at every
+ * frame, and a label comes into the drawing a step before it comes into view. Null while the
+ * canvas has no size yet: then every label is drawn.
+ */
+export function getLabelArea(
+  state: Pick<ReactFlowState, "transform" | "width" | "height">,
+): Rect | null {
+  const [x, y, zoom] = state.transform;
+  if (!(state.width > 0 && state.height > 0 && zoom > 0)) return null;
+  const view = getViewportRect({ x, y, zoom, width: state.width, height: state.height });
+  const step = 2 ** Math.round(Math.log2(Math.max(view.width, view.height) / 8));
+  const left = Math.floor(view.x / step - 1) * step;
+  const top = Math.floor(view.y / step - 1) * step;
+  const right = Math.ceil((view.x + view.width) / step + 1) * step;
+  const bottom = Math.ceil((view.y + view.height) / step + 1) * step;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Two label areas are the same when their boxes are (for React Flow's store equality). */
+export function isSameLabelArea(a: Rect | null, b: Rect | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/**
  * Draws `children` in the canvas's label layer, like React Flow's EdgeLabelRenderer: from
- * LABEL_MIN_ZOOM on, or at any zoom when `isAlwaysShown` (a selected flow, one being renamed).
- * Nothing before the layer is mounted.
+ * LABEL_MIN_ZOOM on when the label's point `at` lies in the label area, or anywhere at any zoom
+ * when `isAlwaysShown` (a selected flow, one being renamed, one a peer points at). Nothing
+ * before the layer is mounted.
  */
 export function EdgeLabelPortal({
+  at,
   isAlwaysShown,
   children,
 }: {
+  at: Point;
   isAlwaysShown: boolean;
   children: ReactNode;
 }) {
-  const { element, isLabelZoom } = useContext(EdgeLabelLayerContext);
-  if (element === null || !(isLabelZoom || isAlwaysShown)) return null;
+  const { element, isLabelZoom, area } = useContext(EdgeLabelLayerContext);
+  if (element === null) return null;
+  const isInArea = isLabelZoom && (area === null || isPointInRect(at, area));
+  if (!(isInArea || isAlwaysShown)) return null;
   return createPortal(children, element);
 }

@@ -77,7 +77,10 @@ function FlowEdgeView({
           strokeDasharray: data.flow.outOfScope ? "4 4" : undefined,
         }}
       />
-      <EdgeLabelPortal isAlwaysShown={selected === true || data.isEditing || mark !== undefined}>
+      <EdgeLabelPortal
+        at={{ x: labelX, y: labelY }}
+        isAlwaysShown={selected === true || data.isEditing || mark !== undefined}
+      >
         <div
           className="nodrag nopan pointer-events-auto absolute flex flex-col items-center gap-0.5"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}

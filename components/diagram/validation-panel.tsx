@@ -11,6 +11,18 @@ import { AlertIcon, CheckIcon, InfoIcon } from "@/components/ui/icons";
 const RECHECK_DELAY_MS = 300;
 
 /**
+ * Issues listed before "Show all": a large diagram can have a hundred, which would fill the
+ * panel with buttons (and the page with some 500 DOM elements at open) for a list that is read
+ * from the top, errors first.
+ */
+export const ISSUE_LIST_LIMIT = 20;
+
+/** The issues listed: the first ISSUE_LIST_LIMIT, or all of them when `isShowingAll`. */
+export function getListedIssues<T>(issues: readonly T[], isShowingAll: boolean): readonly T[] {
+  return isShowingAll ? issues : issues.slice(0, ISSUE_LIST_LIMIT);
+}
+
+/**
  * The issues of one diagram, found in its records (as the canvas has them) again a moment after
  * they last changed, local or remote; null until the first check. The first check runs in a
  * task of its own after the editor's first render, not during it: on a large diagram it takes
@@ -60,11 +72,15 @@ export interface ValidationPanelProps {
 
 /**
  * The DFD checks of one diagram: a count, then one button per issue, errors first, that
- * selects what the issue is about. Kept current while people edit the diagram.
+ * selects what the issue is about (the first ISSUE_LIST_LIMIT, then "Show all"). Kept current
+ * while people edit the diagram.
  */
 export function ValidationPanel({ diagramId, records, onSelect }: ValidationPanelProps) {
   const issues = useDiagramIssues(diagramId, records);
   const summary = issues === null ? "Checking the diagram…" : summarizeIssues(issues);
+  // Per diagram: another diagram's list opens short again.
+  const [showingAllOf, setShowingAllOf] = useState<string | null>(null);
+  const isShowingAll = showingAllOf === diagramId;
 
   return (
     <section
@@ -95,13 +111,30 @@ export function ValidationPanel({ diagramId, records, onSelect }: ValidationPane
           {summary}
         </p>
       ) : (
-        <ul className="space-y-1.5">
-          {issues.map((issue) => (
-            <li key={issue.id}>
-              <IssueButton issue={issue} onSelect={onSelect} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="space-y-1.5">
+            {getListedIssues(issues, isShowingAll).map((issue) => (
+              <li key={issue.id}>
+                <IssueButton issue={issue} onSelect={onSelect} />
+              </li>
+            ))}
+          </ul>
+          {issues.length > ISSUE_LIST_LIMIT ? (
+            <button
+              type="button"
+              aria-expanded={isShowingAll}
+              onClick={() => setShowingAllOf(isShowingAll ? null : diagramId)}
+              className={cx(
+                "rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50",
+                FOCUS_RING,
+              )}
+            >
+              {isShowingAll
+                ? `Show the first ${ISSUE_LIST_LIMIT}`
+                : `Show all ${issues.length} issues`}
+            </button>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 /** How inbox items read and where they lead: pure helpers of the inbox and the navigation. */
+import { lazy } from "@/lib/lazy";
 import { INBOX_FILTERS, type InboxFilter, type InboxItem } from "@/lib/review/inbox";
 
 /** The navigation badge's text for an unread count: "" for none, "99+" above 99. */
@@ -34,7 +35,9 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
-const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
+const getRelativeFormat = lazy(
+  () => new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" }),
+);
 
 /**
  * A past moment relative to `now`: "just now" under a minute, then "5 min. ago", "yesterday",
@@ -45,7 +48,7 @@ export function formatRelativeTime(value: string, now: number): string {
   if (Number.isNaN(time)) return "";
   const elapsed = now - time;
   for (const [unit, size] of UNITS) {
-    if (elapsed >= size) return RELATIVE.format(-Math.floor(elapsed / size), unit);
+    if (elapsed >= size) return getRelativeFormat().format(-Math.floor(elapsed / size), unit);
   }
   return "just now";
 }

@@ -1,3 +1,4 @@
+import { lazy } from "@/lib/lazy";
 import { compareSeverity } from "@/lib/risk/severity";
 import type { ModelDreadScale } from "@/lib/model/meta";
 import {
@@ -146,7 +147,9 @@ export function filterThreats(
   );
 }
 
-const titleCollator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+const getTitleCollator = lazy(
+  () => new Intl.Collator(undefined, { sensitivity: "base", numeric: true }),
+);
 
 function compareNewest(a: Threat, b: Threat): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -177,7 +180,7 @@ export function sortThreats(
     case "oldest":
       return sorted.sort((a, b) => -compareNewest(a, b));
     case "title":
-      return sorted.sort((a, b) => titleCollator.compare(a.title, b.title) || compareNewest(a, b));
+      return sorted.sort((a, b) => getTitleCollator().compare(a.title, b.title) || compareNewest(a, b));
     case "severity":
       return sorted.sort((a, b) => compareSeverityOrUnrated(a, b) || compareNewest(a, b));
     case "risk": {
@@ -263,7 +266,7 @@ export function groupThreats(
       return [...byTarget.values()].sort(
         (a, b) =>
           Number(a.key === "none") - Number(b.key === "none") ||
-          titleCollator.compare(a.label, b.label) ||
+          getTitleCollator().compare(a.label, b.label) ||
           (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
       );
     }

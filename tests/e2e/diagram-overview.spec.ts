@@ -138,6 +138,15 @@ test.describe("the overview of a large diagram", () => {
       expect((await readView(page)).zoom).toBeGreaterThanOrEqual(0.75);
     });
 
+    await test.step("only the labels of flows near the view are drawn", async () => {
+      const labels = diagram.canvas.locator(".react-flow__edgelabel-renderer");
+      await expect(labels.getByText("Flow 0", { exact: true })).toBeVisible();
+      // Flow 19 runs from the first row's right end back to the second row's start: the flow
+      // crosses the view, but its label, half-way along at some 2,200 across, is far outside.
+      await expect(diagram.flow("Flow 19")).toHaveCount(1);
+      await expect(labels.getByText("Flow 19", { exact: true })).toHaveCount(0);
+    });
+
     await test.step("the minimap shows every element and moves the view where it is clicked", async () => {
       const minimap = diagram.canvas.getByRole("img", { name: "Diagram overview" });
       await expect(minimap).toBeVisible();
@@ -151,6 +160,11 @@ test.describe("the overview of a large diagram", () => {
       // The last row's right end: the grid is 4,340 wide and 1,560 high, framed 150:100.
       await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.73);
       await expect(diagram.element("Data store", "Element 199")).toBeVisible();
+      await expect(
+        diagram.canvas.locator(".react-flow__edgelabel-renderer").getByText("Flow 198", {
+          exact: true,
+        }),
+      ).toBeVisible();
       const after = await readView(page);
       expect(after.zoom).toBeCloseTo(before.zoom, 5);
       expect(after.x).toBeLessThan(before.x);
@@ -281,6 +295,36 @@ test.describe("the overview of a large diagram", () => {
     await expect
       .poll(async () => readOverviewAlpha(aliceSession.page, await outline(), 1))
       .toBeGreaterThan(0);
+  });
+
+  test("a long list of checks shows its first 20 issues, and all of them when asked", async ({
+    alice,
+    openSession,
+  }) => {
+    const session = await openSession(alice);
+    const model = await session.api.createModel(buildTitle("Many checks"));
+    const diagram = new DiagramPage(session.page);
+    await diagram.open(model.id);
+    // 25 processes and no flow: each is reported as having no data flows.
+    const doc = new Y.Doc();
+    const diagramId = addDiagram(doc, { title: "Loose", layer: 0 });
+    for (let index = 0; index < 25; index += 1) {
+      addElement(doc, { kind: "process", diagramId, name: `Loose ${index}`, x: index * 160, y: 0 });
+    }
+    await pushUpdatePastTheUi(session.page, {
+      modelId: model.id,
+      update: Y.encodeStateAsUpdate(doc),
+    });
+    doc.destroy();
+    await diagram.main.getByRole("combobox", { name: "Diagram" }).selectOption("Loose");
+    const checks = diagram.main.getByRole("region", { name: "Diagram checks" });
+    const issues = checks.getByRole("listitem");
+    await expect(issues).toHaveCount(20);
+    await checks.getByRole("button", { name: "Show all 25 issues" }).click();
+    await expect(issues).toHaveCount(25);
+    await expect(checks.getByRole("button", { name: /“Loose 24” has no data flows/ })).toBeVisible();
+    await checks.getByRole("button", { name: "Show the first 20" }).click();
+    await expect(issues).toHaveCount(20);
   });
 
   test("a small diagram keeps its elements at any zoom", async ({ alice, openSession }) => {
