@@ -1,6 +1,11 @@
-import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
+/**
+ * The 404 page. Its link is a plain anchor, not next/link: this server component is part of
+ * every page's payload (as the not-found boundary), and a next/link here made every page fetch
+ * next/link's client chunk on its own while hydrating, a request the page's hydration waited
+ * for.
+ */
 export default function NotFound() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 text-center">
@@ -9,9 +14,9 @@ export default function NotFound() {
       <p className="max-w-sm text-sm text-slate-600">
         The page you are looking for does not exist.
       </p>
-      <Link href="/" className={buttonClasses("primary", "md")}>
+      <a href="/" className={buttonClasses("primary", "md")}>
         Go to Threat Room
-      </Link>
+      </a>
     </main>
   );
 }

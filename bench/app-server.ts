@@ -70,23 +70,31 @@ export async function startBenchApp(): Promise<BenchApp> {
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "threat-room-bench-"));
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "dist/server/start.mjs"], {
-    cwd: getAppDir(),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      NEXTAUTH_SECRET: APP_SECRET,
-      NEXTAUTH_URL: baseUrl,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
+  // BENCH_PROFILE_DIR=/tmp/profiles writes a .cpuprofile of the app's process there.
+  const profileFlags = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const server = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...profileFlags, "dist/server/start.mjs"],
+    {
+      cwd: getAppDir(),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        REDIS_URL: "",
+        NEXTAUTH_SECRET: APP_SECRET,
+        NEXTAUTH_URL: baseUrl,
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
     },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  );
   async function stop(): Promise<void> {
     if (server.pid !== undefined) {
       try {

@@ -6,9 +6,9 @@
  * and zoom frame rates (from the opening view, and fitted; medians of every measurement) per
  * build.
  *
- * Beside each open it prints the page's main-thread work in that open (script, style and layout,
- * by Chromium's counters), which waits for nothing and so moves less with other load than the
- * open's duration does.
+ * Beside each open it prints the CPU time of the page's main thread in that open (Chromium's
+ * ThreadTime), which does not count waiting for a core and so moves less with other load than
+ * the open's duration does.
  *
  * COMPARE_ROUNDS and COMPARE_RUNS set the rounds and the opens per build in each (2 and 3);
  * COMPARE_OPEN_ONLY=1 leaves pan and zoom out, for more opens in the same time. On a shared
@@ -42,9 +42,7 @@ async function main(): Promise<void> {
       opens.get(folder)?.push(...result.runsMs);
       rates.get(folder)?.push(...result.panZoomFpsRuns.opening);
       fittedRates.get(folder)?.push(...result.panZoomFpsRuns.fitted);
-      const works = result.breakdowns.map(
-        (open) => open.scriptRunMs + open.styleMs + open.layoutMs,
-      );
+      const works = result.breakdowns.map((open) => open.mainThreadCpuMs);
       work.get(folder)?.push(...works);
       const runs = result.runsMs.map((ms) => Math.round(ms)).join(", ");
       const workText = works.map((ms) => Math.round(ms)).join(", ");
@@ -53,7 +51,7 @@ async function main(): Promise<void> {
         ? `, ${format(result.panZoomFpsRuns.opening)} fps, fitted ${format(result.panZoomFpsRuns.fitted)} fps`
         : "";
       console.info(
-        `${folder} (load ${load.toFixed(1)}): ${runs} ms (main thread ${workText} ms)${rateText}`,
+        `${folder} (load ${load.toFixed(1)}): ${runs} ms (main thread CPU ${workText} ms)${rateText}`,
       );
     }
   }
@@ -63,7 +61,7 @@ async function main(): Promise<void> {
     const rateText = WITH_PAN_ZOOM ? `, median fps ${fps}, fitted ${fitted}` : "";
     const open = Math.round(median(opens.get(folder) ?? []));
     const thread = Math.round(median(work.get(folder) ?? []));
-    console.info(`${folder}: median open ${open} ms, main thread ${thread} ms${rateText}`);
+    console.info(`${folder}: median open ${open} ms, main thread CPU ${thread} ms${rateText}`);
   }
 }
 

@@ -37,6 +37,11 @@ export interface OpenBreakdown {
   scriptRunMs: number;
   styleMs: number;
   layoutMs: number;
+  /**
+   * CPU time of the page's main thread over the whole open (Chromium's ThreadTime): unlike the
+   * durations above, it does not grow while the thread waits for a core another process holds.
+   */
+  mainThreadCpuMs: number;
   /** DOM nodes of the page once the element is selected. */
   domNodes: number;
   /** Scripts the page loaded: how many, bytes over the wire and bytes once decompressed. */
@@ -129,6 +134,7 @@ export async function readOpenBreakdown(
     scriptRunMs: metric("ScriptDuration") * 1000,
     styleMs: metric("RecalcStyleDuration") * 1000,
     layoutMs: metric("LayoutDuration") * 1000,
+    mainThreadCpuMs: metric("ThreadTime") * 1000,
     domNodes: metric("Nodes"),
     scriptCount: timings.scripts.length,
     scriptTransferBytes: timings.scripts.reduce((sum, script) => sum + script.transfer, 0),

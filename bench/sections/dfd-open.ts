@@ -47,6 +47,11 @@ const PHASES: readonly [string, keyof OpenBreakdown, string][] = [
   ],
   ["dfd_open_style_ms", "styleMs", "ms of the whole open recalculating styles"],
   ["dfd_open_layout_ms", "layoutMs", "ms of the whole open laying the page out"],
+  [
+    "dfd_open_main_cpu_ms",
+    "mainThreadCpuMs",
+    "ms of CPU time the page's main thread used in the whole open (moves less with other load)",
+  ],
   ["dfd_open_dom_nodes", "domNodes", "DOM nodes of the page once open"],
   ["dfd_open_js_count", "scriptCount", "scripts the page loaded"],
   ["dfd_open_js_kb", "scriptTransferBytes", "KB of script over the wire (compressed)"],

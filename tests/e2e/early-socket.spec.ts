@@ -31,22 +31,30 @@ test("a model's page opens its document socket and asks for the model before it 
 
   // Without the page's first script, both would start once the page has mounted (the mark is
   // set by the first effect of the model's page, before the effects that connect and fetch).
-  const { sockets, modelRequests, userRequests, mountedAt } = await session.page.evaluate(
-    (modelId) => ({
-      sockets: (window as unknown as { __socketsCreated: { url: string; at: number }[] })
-        .__socketsCreated,
-      modelRequests: performance
-        .getEntriesByType("resource")
-        .filter((entry) => new URL(entry.name).pathname === `/api/models/${modelId}`)
-        .map((entry) => entry.startTime),
-      userRequests: performance
-        .getEntriesByType("resource")
-        .filter((entry) => new URL(entry.name).pathname === "/api/users/me")
-        .map((entry) => entry.startTime),
-      mountedAt: performance.getEntriesByName("open:page-mounted")[0]?.startTime ?? null,
-    }),
-    model.id,
-  );
+  const { sockets, modelRequests, userRequests, lateScripts, mountedAt } =
+    await session.page.evaluate((modelId) => {
+      const mounted = performance.getEntriesByName("open:page-mounted")[0]?.startTime ?? null;
+      const parsed = performance.getEntriesByType("navigation")[0];
+      const parsedAt = parsed instanceof PerformanceNavigationTiming ? parsed.domInteractive : 0;
+      return {
+        sockets: (window as unknown as { __socketsCreated: { url: string; at: number }[] })
+          .__socketsCreated,
+        modelRequests: performance
+          .getEntriesByType("resource")
+          .filter((entry) => new URL(entry.name).pathname === `/api/models/${modelId}`)
+          .map((entry) => entry.startTime),
+        userRequests: performance
+          .getEntriesByType("resource")
+          .filter((entry) => new URL(entry.name).pathname === "/api/users/me")
+          .map((entry) => entry.startTime),
+        lateScripts: performance
+          .getEntriesByType("resource")
+          .filter((entry) => new URL(entry.name).pathname.endsWith(".js"))
+          .filter((entry) => entry.startTime > parsedAt && entry.startTime < (mounted ?? 0))
+          .map((entry) => new URL(entry.name).pathname),
+        mountedAt: mounted,
+      };
+    }, model.id);
   const documentSockets = sockets.filter((socket) => socket.url.includes(`/collab/${model.id}`));
   expect(mountedAt).not.toBeNull();
   expect(documentSockets).toHaveLength(1);
@@ -56,6 +64,9 @@ test("a model's page opens its document socket and asks for the model before it 
   expect(modelRequests[0]).toBeLessThan(mountedAt ?? 0);
   // The user is asked for early too: the workspace takes that answer, the email banner asks again.
   expect(userRequests[0]).toBeLessThan(mountedAt ?? 0);
+  // Every script the page ran before it mounted was named in its HTML: none was fetched on its
+  // own while the page hydrated, a round trip the page would have waited for.
+  expect(lateScripts).toEqual([]);
 
   // The early socket carries the live document as any other would.
   await workspace.addThreat("Replayed refund request", "Tampering");

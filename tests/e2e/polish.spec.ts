@@ -28,6 +28,22 @@ test("the front page says what the product is, shows a live session and leads in
   await context.close();
 });
 
+test("an unknown address shows the 404 page, which leads back to the front page", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const answer = await page.goto("/no-such-page");
+  expect(answer?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to Threat Room" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Threat-model together, in one live workspace" }),
+  ).toBeVisible();
+  await context.close();
+});
+
 test("signed in, the front page goes to the models; at 390 px the model title stays visible", async ({
   alice,
   openSession,
