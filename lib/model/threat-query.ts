@@ -180,7 +180,9 @@ export function sortThreats(
     case "oldest":
       return sorted.sort((a, b) => -compareNewest(a, b));
     case "title":
-      return sorted.sort((a, b) => getTitleCollator().compare(a.title, b.title) || compareNewest(a, b));
+      return sorted.sort(
+        (a, b) => getTitleCollator().compare(a.title, b.title) || compareNewest(a, b),
+      );
     case "severity":
       return sorted.sort((a, b) => compareSeverityOrUnrated(a, b) || compareNewest(a, b));
     case "risk": {

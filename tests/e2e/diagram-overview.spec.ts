@@ -322,7 +322,9 @@ test.describe("the overview of a large diagram", () => {
     await expect(issues).toHaveCount(20);
     await checks.getByRole("button", { name: "Show all 25 issues" }).click();
     await expect(issues).toHaveCount(25);
-    await expect(checks.getByRole("button", { name: /“Loose 24” has no data flows/ })).toBeVisible();
+    await expect(
+      checks.getByRole("button", { name: /“Loose 24” has no data flows/ }),
+    ).toBeVisible();
     await checks.getByRole("button", { name: "Show the first 20" }).click();
     await expect(issues).toHaveCount(20);
   });
