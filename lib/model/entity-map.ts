@@ -2,6 +2,7 @@ import { nanoid } from "nanoid";
 import * as Y from "yjs";
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { compileFastParse } from "./fast-parse";
 import { parseInput } from "./validation";
 
 /** `Omit<T, "id">` applied to each member of a union (plain Omit keeps only common keys). */
@@ -77,6 +78,8 @@ export function createEntityMap<T extends { id: string }>(
   const { noun, getRoot, schema, getDefaults, touchField } = options;
   const setFields: ReadonlySet<string> = new Set(options.setFields ?? []);
   const compare = options.compare ?? ((a: T, b: T) => compareStrings(a.id, b.id));
+  // Reads check a valid record quickly, and ask zod about the rest (see fast-parse.ts).
+  const fastParse = compileFastParse(schema);
 
   function readEntry(id: string, value: unknown): T | null {
     if (!(value instanceof Y.Map)) return null;
@@ -84,7 +87,10 @@ export function createEntityMap<T extends { id: string }>(
   }
 
   function parseStored(id: string, raw: Record<string, unknown>): T | null {
-    const first = schema.safeParse({ ...raw, id });
+    const stored = { ...raw, id };
+    const valid = fastParse(stored);
+    if (valid !== undefined) return valid;
+    const first = schema.safeParse(stored);
     if (first.success) return first.data;
     const defaults = getDefaults(raw);
     if (defaults === null) return null;
