@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  getRectEdges,
   doesSegmentCrossSegment,
   getRectCenter,
   getSegmentDistance,
@@ -14,6 +15,23 @@ describe("getRectCenter", () => {
   it("is the middle of the box, also for negative sizes", () => {
     expect(getRectCenter({ x: 10, y: 20, width: 100, height: 40 })).toEqual(point(60, 40));
     expect(getRectCenter({ x: 10, y: 20, width: -10, height: -20 })).toEqual(point(5, 10));
+  });
+});
+
+describe("getRectEdges", () => {
+  it("gives a box's edges, a negative size extending left or up from the corner", () => {
+    expect(getRectEdges({ x: 10, y: 20, width: 30, height: 40 })).toEqual({
+      left: 10,
+      right: 40,
+      top: 20,
+      bottom: 60,
+    });
+    expect(getRectEdges({ x: 10, y: 20, width: -30, height: -40 })).toEqual({
+      left: -20,
+      right: 10,
+      top: -20,
+      bottom: 20,
+    });
   });
 });
 

@@ -22,13 +22,37 @@ export function getRectCenter(rect: Rect): Point {
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }
 
+/** A box by its edges, left <= right and top <= bottom. */
+export interface RectEdges {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The edges of a box, a negative size normalised. */
+export function getRectEdges(rect: Rect): RectEdges {
+  return {
+    left: Math.min(rect.x, rect.x + rect.width),
+    right: Math.max(rect.x, rect.x + rect.width),
+    top: Math.min(rect.y, rect.y + rect.height),
+    bottom: Math.max(rect.y, rect.y + rect.height),
+  };
+}
+
+/** True when the point lies inside the box given by its edges, or on an edge. */
+export function isPointInEdges(point: Point, edges: RectEdges): boolean {
+  return (
+    point.x >= edges.left &&
+    point.x <= edges.right &&
+    point.y >= edges.top &&
+    point.y <= edges.bottom
+  );
+}
+
 /** True when the point lies inside the box or on its edge (negative sizes are normalised). */
 export function isPointInRect(point: Point, rect: Rect): boolean {
-  const left = Math.min(rect.x, rect.x + rect.width);
-  const right = Math.max(rect.x, rect.x + rect.width);
-  const top = Math.min(rect.y, rect.y + rect.height);
-  const bottom = Math.max(rect.y, rect.y + rect.height);
-  return point.x >= left && point.x <= right && point.y >= top && point.y <= bottom;
+  return isPointInEdges(point, getRectEdges(rect));
 }
 
 /** A canvas's view: its transform (screen = point × zoom + (x, y)) and its size on screen. */
