@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getViewportRect, growRect, isPointInRect } from "@/lib/diagram/geometry";
-import { getLabelArea, isSameLabelArea } from "./edge-label-layer";
+import { getLabelArea, isSameLabelArea, LABEL_REACH_PX } from "./edge-label-layer";
 
 /** A canvas of 1000 × 600 px at zoom 1, showing the diagram from (x, y) on. */
 function viewFrom(x: number, y: number, zoom = 1) {
@@ -19,17 +19,26 @@ function corners(rect: { x: number; y: number; width: number; height: number }) 
 }
 
 describe("getLabelArea", () => {
-  it("holds the view with a margin of at least a step (128 units for a 1000 px view)", () => {
-    const state = viewFrom(3000, 1700);
-    const area = getLabelArea(state);
-    if (area === null) throw new Error("no area");
-    const view = getViewportRect({ x: -3000, y: -1700, zoom: 1, width: 1000, height: 600 });
-    for (const corner of corners(growRect(view, 128))) {
-      expect(isPointInRect(corner, area)).toBe(true);
+  it("holds the view with a margin of at least LABEL_REACH_PX on screen, and not much more", () => {
+    for (const zoom of [0.5, 1, 2]) {
+      const area = getLabelArea(viewFrom(3000, 1700, zoom));
+      if (area === null) throw new Error("no area");
+      const view = getViewportRect({
+        x: -3000 * zoom,
+        y: -1700 * zoom,
+        zoom,
+        width: 1000,
+        height: 600,
+      });
+      for (const corner of corners(growRect(view, LABEL_REACH_PX / zoom))) {
+        expect(isPointInRect(corner, area)).toBe(true);
+      }
+      // The margin is the reach rounded up to whole steps, plus at most a step of rounding.
+      const step = 2 ** Math.round(Math.log2(view.width / 8));
+      const margin = Math.ceil(LABEL_REACH_PX / zoom / step) * step;
+      expect(area.width).toBeLessThanOrEqual(view.width + 2 * (margin + step));
+      expect(area.height).toBeLessThanOrEqual(view.height + 2 * (margin + step));
     }
-    // Not much more than that: a step of margin and at most a step of rounding on each side.
-    expect(area.width).toBeLessThanOrEqual(1000 + 4 * 128);
-    expect(area.height).toBeLessThanOrEqual(600 + 4 * 128);
   });
 
   it("stays the same while the view's edges stay in their steps, and follows it further", () => {

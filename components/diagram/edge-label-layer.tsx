@@ -39,14 +39,20 @@ export function selectIsLabelZoom(state: ReactFlowState): boolean {
 }
 
 /**
+ * How far past the view, in screen pixels, a label's middle may lie and the label still be
+ * drawn: half the width of a wide label (a name and a "Crosses …" chip).
+ */
+export const LABEL_REACH_PX = 240;
+
+/**
  * The part of the diagram whose flows have their labels drawn: the view and a margin around it.
  * React Flow draws every flow whose two elements' box meets the view, so long flows across a
  * large diagram are drawn with their labels far off screen: at a large diagram's opening view,
  * 16 of 136 labels were on screen. The margin and the area's edges are whole steps of a grid
  * (a power of two, about an eighth of the view's longer side): the area changes only when an
  * edge of the view passes a line of the grid, a few times along a pan rather than at every
- * frame, and a label comes into the drawing a step before it comes into view. Null while the
- * canvas has no size yet: then every label is drawn.
+ * frame. The margin is a whole number of steps and at least LABEL_REACH_PX on screen. Null while
+ * the canvas has no size yet: then every label is drawn.
  */
 export function getLabelArea(
   state: Pick<ReactFlowState, "transform" | "width" | "height">,
@@ -55,10 +61,12 @@ export function getLabelArea(
   if (!(state.width > 0 && state.height > 0 && zoom > 0)) return null;
   const view = getViewportRect({ x, y, zoom, width: state.width, height: state.height });
   const step = 2 ** Math.round(Math.log2(Math.max(view.width, view.height) / 8));
-  const left = Math.floor(view.x / step - 1) * step;
-  const top = Math.floor(view.y / step - 1) * step;
-  const right = Math.ceil((view.x + view.width) / step + 1) * step;
-  const bottom = Math.ceil((view.y + view.height) / step + 1) * step;
+  // At least LABEL_REACH_PX on screen, so that a wide label is drawn while its middle is off it.
+  const margin = Math.max(1, Math.ceil(LABEL_REACH_PX / zoom / step));
+  const left = Math.floor(view.x / step - margin) * step;
+  const top = Math.floor(view.y / step - margin) * step;
+  const right = Math.ceil((view.x + view.width) / step + margin) * step;
+  const bottom = Math.ceil((view.y + view.height) / step + margin) * step;
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 

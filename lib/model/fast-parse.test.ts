@@ -181,6 +181,54 @@ describe("compileFastParse", () => {
     for (const spy of asked) spy.mockRestore();
   });
 
+  it("agrees with zod on the edges of what it reads", () => {
+    const cases: [z.ZodType, unknown][] = [
+      // An optional default fills in its default for a missing key.
+      [z.object({ a: z.string().default("x").optional() }), {}],
+      [z.object({ a: z.string().default("x").nullable().optional() }), {}],
+      [z.object({ a: z.string().optional() }), {}],
+      [z.object({ a: z.string().optional() }), { a: undefined }],
+      // Lengths count code points.
+      [z.string().min(2), "😀"],
+      [z.string().max(1), "😀"],
+      [z.string().length(2), "😀😀"],
+      [z.string().min(1), "\ud800"],
+      // A default also replaces an undefined that its inner type gave.
+      [
+        z.object({
+          a: z
+            .string()
+            .transform((text) => text || undefined)
+            .default("d"),
+        }),
+        { a: "" },
+      ],
+      // zod leaves a "__proto__" key out of its result.
+      [z.object({ ["__proto__"]: z.object({}) }), {}],
+      [z.object({ a: z.number() }), { a: -0 }],
+      [z.object({ a: z.number() }), Object.create({ a: 1 }) as unknown],
+      [z.array(z.string()), Object.assign(new Array<string>(3), { 0: "a", 2: "b" })],
+      [z.object({ a: z.string() }), ["a"]],
+      [z.object({ a: z.string() }), new Date(0)],
+    ];
+    for (const [schema, value] of cases) expectSameAsZod(schema, value);
+  });
+
+  it("compiles a schema that refers to itself, leaving the inner reference to zod", () => {
+    interface Tree {
+      name: string;
+      children: Tree[];
+    }
+    const tree: z.ZodType<Tree> = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(tree);
+      },
+    });
+    const value = { name: "root", children: [{ name: "leaf", children: [] }] };
+    expect(expectSameAsZod(tree, value)).toBe(true);
+  });
+
   it("leaves to zod what it does not know, and answers none of it wrongly", () => {
     const schema = z.object({
       trimmed: z.string().trim(),

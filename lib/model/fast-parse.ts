@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { util } from "zod/v4/core";
 
 /*
  * A quicker first try at `schema.safeParse` for the records read from the document.
@@ -66,9 +67,21 @@ export function compileFastParse<T>(schema: z.ZodType<T>): (value: unknown) => T
   };
 }
 
+/** Schemas being compiled: one that refers to itself (through a getter) is left to zod there. */
+const compiling = new Set<ZodLike>();
+
 function compileOrAskZod(schema: ZodLike): Check {
+  let check: Check | null = null;
+  if (!compiling.has(schema)) {
+    compiling.add(schema);
+    try {
+      check = compile(schema);
+    } finally {
+      compiling.delete(schema);
+    }
+  }
   return (
-    compile(schema) ??
+    check ??
     ((value) => {
       if (value === undefined) return UNSURE;
       const result = schema.safeParse(value);
@@ -76,6 +89,21 @@ function compileOrAskZod(schema: ZodLike): Check {
     })
   );
 }
+
+/**
+ * Kinds that read a missing value as missing. Inside an optional, anything else may fill one
+ * in (a default, a prefault): that is zod's.
+ */
+const PLAIN_KINDS: ReadonlySet<string> = new Set([
+  "string",
+  "number",
+  "boolean",
+  "enum",
+  "literal",
+  "array",
+  "object",
+  "union",
+]);
 
 /**
  * The parts of each kind's definition read here, besides `type`, `checks` and `error` (a
@@ -126,17 +154,23 @@ function compile(schema: ZodLike): Check | null {
         definition,
         (inner) => (value) => (value === null ? null : inner(value)),
       );
-    case "optional":
+    case "optional": {
+      const whenMissing = PLAIN_KINDS.has(definition.innerType?._zod.def.type ?? "")
+        ? ABSENT
+        : UNSURE;
       return compileWrapper(
         definition,
-        (inner) => (value) => (value === undefined ? ABSENT : inner(value)),
+        (inner) => (value) => (value === undefined ? whenMissing : inner(value)),
       );
+    }
     case "default":
-      // Filling in the default is zod's: a value that is there is checked as the inner type.
-      return compileWrapper(
-        definition,
-        (inner) => (value) => (value === undefined ? UNSURE : inner(value)),
-      );
+      // Filling in the default is zod's, for a missing value and for a value the inner type
+      // turned into undefined (a transform left to zod).
+      return compileWrapper(definition, (inner) => (value) => {
+        if (value === undefined) return UNSURE;
+        const result = inner(value);
+        return result === undefined ? UNSURE : result;
+      });
     case "array":
       return compileArray(definition);
     case "object":
@@ -177,10 +211,12 @@ function compileString(definition: Definition): Check | null {
       return null;
     }
   }
-  return (value) =>
-    typeof value === "string" && value.length >= minimum && value.length <= maximum
-      ? value
-      : UNSURE;
+  // Lengths count code points, as zod's checks do (an emoji is one).
+  return (value) => {
+    if (typeof value !== "string") return UNSURE;
+    const length = util.codePointLength(value);
+    return length >= minimum && length <= maximum ? value : UNSURE;
+  };
 }
 
 function compileNumber(definition: Definition): Check | null {
@@ -245,7 +281,12 @@ function isRecordObject(value: unknown): value is Record<string, unknown> {
 function compileObject(definition: Definition): Check | null {
   // A catch-all (strict objects, passthrough) keeps or rejects unknown keys: zod's.
   if (hasChecks(definition) || definition.catchall !== undefined) return null;
-  const fields = Object.entries(definition.shape ?? {}).map(
+  const shape = definition.shape ?? {};
+  // Keys zod treats apart: symbols, and "__proto__", which it leaves out.
+  if (Object.getOwnPropertySymbols(shape).length > 0 || Object.hasOwn(shape, "__proto__")) {
+    return null;
+  }
+  const fields = Object.entries(shape).map(
     ([key, schema]) => [key, compileOrAskZod(schema)] as const,
   );
   return (value) => {
