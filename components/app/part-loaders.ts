@@ -16,6 +16,7 @@ export const PART_LOADERS = {
   review: () => import("@/components/review/review-dialog"),
   members: () => import("@/components/members/members-dialog"),
   startSession: () => import("@/components/facilitation/start-session-dialog"),
+  sessionBar: () => import("@/components/facilitation/session-bar"),
   generation: () => import("@/lib/stride/generate"),
   threatGeneration: () => import("@/components/threats/threat-generation"),
   layout: () => import("@/lib/diagram/layout"),

@@ -95,6 +95,12 @@ export const MembersDialog = dynamic(() =>
   PART_LOADERS.members().then((module) => module.MembersDialog),
 );
 
+/** The bar of a running session: most models open with none (some 35 KB of script). */
+export const SessionBar = dynamic(
+  () => PART_LOADERS.sessionBar().then((module) => module.SessionBar),
+  { loading: () => <SkeletonList rows={1} label="Loading the session" /> },
+);
+
 export const StartSessionDialog = dynamic(() =>
   PART_LOADERS.startSession().then((module) => module.StartSessionDialog),
 );

@@ -9,7 +9,7 @@ import type { ModelSummary, User } from "@/components/api/schemas";
 import { getErrorMessage } from "@/components/api/api-client";
 import { sendSessionCommand, startFacilitationSession } from "@/components/api/endpoints";
 import { getCoverageHeat } from "@/components/facilitation/coverage-heat";
-import { SessionBar, type Command } from "@/components/facilitation/session-bar";
+import type { Command } from "@/components/facilitation/session-bar";
 import { SocketUnavailableError } from "@/components/workspace/collab-session";
 import type { SessionScope } from "@/components/facilitation/start-session-dialog";
 import {
@@ -45,6 +45,7 @@ import {
   NotesTab,
   preloadWorkspaceParts,
   ReviewDialog,
+  SessionBar,
   StartSessionDialog,
   ThreatList,
   VersionsDialog,
