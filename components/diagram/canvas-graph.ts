@@ -17,7 +17,8 @@ import {
   type StubLinkEdge,
   getStubLinkId,
 } from "./diagram-mapping";
-import { getParallelOffsets } from "./edge-geometry";
+import { getFlowEndpoints, getParallelOffsets } from "./edge-geometry";
+import { createLabelPlacer, type LabelPlacer } from "./label-placement";
 import type { RenameTarget } from "./canvas-context";
 import type { DiagramRecords } from "./use-diagram-records";
 
@@ -89,6 +90,25 @@ export interface CanvasGraph {
 /** True when both lists hold the same objects in the same order. */
 function isSameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/** Where a flow's label goes along the line the canvas draws for it (see flow-edge.tsx). */
+function getLabelPosition(
+  labels: LabelPlacer,
+  flow: { sourceId: string; targetId: string },
+  elementsById: ReadonlyMap<string, DiagramElement>,
+  geometryOf: (element: DiagramElement) => ElementGeometry,
+  parallelOffset: number,
+): number {
+  const source = elementsById.get(flow.sourceId);
+  const target = elementsById.get(flow.targetId);
+  if (source === undefined || target === undefined) return 0.5;
+  const end = (element: DiagramElement) => ({
+    rect: geometryOf(element),
+    outline: element.kind === "process" ? ("ellipse" as const) : ("box" as const),
+  });
+  const { from, to } = getFlowEndpoints(end(source), end(target), parallelOffset);
+  return labels.getLabelPosition(from, to);
 }
 
 /**
@@ -171,6 +191,14 @@ export class CanvasGraphBuilder {
     const flows = listDrawableFlows(records.flows, elementsById);
     const crossings = computeCrossedBoundaryNames(records.elements, flows, liveGeometries);
     const offsets = getParallelOffsets(flows);
+    const geometryOf = (element: DiagramElement) =>
+      liveGeometries.get(element.id) ?? getElementGeometry(element);
+    // Elements are drawn above flow labels; trust boundaries are outlines that labels show through.
+    const labels = createLabelPlacer(
+      records.elements
+        .filter((element) => element.kind !== "trust-boundary")
+        .map((element) => geometryOf(element)),
+    );
     const nextEdges = new Map<string, CachedItem<FlowEdge>>();
     const edges: CanvasEdge[] = [];
     for (const flow of flows) {
@@ -180,6 +208,7 @@ export class CanvasGraphBuilder {
       const sourceName = elementsById.get(flow.sourceId)?.name ?? "";
       const targetName = elementsById.get(flow.targetId)?.name ?? "";
       const parallelOffset = offsets.get(flow.id) ?? 0;
+      const labelAt = getLabelPosition(labels, flow, elementsById, geometryOf, parallelOffset);
       const threatCount = threatCounts.get(flow.id) ?? 0;
       const mark = highlights.get(flow.id);
       const key = [
@@ -193,6 +222,7 @@ export class CanvasGraphBuilder {
         sourceName,
         targetName,
         parallelOffset,
+        labelAt,
         isReadOnly,
       ];
       const cached = this.edges.get(flow.id);
@@ -208,6 +238,7 @@ export class CanvasGraphBuilder {
                 sourceName,
                 targetName,
                 parallelOffset,
+                labelAt,
                 isReadOnly,
                 threatCount,
               }),

@@ -55,6 +55,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   isEditing: boolean;
   /** Sideways shift, so flows between the same two elements do not overlap. */
   parallelOffset: number;
+  /** Where the label sits, as a fraction of the way along the flow (label-placement.ts). */
+  labelAt: number;
   /** Threats targeting the flow that are still open or under investigation. */
   threatCount: number;
 }
@@ -186,6 +188,8 @@ export interface FlowEdgeState {
   sourceName: string;
   targetName: string;
   parallelOffset: number;
+  /** Where its label sits along it (0.5, the middle, when absent). */
+  labelAt?: number;
   isReadOnly: boolean;
   /** Unresolved threats targeting it (0 when none). */
   threatCount?: number;
@@ -206,6 +210,7 @@ export function buildFlowEdge(flow: Flow, state: FlowEdgeState): FlowEdge {
       remoteMarks: state.remoteMarks,
       isEditing: state.isEditing,
       parallelOffset: state.parallelOffset,
+      labelAt: state.labelAt ?? 0.5,
       threatCount: state.threatCount ?? 0,
     },
     selected: state.isSelected,

@@ -55,8 +55,8 @@ function FlowEdgeView({
 
   const { from, to } = getFlowEndpoints(toEnd(sourceNode), toEnd(targetNode), data.parallelOffset);
   const path = `M ${from.x},${from.y} L ${to.x},${to.y}`;
-  const labelX = (from.x + to.x) / 2;
-  const labelY = (from.y + to.y) / 2;
+  const labelX = from.x + (to.x - from.x) * data.labelAt;
+  const labelY = from.y + (to.y - from.y) * data.labelAt;
   const crossed = data.crossedBoundaryNames;
   const mark = data.remoteMarks[0];
 

@@ -70,6 +70,23 @@ test.describe("room to draw", () => {
     expect((await boxOf(diagram.toolbar)).height).toBeLessThanOrEqual(ONE_ROW_MAX_HEIGHT);
     await expect(diagram.toolbar.getByRole("button", { name: "Auto layout" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("diagram-1440x900.png") });
+    // No flow's label lies under an element: at the middle of each label in view, an element is
+    // not what the page shows. ("Card token" lay under "API gateway".)
+    const underElements = await page.evaluate(() => {
+      const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+      const inside = (box: DOMRect, x: number, y: number) =>
+        x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+      const labels = [...document.querySelectorAll(".react-flow__edgelabel-renderer > div")];
+      return labels.flatMap((label) => {
+        const box = label.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        if (pane === undefined || !inside(pane, x, y)) return [];
+        const shown = document.elementFromPoint(x, y);
+        return shown?.closest(".react-flow__node") ? [label.textContent ?? ""] : [];
+      });
+    });
+    expect(underElements).toEqual([]);
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await expectCanvasFillsWindow(page, diagram);
