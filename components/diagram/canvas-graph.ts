@@ -17,7 +17,7 @@ import {
   type StubLinkEdge,
   getStubLinkId,
 } from "./diagram-mapping";
-import { getFlowEndpoints, getParallelOffsets } from "./edge-geometry";
+import { getFlowEndpoints, getNodeOutline, getParallelOffsets } from "./edge-geometry";
 import { createLabelPlacer, type LabelPlacer } from "./label-placement";
 import type { RenameTarget } from "./canvas-context";
 import type { DiagramRecords } from "./use-diagram-records";
@@ -105,7 +105,7 @@ function getLabelPosition(
   if (source === undefined || target === undefined) return 0.5;
   const end = (element: DiagramElement) => ({
     rect: geometryOf(element),
-    outline: element.kind === "process" ? ("ellipse" as const) : ("box" as const),
+    outline: getNodeOutline(element.kind),
   });
   const { from, to } = getFlowEndpoints(end(source), end(target), parallelOffset);
   return labels.getLabelPosition(from, to);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getFlowEndpoints, getOutlinePoint, getParallelOffsets } from "./edge-geometry";
+import {
+  getFlowEndpoints,
+  getNodeOutline,
+  getOutlinePoint,
+  getParallelOffsets,
+} from "./edge-geometry";
 
 describe("getOutlinePoint", () => {
   it("leaves a box through the side facing the other element", () => {
@@ -39,5 +44,14 @@ describe("getParallelOffsets", () => {
     expect(offsets.get("f1")).toBe(-9);
     // Drawn the other way, so its normal is flipped: +9 lands on the other side of the line.
     expect(offsets.get("f2")).toBe(-9);
+  });
+});
+
+describe("getNodeOutline", () => {
+  it("draws a process as an ellipse and every other kind as a box", () => {
+    expect(getNodeOutline("process")).toBe("ellipse");
+    expect(getNodeOutline("data-store")).toBe("box");
+    expect(getNodeOutline("external-entity")).toBe("box");
+    expect(getNodeOutline(undefined)).toBe("box");
   });
 });

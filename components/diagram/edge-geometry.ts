@@ -3,6 +3,11 @@ import type { Point, Rect } from "@/lib/diagram/geometry";
 /** The outline a data flow ends on: a process is drawn as an ellipse, the rest as boxes. */
 export type NodeOutline = "box" | "ellipse";
 
+/** The outline of an element or node of this kind (or React Flow node type). */
+export function getNodeOutline(kind: string | undefined): NodeOutline {
+  return kind === "process" ? "ellipse" : "box";
+}
+
 /**
  * Where the straight line from the centre of `rect` towards `toward` leaves the outline. The
  * centre itself when `toward` is the centre.

@@ -13,7 +13,7 @@ import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { cx } from "@/components/ui/class-names";
 import { useCanvasActions } from "./canvas-context";
 import type { FlowEdge } from "./diagram-mapping";
-import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
+import { getFlowEndpoints, getNodeOutline, type NodeOutline } from "./edge-geometry";
 import { EdgeLabelPortal } from "./edge-label-layer";
 import { InlineNameInput } from "./inline-name-input";
 import { StubLinkEdgeView } from "./stub-link-edge";
@@ -29,7 +29,7 @@ function toEnd(node: InternalNode<Node>): {
       width: node.measured.width ?? node.width ?? 0,
       height: node.measured.height ?? node.height ?? 0,
     },
-    outline: node.type === "process" ? "ellipse" : "box",
+    outline: getNodeOutline(node.type),
   };
 }
 

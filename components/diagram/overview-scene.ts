@@ -6,7 +6,7 @@ import {
   type Rect,
 } from "@/lib/diagram/geometry";
 import type { CanvasEdge, CanvasNode, ElementNodeType } from "./diagram-mapping";
-import { getFlowEndpoints, type NodeOutline } from "./edge-geometry";
+import { getFlowEndpoints, getNodeOutline, type NodeOutline } from "./edge-geometry";
 import { LABEL_MIN_ZOOM } from "./edge-label-layer";
 
 /*
@@ -136,7 +136,7 @@ function toShape({ node, rect }: PlacedNode): OverviewShape {
 }
 
 function getOutline(shape: OverviewShape): NodeOutline {
-  return shape.kind === "process" ? "ellipse" : "box";
+  return getNodeOutline(shape.kind);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "@xyflow/react";
 import type { Rect } from "@/lib/diagram/geometry";
 import type { StubLinkEdge } from "./diagram-mapping";
-import { getOutlinePoint } from "./edge-geometry";
+import { getNodeOutline, getOutlinePoint } from "./edge-geometry";
 
 function getRect(node: InternalNode<Node>): Rect {
   return {
@@ -47,7 +47,7 @@ export function StubLinkEdgeView({
   };
   const elementPoint = getOutlinePoint(
     getRect(elementNode),
-    elementNode.type === "process" ? "ellipse" : "box",
+    getNodeOutline(elementNode.type),
     stubPoint,
   );
   const from = isIncoming ? stubPoint : elementPoint;
