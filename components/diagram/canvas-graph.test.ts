@@ -97,4 +97,24 @@ describe("CanvasGraphBuilder", () => {
     expect(after).not.toBe(before);
     expect(after?.ariaLabel).toBe("Process: Web front end");
   });
+
+  it("places the labels of two flows crossing at their middles apart", () => {
+    const { doc, diagramId } = buildCanvasDoc();
+    const at = (name: string, x: number, y: number) =>
+      addElement(doc, { kind: "external-entity", diagramId, name, x, y, width: 80, height: 40 });
+    const west = at("West", 0, 280);
+    const east = at("East", 520, 280);
+    const north = at("North", 260, 0);
+    const south = at("South", 260, 560);
+    // The two flows cross at (300, 300), the middle of each.
+    addFlow(doc, { sourceId: west, targetId: east, name: "Across" });
+    addFlow(doc, { sourceId: north, targetId: south, name: "Down" });
+    const edges = new CanvasGraphBuilder().build(readInput(doc, diagramId)).edges;
+    const labelAt = (name: string) =>
+      edges.find((edge) => edge.type === "flow" && edge.data?.flow.name === name)?.data;
+    // Whichever is listed first keeps its middle; the other moves along its line.
+    const positions = [labelAt("Across")?.labelAt, labelAt("Down")?.labelAt];
+    expect(positions).toContain(0.5);
+    expect(positions.filter((position) => position !== 0.5)).toHaveLength(1);
+  });
 });

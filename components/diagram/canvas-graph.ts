@@ -1,4 +1,5 @@
 import type { DiagramElement } from "@/lib/model/element-records";
+import { formatFlowLabel } from "@/lib/model/flows";
 import {
   buildElementNode,
   buildFlowEdge,
@@ -17,8 +18,10 @@ import {
   type StubLinkEdge,
   getStubLinkId,
 } from "./diagram-mapping";
+import type { Point } from "@/lib/diagram/geometry";
+import { placeLabels, type LabelRequest } from "@/lib/diagram/label-placement";
 import { getFlowEndpoints, getNodeOutline, getParallelOffsets } from "./edge-geometry";
-import { createLabelPlacer, type LabelPlacer } from "./label-placement";
+import { estimateLabelHalfSize } from "./label-size";
 import type { RenameTarget } from "./canvas-context";
 import type { DiagramRecords } from "./use-diagram-records";
 
@@ -93,22 +96,21 @@ function isSameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** Where a flow's label goes along the line the canvas draws for it (see flow-edge.tsx). */
-function getLabelPosition(
-  labels: LabelPlacer,
+/** Where a flow's line runs as drawn, or null when an end is not on this diagram. */
+function getDrawnEnds(
   flow: { sourceId: string; targetId: string },
   elementsById: ReadonlyMap<string, DiagramElement>,
   geometryOf: (element: DiagramElement) => ElementGeometry,
   parallelOffset: number,
-): number {
+): { from: Point; to: Point } | null {
   const source = elementsById.get(flow.sourceId);
   const target = elementsById.get(flow.targetId);
-  if (source === undefined || target === undefined) return 0.5;
+  if (source === undefined || target === undefined) return null;
   const end = (element: DiagramElement) => ({
     rect: geometryOf(element),
     outline: getNodeOutline(element.kind),
   });
-  const { from, to } = getFlowEndpoints(end(source), end(target), parallelOffset);
-  return labels.getLabelPosition(from, to);
+  return getFlowEndpoints(end(source), end(target), parallelOffset);
 }
 
 /**
@@ -193,23 +195,34 @@ export class CanvasGraphBuilder {
     const offsets = getParallelOffsets(flows);
     const geometryOf = (element: DiagramElement) =>
       liveGeometries.get(element.id) ?? getElementGeometry(element);
+    const labelRequests = flows.map((flow): LabelRequest | null => {
+      const ends = getDrawnEnds(flow, elementsById, geometryOf, offsets.get(flow.id) ?? 0);
+      if (ends === null) return null;
+      const halfSize = estimateLabelHalfSize({
+        label: formatFlowLabel(flow),
+        threatCount: threatCounts.get(flow.id) ?? 0,
+        crossedBoundaryNames: crossings.get(flow.id) ?? [],
+      });
+      return { ...ends, halfSize };
+    });
     // Elements are drawn above flow labels; trust boundaries are outlines that labels show through.
-    const labels = createLabelPlacer(
+    const labelPositions = placeLabels(
       records.elements
         .filter((element) => element.kind !== "trust-boundary")
         .map((element) => geometryOf(element)),
+      labelRequests,
     );
     const nextEdges = new Map<string, CachedItem<FlowEdge>>();
     const edges: CanvasEdge[] = [];
-    for (const flow of flows) {
+    for (const [index, flow] of flows.entries()) {
       const marks = remoteSelections.get(flow.id) ?? NO_MARKS;
       const crossed = crossings.get(flow.id) ?? [];
       const isEditing = editing?.type === "flow" && editing.id === flow.id;
       const sourceName = elementsById.get(flow.sourceId)?.name ?? "";
       const targetName = elementsById.get(flow.targetId)?.name ?? "";
       const parallelOffset = offsets.get(flow.id) ?? 0;
-      const labelAt = getLabelPosition(labels, flow, elementsById, geometryOf, parallelOffset);
       const threatCount = threatCounts.get(flow.id) ?? 0;
+      const labelAt = labelPositions[index] ?? 0.5;
       const mark = highlights.get(flow.id);
       const key = [
         mark,

@@ -12,7 +12,6 @@ import {
   getStubLinkId,
   parseStubLinkId,
   computeCrossedBoundaryNames,
-  formatFlowLabel,
   getNodeBox,
   listDrawableFlows,
   moveGeometry,
@@ -96,11 +95,6 @@ describe("moveGeometry", () => {
 });
 
 describe("flows", () => {
-  it("labels numbered flows with their sequence", () => {
-    expect(formatFlowLabel({ name: "Card details", sequence: 3 })).toBe("3. Card details");
-    expect(formatFlowLabel({ name: "Card details", sequence: null })).toBe("Card details");
-  });
-
   it("draws a bidirectional flow with two arrowheads", () => {
     const { doc, browser, web } = buildSmallDiagram();
     addFlow(doc, { sourceId: browser, targetId: web, name: "Sign in", bidirectional: true });

@@ -4,7 +4,7 @@ import type { Rect } from "@/lib/diagram/geometry";
 import type { StubFlow } from "@/lib/diagram/hierarchy";
 import { ELEMENT_KIND_LABELS } from "@/lib/model/element-records";
 import type { DiagramElement } from "@/lib/model/element-records";
-import type { Flow } from "@/lib/model/flows";
+import { formatFlowLabel, type Flow } from "@/lib/model/flows";
 
 /*
  * From the shared document's records to what React Flow draws: one node per element, one edge
@@ -171,12 +171,6 @@ export function buildElementNode(element: DiagramElement, state: ElementNodeStat
     // A boundary's inside lets clicks through to what it encloses; its outline catches them.
     style: isBoundary ? { pointerEvents: "none" } : undefined,
   };
-}
-
-/** "3. Card details" for a numbered flow, the name alone otherwise. */
-export function formatFlowLabel(flow: Pick<Flow, "name" | "sequence">): string {
-  if (flow.sequence === null) return flow.name;
-  return flow.name ? `${flow.sequence}. ${flow.name}` : `${flow.sequence}.`;
 }
 
 /** The state of one data flow on this canvas besides its record. */

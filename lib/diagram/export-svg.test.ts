@@ -2,13 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { addElement, addFlow, getElementsMap, openSubDiagram } from "../model";
 import { buildModelDoc } from "../model/test-helpers";
-import {
-  escapeXml,
-  formatFlowLabel,
-  getExportFileName,
-  renderDiagramSvg,
-  wrapText,
-} from "./export-svg";
+import { escapeXml, getExportFileName, renderDiagramSvg, wrapText } from "./export-svg";
 
 type XmlNode = Record<string, unknown>;
 
@@ -180,6 +174,26 @@ describe("renderDiagramSvg", () => {
     expect(collectTexts(svg)).toEqual(expect.arrayContaining(["1. Login", "2. Read account"]));
   });
 
+  it("moves a flow's label off a shape the flow passes over, and off another label", () => {
+    const { doc, diagramId, user, db } = buildLogin();
+    // From the user straight to the store: the line runs over the web app at its middle, and
+    // "2. Read account" lies on the same line.
+    addFlow(doc, { sourceId: user, targetId: db, name: "Export", sequence: 3 });
+    const svg = parseSvg(renderDiagramSvg(doc, diagramId));
+    const labels = children(svg, "text").filter((text) => text.class === "data-flow-label");
+    const at = (name: string) => {
+      const label = labels.find((text) => text["#text"] === name);
+      return { x: Number(label?.x), y: Number(label?.y) };
+    };
+    const exported = at("3. Export");
+    // The line runs from x 160 to 700; its middle (430) is inside the web app (400-520).
+    const halfWidth = ("3. Export".length * 7) / 2;
+    expect(exported.x + halfWidth <= 400 || exported.x - halfWidth >= 520).toBe(true);
+    // Nor is it on "2. Read account" (x 520-700 at y 40, half width 52.5).
+    const read = at("2. Read account");
+    expect(Math.abs(exported.x - read.x)).toBeGreaterThanOrEqual(halfWidth + 52.5);
+  });
+
   it("escapes names written by other people", () => {
     const { doc, diagramId } = buildModelDoc({ title: "Model" });
     const hostile = '<script>alert("x")</script>';
@@ -230,12 +244,6 @@ describe("export helpers", () => {
     expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
       "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;",
     );
-  });
-
-  it("labels a flow with its sequence number", () => {
-    expect(formatFlowLabel({ name: "Login", sequence: 3 })).toBe("3. Login");
-    expect(formatFlowLabel({ name: " Login ", sequence: null })).toBe("Login");
-    expect(formatFlowLabel({ name: "", sequence: 4 })).toBe("4.");
   });
 
   it("wraps names into at most three lines", () => {

@@ -1,9 +1,10 @@
 import type * as Y from "yjs";
-import { listElementsOfDiagram, listFlowsOfDiagram } from "../model";
+import { formatFlowLabel, listElementsOfDiagram, listFlowsOfDiagram } from "../model";
 import type { DiagramElement, Flow } from "../model";
 import { getRectCenter } from "./geometry";
 import type { Point, Rect } from "./geometry";
 import { getHierarchicalName } from "./hierarchy";
+import { placeLabels } from "./label-placement";
 
 /*
  * A diagram as a standalone SVG file, in the DFD notation: external entities as rectangles,
@@ -185,13 +186,6 @@ function getEdgePoint(element: DiagramElement, toward: Point): Point {
   return { x: center.x + dx * Math.min(scale, 1), y: center.y + dy * Math.min(scale, 1) };
 }
 
-/** "2. Login request", or just the name when the flow is not numbered. */
-export function formatFlowLabel(flow: Pick<Flow, "name" | "sequence">): string {
-  const name = flow.name.trim();
-  if (flow.sequence === null) return name;
-  return name === "" ? `${flow.sequence}.` : `${flow.sequence}. ${name}`;
-}
-
 interface PlacedFlow {
   flow: Flow;
   start: Point;
@@ -227,8 +221,33 @@ function placeFlow(
     start,
     end,
     label: formatFlowLabel(flow),
+    // At the middle until placeFlowLabels moves it.
     labelAt: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 },
   };
+}
+
+/** Moves each flow's label off the shapes and the labels before it (label-placement.ts). */
+function placeFlowLabels(
+  nodes: readonly DiagramElement[],
+  flows: readonly PlacedFlow[],
+): PlacedFlow[] {
+  const positions = placeLabels(
+    nodes.map(normalizeRect),
+    flows.map(({ start, end, label }) => ({
+      from: start,
+      to: end,
+      halfSize: { width: (label.length * CHARACTER_WIDTH) / 2, height: LINE_HEIGHT / 2 },
+    })),
+  );
+  return flows.map((placed, index) => {
+    const position = positions[index] ?? 0.5;
+    const { start, end } = placed;
+    const labelAt = {
+      x: start.x + (end.x - start.x) * position,
+      y: start.y + (end.y - start.y) * position,
+    };
+    return { ...placed, labelAt };
+  });
 }
 
 function renderFlowLine({ flow, start, end }: PlacedFlow): string {
@@ -274,9 +293,10 @@ export function renderSvg(diagram: SvgDiagram): string {
   const elementsById = new Map(diagram.elements.map((element) => [element.id, element]));
   const boundaries = diagram.elements.filter((element) => element.kind === "trust-boundary");
   const nodes = diagram.elements.filter((element) => element.kind !== "trust-boundary");
-  const flows = diagram.flows
-    .map((flow) => placeFlow(flow, elementsById))
-    .filter((placed) => placed !== null);
+  const flows = placeFlowLabels(
+    nodes,
+    diagram.flows.map((flow) => placeFlow(flow, elementsById)).filter((placed) => placed !== null),
+  );
 
   const drawing = measureDrawing(diagram.elements, flows) ?? { x: 0, y: 0, width: 0, height: 0 };
   const viewBox = {

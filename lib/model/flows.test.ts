@@ -4,6 +4,7 @@ import { addElement } from "./elements";
 import {
   FLOW_DEFAULTS,
   addFlow,
+  formatFlowLabel,
   getFlow,
   listFlows,
   listFlowsOfDiagram,
@@ -104,5 +105,13 @@ describe("updateFlow", () => {
       bidirectional: true,
     });
     expect(listFlows(alice)).toEqual(listFlows(bob));
+  });
+});
+
+describe("formatFlowLabel", () => {
+  it("labels a flow with its sequence number, trimmed", () => {
+    expect(formatFlowLabel({ name: "Card details", sequence: 3 })).toBe("3. Card details");
+    expect(formatFlowLabel({ name: " Login ", sequence: null })).toBe("Login");
+    expect(formatFlowLabel({ name: "", sequence: 4 })).toBe("4.");
   });
 });

@@ -55,6 +55,13 @@ export const flowSchema = z.object({
 export type Flow = z.infer<typeof flowSchema>;
 
 /** The values of fields not given on creation, and of stored fields that fail validation. */
+/** "3. Card details" for a numbered flow, the name alone otherwise: how diagrams label a flow. */
+export function formatFlowLabel(flow: Pick<Flow, "name" | "sequence">): string {
+  const name = flow.name.trim();
+  if (flow.sequence === null) return name;
+  return name === "" ? `${flow.sequence}.` : `${flow.sequence}. ${name}`;
+}
+
 export const FLOW_DEFAULTS: WithoutId<Flow> = {
   diagramId: "",
   sourceId: "",

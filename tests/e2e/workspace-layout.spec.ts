@@ -87,6 +87,25 @@ test.describe("room to draw", () => {
       });
     });
     expect(underElements).toEqual([]);
+    // Nor does a label lie over another: no chip of one label meets a chip of another.
+    const overlapping = await page.evaluate(() => {
+      const labels = [...document.querySelectorAll(".react-flow__edgelabel-renderer > div")];
+      const chips = labels.map((label) =>
+        [...label.children].map((chip) => chip.getBoundingClientRect()),
+      );
+      const meet = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const pairs: string[] = [];
+      chips.forEach((own, index) => {
+        for (let other = index + 1; other < chips.length; other += 1) {
+          if (own.some((a) => (chips[other] ?? []).some((b) => meet(a, b)))) {
+            pairs.push(`${labels[index]?.textContent} / ${labels[other]?.textContent}`);
+          }
+        }
+      });
+      return pairs;
+    });
+    expect(overlapping).toEqual([]);
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await expectCanvasFillsWindow(page, diagram);
