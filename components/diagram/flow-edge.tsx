@@ -8,7 +8,7 @@ import {
   type InternalNode,
   type Node,
 } from "@xyflow/react";
-import { memo, useEffect } from "react";
+import { memo, useEffect, useState } from "react";
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { cx } from "@/components/ui/class-names";
 import { useCanvasActions } from "./canvas-context";
@@ -50,6 +50,9 @@ function FlowEdgeView({
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   useEffect(() => markOnce(OPEN_MARKS.flowsDrawn), []);
+  // A label holding the keyboard focus (its discussion badge) stays drawn when a pan takes it
+  // out of the label area, so the focus is not lost with it.
+  const [hasFocus, setHasFocus] = useState(false);
   // A flow whose element is gone (a peer deleted it a moment ago) draws nothing.
   if (!sourceNode || !targetNode || !data) return null;
 
@@ -79,9 +82,13 @@ function FlowEdgeView({
       />
       <EdgeLabelPortal
         at={{ x: labelX, y: labelY }}
-        isAlwaysShown={selected === true || data.isEditing || mark !== undefined}
+        isAlwaysShown={selected === true || data.isEditing || mark !== undefined || hasFocus}
       >
         <div
+          onFocus={() => setHasFocus(true)}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget)) setHasFocus(false);
+          }}
           className="nodrag nopan pointer-events-auto absolute flex flex-col items-center gap-0.5"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >

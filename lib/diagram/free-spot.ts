@@ -1,5 +1,6 @@
 import type { DiagramElement, Flow } from "../model";
 import {
+  doRectsOverlap,
   doesSegmentCrossSegment,
   getRectCenter,
   growRect,
@@ -28,10 +29,6 @@ const MARGIN = 24;
 const STEP = 40;
 /** Rings of candidates tried around the wanted centre before giving up on free space. */
 const RINGS = 30;
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
 
 /** Whether a segment passes through a rectangle (crosses an edge or lies inside). */
 export function doesSegmentTouchRect(from: Point, to: Point, rect: Rect): boolean {
@@ -127,7 +124,7 @@ export function findFreeSpot(options: {
       MARGIN,
     );
     return (
-      !occupied.some((other) => overlaps(rect, other)) &&
+      !occupied.some((other) => doRectsOverlap(rect, other)) &&
       !lines.some((line) => doesSegmentTouchRect(line.from, line.to, rect))
     );
   };

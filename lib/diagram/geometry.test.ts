@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   getRectEdges,
+  doRectsOverlap,
   doesSegmentCrossSegment,
   getRectCenter,
   getSegmentDistance,
@@ -54,6 +55,26 @@ describe("isPointInRect", () => {
   it("a zero-size box holds only its own point", () => {
     expect(isPointInRect(point(3, 4), { x: 3, y: 4, width: 0, height: 0 })).toBe(true);
     expect(isPointInRect(point(3, 5), { x: 3, y: 4, width: 0, height: 0 })).toBe(false);
+  });
+});
+
+describe("doRectsOverlap", () => {
+  const box = { x: 0, y: 0, width: 100, height: 50 };
+
+  it("is true for boxes sharing some area, one inside the other included", () => {
+    expect(doRectsOverlap(box, { x: 90, y: 40, width: 20, height: 20 })).toBe(true);
+    expect(doRectsOverlap(box, { x: 10, y: 10, width: 5, height: 5 })).toBe(true);
+  });
+
+  it("is false for boxes apart or only touching", () => {
+    expect(doRectsOverlap(box, { x: 100, y: 0, width: 10, height: 10 })).toBe(false);
+    expect(doRectsOverlap(box, { x: 0, y: 50, width: 10, height: 10 })).toBe(false);
+    expect(doRectsOverlap(box, { x: 200, y: 200, width: 10, height: 10 })).toBe(false);
+  });
+
+  it("reads negative sizes as the box they cover", () => {
+    expect(doRectsOverlap(box, { x: 120, y: 60, width: -30, height: -20 })).toBe(true);
+    expect(doRectsOverlap(box, { x: 130, y: 60, width: -30, height: -20 })).toBe(false);
   });
 });
 

@@ -50,6 +50,16 @@ export function isPointInEdges(point: Point, edges: RectEdges): boolean {
   );
 }
 
+/** True when two boxes given by their edges share some area (touching edges do not count). */
+export function doEdgesOverlap(a: RectEdges, b: RectEdges): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** True when two boxes share some area (negative sizes are normalised). */
+export function doRectsOverlap(a: Rect, b: Rect): boolean {
+  return doEdgesOverlap(getRectEdges(a), getRectEdges(b));
+}
+
 /** True when the point lies inside the box or on its edge (negative sizes are normalised). */
 export function isPointInRect(point: Point, rect: Rect): boolean {
   return isPointInEdges(point, getRectEdges(rect));

@@ -1,4 +1,4 @@
-import { getRectEdges, type Point, type Rect, type RectEdges } from "./geometry";
+import { doEdgesOverlap, getRectEdges, type Point, type Rect, type RectEdges } from "./geometry";
 
 /*
  * Where along its line a flow's label sits, on the canvas and in SVG exports. A label at the
@@ -167,10 +167,6 @@ class BoxIndex {
     }
     return count;
   }
-}
-
-function doEdgesOverlap(a: RectEdges, b: RectEdges): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 function getCellRange(edges: RectEdges) {

@@ -7,7 +7,7 @@ import {
   listFlowsOfDiagram,
 } from "../model";
 import { buildModelDoc } from "../model/test-helpers";
-import { doesSegmentCrossSegment, getRectCenter, isPointInRect } from "./geometry";
+import { doRectsOverlap, doesSegmentCrossSegment, getRectCenter, isPointInRect } from "./geometry";
 import type { Point, Rect } from "./geometry";
 import { layoutDiagram } from "./layout";
 import type { LayoutPosition } from "./layout";
@@ -28,10 +28,6 @@ function doesLinePassThrough(from: Point, to: Point, rect: Rect): boolean {
     }
   }
   return false;
-}
-
-function doRectsOverlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** The box an element occupies after layout: new corner, its own size unless laid out too. */

@@ -76,6 +76,18 @@ const LONG_NAME =
   "Payment authorisation and settlement orchestrator for every card scheme we accept worldwide";
 const UNBROKEN_NAME = "Supercalifragilisticexpialidociousauthorisationserviceendpoint";
 
+/** Two elements 1,400 units apart, joined by one long flow. */
+function buildLongFlowUpdate(): { update: Uint8Array; flowId: string } {
+  const doc = new Y.Doc();
+  const diagramId = addDiagram(doc, { title: "Long", layer: 0 });
+  const near = addElement(doc, { kind: "external-entity", diagramId, name: "Near", x: 40, y: 200 });
+  const far = addElement(doc, { kind: "data-store", diagramId, name: "Far", x: 1400, y: 200 });
+  const flowId = addFlow(doc, { sourceId: near, targetId: far, name: "Long link" });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return { update, flowId };
+}
+
 /** Elements with long names, each with open threats; the first process gets a thread too. */
 function buildBadgesUpdate(authorId: string): { update: Uint8Array; processId: string } {
   const doc = new Y.Doc();
@@ -237,6 +249,43 @@ test.describe("the diagram reads well", () => {
       .locator('[data-node-part="name"]')
       .evaluate((element) => element.scrollHeight > element.clientHeight + 1);
     expect(isClamped).toBe(true);
+  });
+
+  test("a flow's discussion badge keeps the keyboard focus while a zoom takes its label out of view", async ({
+    alice,
+    openSession,
+  }) => {
+    const session = await openSession(alice);
+    const { page } = session;
+    const model = await session.api.createModel(buildTitle("Long"));
+    const diagram = new DiagramPage(page);
+    await diagram.open(model.id);
+    const { update, flowId } = buildLongFlowUpdate();
+    await pushUpdatePastTheUi(page, { modelId: model.id, update });
+    const thread = await page.request.post(`/api/models/${encodeURIComponent(model.id)}/threads`, {
+      data: { target: { kind: "flow", id: flowId }, subject: "Encrypted?", body: "Is it TLS?" },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(thread.ok()).toBe(true);
+    await openDiagram(diagram, "Long");
+
+    const badge = diagram.canvas.getByRole("button", { name: "1 open thread on Long link" });
+    await badge.focus();
+    await expect(badge).toBeFocused();
+    // Zoom in as far as the canvas goes around "Near": the label, half-way to "Far", ends up
+    // some 1,700 px to the right, past the area whose labels are drawn.
+    const near = centerOf(await requireBox(diagram.element("External entity", "Near")));
+    await page.mouse.move(near.x, near.y);
+    for (let step = 0; step < 6; step++) await page.mouse.wheel(0, -400);
+    await expect(diagram.canvas.locator(".react-flow__viewport")).toHaveCSS(
+      "transform",
+      /matrix\(2\.5,/,
+    );
+    await expect(diagram.canvas.getByText("Long link", { exact: true })).not.toBeInViewport();
+    await expect(badge).toBeFocused();
+    // Once the focus moves on, the label is no longer drawn.
+    await page.keyboard.press("Shift+Tab");
+    await expect(badge).toHaveCount(0);
   });
 
   test("the first element dropped on an empty canvas stays where it was dropped", async ({
