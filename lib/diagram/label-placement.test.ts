@@ -111,4 +111,26 @@ describe("placeLabels", () => {
     );
     expect(placed).toEqual([0.5, 0.5, 0.5]);
   });
+
+  it("copes with boxes of any size a document may hold, and still avoids them", () => {
+    // An element half a billion units wide, ending at x 470, would meet millions of index
+    // cells. It covers the middle (box x 464-536) and 0.45; 0.55 (x 514-586) is clear.
+    const huge = { x: -5e8, y: 90, width: 5e8 + 470, height: 20 };
+    expect(placeOne([huge])).toBe(0.55);
+    expect(placeOne([{ ...huge, y: 150 }])).toBe(0.5);
+    // A label a billion units wide along the horizontal flow: the next label on that flow
+    // meets it wherever it goes, and keeps the middle; the vertical flow's label moves up
+    // off both, to 0.45 (y 40-60).
+    const wide = { width: 1e9, height: 10 };
+    expect(
+      placeLabels(
+        [],
+        [
+          { from, to, halfSize: wide },
+          { from, to, halfSize: SHORT },
+          { ...down, halfSize: SHORT },
+        ],
+      ),
+    ).toEqual([0.5, 0.5, 0.45]);
+  });
 });

@@ -124,14 +124,25 @@ function getLabelBox({ from, to, halfSize }: LabelRequest, position: number): Re
  * each of its points on every rebuild (each frame of a drag), so it avoids allocating: cells are
  * keyed by number, and a box met in several cells is counted only in the cell holding the
  * top-left corner of where the two boxes overlap.
+ *
+ * Sizes come from the document, which any editor writes: an element a billion units wide would
+ * meet millions of cells. A box that meets more than MAX_CELLS is kept in a plain list instead,
+ * tested against every question; a question about such a box reads every box stored.
  */
 class BoxIndex {
   private readonly cells = new Map<number, RectEdges[]>();
+  private readonly large: RectEdges[] = [];
+  private readonly all: RectEdges[] = [];
 
   add(box: RectEdges): void {
-    const { firstColumn, lastColumn, firstRow, lastRow } = getCellRange(box);
-    for (let column = firstColumn; column <= lastColumn; column += 1) {
-      for (let row = firstRow; row <= lastRow; row += 1) {
+    this.all.push(box);
+    const range = getCellRange(box);
+    if (countCells(range) > MAX_CELLS) {
+      this.large.push(box);
+      return;
+    }
+    for (let column = range.firstColumn; column <= range.lastColumn; column += 1) {
+      for (let row = range.firstRow; row <= range.lastRow; row += 1) {
         const key = getCellKey(column, row);
         const list = this.cells.get(key);
         if (list === undefined) this.cells.set(key, [box]);
@@ -147,11 +158,13 @@ class BoxIndex {
 
   /** How many boxes overlap `box`, counting no further than `limit`. */
   countOverlaps(box: RectEdges, limit: number): number {
-    if (this.cells.size === 0) return 0;
-    const { firstColumn, lastColumn, firstRow, lastRow } = getCellRange(box);
-    let count = 0;
-    for (let column = firstColumn; column <= lastColumn; column += 1) {
-      for (let row = firstRow; row <= lastRow; row += 1) {
+    if (this.all.length === 0) return 0;
+    const range = getCellRange(box);
+    if (countCells(range) > MAX_CELLS) return countInList(this.all, box, limit);
+    let count = countInList(this.large, box, limit);
+    for (let column = range.firstColumn; column <= range.lastColumn; column += 1) {
+      for (let row = range.firstRow; row <= range.lastRow; row += 1) {
+        if (count >= limit) return count;
         const list = this.cells.get(getCellKey(column, row));
         if (list === undefined) continue;
         for (const other of list) {
@@ -169,7 +182,31 @@ class BoxIndex {
   }
 }
 
-function getCellRange(edges: RectEdges) {
+/** A box meeting more cells than this is not put in cells (see BoxIndex). */
+const MAX_CELLS = 256;
+
+interface CellRange {
+  firstColumn: number;
+  lastColumn: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+function countCells(range: CellRange): number {
+  return (range.lastColumn - range.firstColumn + 1) * (range.lastRow - range.firstRow + 1);
+}
+
+/** How many boxes of the list overlap `box`, counting no further than `limit`. */
+function countInList(list: readonly RectEdges[], box: RectEdges, limit: number): number {
+  let count = 0;
+  for (const other of list) {
+    if (count >= limit) break;
+    if (doEdgesOverlap(other, box)) count += 1;
+  }
+  return count;
+}
+
+function getCellRange(edges: RectEdges): CellRange {
   return {
     firstColumn: Math.floor(edges.left / CELL_SIZE),
     lastColumn: Math.floor(edges.right / CELL_SIZE),
@@ -179,8 +216,8 @@ function getCellRange(edges: RectEdges) {
 }
 
 /**
- * A number for a cell. Far-off cells may share one (past a million cells, 256 million units
- * out); sharing only costs an exact test more, as every box found is tested.
+ * A number for a cell. Cells a million columns apart (256 million units) share one; a box
+ * listed there is still tested exactly, and only a drawing that wide could count one twice.
  */
 function getCellKey(column: number, row: number): number {
   return column * 1_048_576 + row;
