@@ -117,4 +117,34 @@ describe("CanvasGraphBuilder", () => {
     expect(positions).toContain(0.5);
     expect(positions.filter((position) => position !== 0.5)).toHaveLength(1);
   });
+
+  it("places labels and parallel flows the same whatever order the records arrived in", () => {
+    const { doc, diagramId } = buildCanvasDoc();
+    const at = (name: string, x: number, y: number) =>
+      addElement(doc, { kind: "external-entity", diagramId, name, x, y, width: 80, height: 40 });
+    const west = at("West", 0, 280);
+    const east = at("East", 520, 280);
+    const north = at("North", 260, 0);
+    const south = at("South", 260, 560);
+    addFlow(doc, { sourceId: west, targetId: east, name: "Across" });
+    addFlow(doc, { sourceId: west, targetId: east, name: "Across again" });
+    addFlow(doc, { sourceId: north, targetId: south, name: "Down" });
+    // A peer that had the diagram open when a flow was added lists it last.
+    const sorted = readInput(doc, diagramId);
+    const arrived = {
+      ...sorted,
+      records: { ...sorted.records, flows: [...sorted.records.flows].reverse() },
+    };
+    const placesOf = (input: CanvasGraphInput) =>
+      new Map(
+        new CanvasGraphBuilder()
+          .build(input)
+          .edges.flatMap((edge) =>
+            edge.type === "flow" && edge.data
+              ? [[edge.id, [edge.data.labelAt, edge.data.parallelOffset]] as const]
+              : [],
+          ),
+      );
+    expect(placesOf(arrived)).toEqual(placesOf(sorted));
+  });
 });

@@ -1,5 +1,5 @@
 import type { DiagramElement } from "@/lib/model/element-records";
-import { formatFlowLabel } from "@/lib/model/flows";
+import { compareFlows, formatFlowLabel, type Flow } from "@/lib/model/flows";
 import {
   buildElementNode,
   buildFlowEdge,
@@ -95,7 +95,16 @@ function isSameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/** Where a flow's label goes along the line the canvas draws for it (see flow-edge.tsx). */
+/** The flows sorted as the document lists them (compareFlows); the same array when they are. */
+function inDocumentOrder(flows: Flow[]): Flow[] {
+  for (let index = 1; index < flows.length; index += 1) {
+    const previous = flows[index - 1];
+    const current = flows[index];
+    if (previous && current && compareFlows(previous, current) > 0) return flows.sort(compareFlows);
+  }
+  return flows;
+}
+
 /** Where a flow's line runs as drawn, or null when an end is not on this diagram. */
 function getDrawnEnds(
   flow: { sourceId: string; targetId: string },
@@ -190,7 +199,10 @@ export class CanvasGraphBuilder {
     const stubNodes = this.buildStubs(records, liveGeometries, isReadOnly);
     nodes.push(...stubNodes);
 
-    const flows = listDrawableFlows(records.flows, elementsById);
+    // In the document's order, not the order the records arrived in (a flow added while the
+    // diagram is open comes last): parallel offsets and label places follow this order, and
+    // must come out the same for every peer.
+    const flows = inDocumentOrder(listDrawableFlows(records.flows, elementsById));
     const crossings = computeCrossedBoundaryNames(records.elements, flows, liveGeometries);
     const offsets = getParallelOffsets(flows);
     const geometryOf = (element: DiagramElement) =>

@@ -8,7 +8,7 @@ import {
   type InternalNode,
   type Node,
 } from "@xyflow/react";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { markOnce, OPEN_MARKS } from "@/lib/perf/open-timing";
 import { cx } from "@/components/ui/class-names";
 import { useCanvasActions } from "./canvas-context";
@@ -16,6 +16,7 @@ import type { FlowEdge } from "./diagram-mapping";
 import { getFlowEndpoints, getNodeOutline, type NodeOutline } from "./edge-geometry";
 import { EdgeLabelPortal } from "./edge-label-layer";
 import { InlineNameInput } from "./inline-name-input";
+import { formatCrossings, formatOpenThreats } from "./label-size";
 import { StubLinkEdgeView } from "./stub-link-edge";
 
 function toEnd(node: InternalNode<Node>): {
@@ -53,6 +54,19 @@ function FlowEdgeView({
   // A label holding the keyboard focus (its discussion badge) stays drawn when a pan takes it
   // out of the label area, so the focus is not lost with it.
   const [hasFocus, setHasFocus] = useState(false);
+  const labelRef = useRef<HTMLDivElement>(null);
+  // Removing the focused part (the rename input on commit, the badge when its last thread is
+  // resolved) moves the focus away without a blur event in some browsers: while the label has
+  // the focus, a change to what it holds checks that it still has.
+  useEffect(() => {
+    const label = labelRef.current;
+    if (!hasFocus || label === null) return;
+    const observer = new MutationObserver(() => {
+      if (!label.contains(document.activeElement)) setHasFocus(false);
+    });
+    observer.observe(label, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [hasFocus]);
   // A flow whose element is gone (a peer deleted it a moment ago) draws nothing.
   if (!sourceNode || !targetNode || !data) return null;
 
@@ -85,6 +99,7 @@ function FlowEdgeView({
         isAlwaysShown={selected === true || data.isEditing || mark !== undefined || hasFocus}
       >
         <div
+          ref={labelRef}
           onFocus={() => setHasFocus(true)}
           onBlur={(event) => {
             if (!event.currentTarget.contains(event.relatedTarget)) setHasFocus(false);
@@ -114,16 +129,16 @@ function FlowEdgeView({
               data-threat-count={data.threatCount}
               className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold whitespace-nowrap text-white"
             >
-              {data.threatCount === 1 ? "1 open threat" : `${data.threatCount} open threats`}
+              {formatOpenThreats(data.threatCount)}
             </span>
           ) : null}
           <DiscussionBadge kind="flow" id={id} name={data.flow.name} />
           {crossed.length > 0 ? (
             <span
               className="rounded-full bg-red-50 px-1.5 text-[10px] font-medium whitespace-nowrap text-red-700 ring-1 ring-red-200"
-              title={`Crosses ${crossed.join(", ")}`}
+              title={formatCrossings(crossed)}
             >
-              Crosses {crossed.join(", ")}
+              {formatCrossings(crossed)}
             </span>
           ) : null}
           {mark ? (

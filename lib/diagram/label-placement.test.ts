@@ -133,4 +133,16 @@ describe("placeLabels", () => {
       ),
     ).toEqual([0.5, 0.5, 0.45]);
   });
+
+  it("answers for places far past any drawing, and for lines whose length overflows", () => {
+    // Cell numbers past 2^53 do not change when one is added: a loop over cells never ended.
+    const far = { x: 1e19, y: 0, width: 2000, height: 40 };
+    const farFrom = { x: 1e19 - 1000, y: 20 };
+    const farTo = { x: 1e19 + 3000, y: 20 };
+    expect(placeOne([far], farFrom, farTo)).toBe(0.5);
+    // Ends at either edge of the numbers: to.x - from.x is Infinity.
+    const edge = Number.MAX_VALUE;
+    const placed = placeOne([], { x: -edge, y: 0 }, { x: edge, y: 0 });
+    expect(LABEL_POSITIONS).toContain(placed);
+  });
 });

@@ -109,8 +109,9 @@ function getPlaceable(request: LabelRequest | null | undefined): LabelRequest | 
 }
 
 function getLabelBox({ from, to, halfSize }: LabelRequest, position: number): RectEdges {
-  const x = from.x + (to.x - from.x) * position;
-  const y = from.y + (to.y - from.y) * position;
+  // Weighted, rather than from + (to - from) * position, whose difference can overflow.
+  const x = from.x * (1 - position) + to.x * position;
+  const y = from.y * (1 - position) + to.y * position;
   return {
     left: x - halfSize.width,
     right: x + halfSize.width,
@@ -125,9 +126,11 @@ function getLabelBox({ from, to, halfSize }: LabelRequest, position: number): Re
  * keyed by number, and a box met in several cells is counted only in the cell holding the
  * top-left corner of where the two boxes overlap.
  *
- * Sizes come from the document, which any editor writes: an element a billion units wide would
- * meet millions of cells. A box that meets more than MAX_CELLS is kept in a plain list instead,
- * tested against every question; a question about such a box reads every box stored.
+ * Sizes and places come from the document, which any editor writes: an element a billion units
+ * wide would meet millions of cells, and past 2^53 a cell number plus one is the same number (a
+ * loop over cells never ends). A box that meets more than MAX_CELLS, or lies past MAX_CELL
+ * cells from the origin (or at no finite place), is kept in a plain list instead, tested against
+ * every question; a question about such a box reads every box stored.
  */
 class BoxIndex {
   private readonly cells = new Map<number, RectEdges[]>();
@@ -137,7 +140,7 @@ class BoxIndex {
   add(box: RectEdges): void {
     this.all.push(box);
     const range = getCellRange(box);
-    if (countCells(range) > MAX_CELLS) {
+    if (!isIndexable(range)) {
       this.large.push(box);
       return;
     }
@@ -160,7 +163,7 @@ class BoxIndex {
   countOverlaps(box: RectEdges, limit: number): number {
     if (this.all.length === 0) return 0;
     const range = getCellRange(box);
-    if (countCells(range) > MAX_CELLS) return countInList(this.all, box, limit);
+    if (!isIndexable(range)) return countInList(this.all, box, limit);
     let count = countInList(this.large, box, limit);
     for (let column = range.firstColumn; column <= range.lastColumn; column += 1) {
       for (let row = range.firstRow; row <= range.lastRow; row += 1) {
@@ -184,6 +187,8 @@ class BoxIndex {
 
 /** A box meeting more cells than this is not put in cells (see BoxIndex). */
 const MAX_CELLS = 256;
+/** Nor is one further than this many cells from the origin (some four billion units). */
+const MAX_CELL = 2 ** 24;
 
 interface CellRange {
   firstColumn: number;
@@ -192,8 +197,14 @@ interface CellRange {
   lastRow: number;
 }
 
-function countCells(range: CellRange): number {
-  return (range.lastColumn - range.firstColumn + 1) * (range.lastRow - range.firstRow + 1);
+/** Whether the box of this range goes in cells: few enough, near enough (not NaN or infinite). */
+function isIndexable(range: CellRange): boolean {
+  const { firstColumn, lastColumn, firstRow, lastRow } = range;
+  const isNear = (cell: number) => Math.abs(cell) <= MAX_CELL;
+  if (!(isNear(firstColumn) && isNear(lastColumn) && isNear(firstRow) && isNear(lastRow))) {
+    return false;
+  }
+  return (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1) <= MAX_CELLS;
 }
 
 /** How many boxes of the list overlap `box`, counting no further than `limit`. */
@@ -216,9 +227,9 @@ function getCellRange(edges: RectEdges): CellRange {
 }
 
 /**
- * A number for a cell. Cells a million columns apart (256 million units) share one; a box
- * listed there is still tested exactly, and only a drawing that wide could count one twice.
+ * A number for a cell, the same for no two cells within MAX_CELL of the origin: rows span under
+ * 2^26 numbers, and every key is an exact integer (under 2^53).
  */
 function getCellKey(column: number, row: number): number {
-  return column * 1_048_576 + row;
+  return column * 2 ** 26 + row;
 }

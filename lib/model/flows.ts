@@ -54,7 +54,6 @@ export const flowSchema = z.object({
 });
 export type Flow = z.infer<typeof flowSchema>;
 
-/** The values of fields not given on creation, and of stored fields that fail validation. */
 /** "3. Card details" for a numbered flow, the name alone otherwise: how diagrams label a flow. */
 export function formatFlowLabel(flow: Pick<Flow, "name" | "sequence">): string {
   const name = flow.name.trim();
@@ -62,6 +61,22 @@ export function formatFlowLabel(flow: Pick<Flow, "name" | "sequence">): string {
   return name === "" ? `${flow.sequence}.` : `${flow.sequence}. ${name}`;
 }
 
+/**
+ * The order flows are listed in: numbered ones first by sequence, then by id. It depends on the
+ * records alone, so every peer orders a diagram's flows the same way, whatever order they
+ * arrived in.
+ */
+export function compareFlows(
+  a: Pick<Flow, "id" | "sequence">,
+  b: Pick<Flow, "id" | "sequence">,
+): number {
+  return (
+    (a.sequence ?? Number.MAX_SAFE_INTEGER) - (b.sequence ?? Number.MAX_SAFE_INTEGER) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+/** The values of fields not given on creation, and of stored fields that fail validation. */
 export const FLOW_DEFAULTS: WithoutId<Flow> = {
   diagramId: "",
   sourceId: "",
@@ -94,9 +109,7 @@ const flows = createEntityMap<Flow>({
   schema: flowSchema,
   getDefaults: () => FLOW_DEFAULTS,
   setFields: ["innerElementIds"],
-  compare: (a, b) =>
-    (a.sequence ?? Number.MAX_SAFE_INTEGER) - (b.sequence ?? Number.MAX_SAFE_INTEGER) ||
-    compareStrings(a.id, b.id),
+  compare: compareFlows,
 });
 
 /** The diagram id of an element that can end a flow; throws when it is missing or a boundary. */
