@@ -44,6 +44,21 @@ function buildLargeDiagram() {
   return { doc, diagramId, ids };
 }
 
+/** Four boxes around (300, 300): a flow West -> East and one North -> South cross there. */
+function buildCompass() {
+  const { doc, diagramId } = buildCanvasDoc();
+  const at = (name: string, x: number, y: number) =>
+    addElement(doc, { kind: "external-entity", diagramId, name, x, y, width: 80, height: 40 });
+  return {
+    doc,
+    diagramId,
+    west: at("West", 0, 280),
+    east: at("East", 520, 280),
+    north: at("North", 260, 0),
+    south: at("South", 260, 560),
+  };
+}
+
 describe("CanvasGraphBuilder", () => {
   it("draws every element and flow of a large diagram", () => {
     const { doc, diagramId } = buildLargeDiagram();
@@ -99,13 +114,7 @@ describe("CanvasGraphBuilder", () => {
   });
 
   it("places the labels of two flows crossing at their middles apart", () => {
-    const { doc, diagramId } = buildCanvasDoc();
-    const at = (name: string, x: number, y: number) =>
-      addElement(doc, { kind: "external-entity", diagramId, name, x, y, width: 80, height: 40 });
-    const west = at("West", 0, 280);
-    const east = at("East", 520, 280);
-    const north = at("North", 260, 0);
-    const south = at("South", 260, 560);
+    const { doc, diagramId, west, east, north, south } = buildCompass();
     // The two flows cross at (300, 300), the middle of each.
     addFlow(doc, { sourceId: west, targetId: east, name: "Across" });
     addFlow(doc, { sourceId: north, targetId: south, name: "Down" });
@@ -119,13 +128,7 @@ describe("CanvasGraphBuilder", () => {
   });
 
   it("places labels and parallel flows the same whatever order the records arrived in", () => {
-    const { doc, diagramId } = buildCanvasDoc();
-    const at = (name: string, x: number, y: number) =>
-      addElement(doc, { kind: "external-entity", diagramId, name, x, y, width: 80, height: 40 });
-    const west = at("West", 0, 280);
-    const east = at("East", 520, 280);
-    const north = at("North", 260, 0);
-    const south = at("South", 260, 560);
+    const { doc, diagramId, west, east, north, south } = buildCompass();
     addFlow(doc, { sourceId: west, targetId: east, name: "Across" });
     addFlow(doc, { sourceId: west, targetId: east, name: "Across again" });
     addFlow(doc, { sourceId: north, targetId: south, name: "Down" });

@@ -15,6 +15,7 @@ import { useCanvasActions } from "./canvas-context";
 import type { FlowEdge } from "./diagram-mapping";
 import { getFlowEndpoints, getNodeOutline, type NodeOutline } from "./edge-geometry";
 import { EdgeLabelPortal } from "./edge-label-layer";
+import { getLabelPoint } from "@/lib/diagram/label-placement";
 import { InlineNameInput } from "./inline-name-input";
 import { formatCrossings, formatOpenThreats } from "./label-size";
 import { StubLinkEdgeView } from "./stub-link-edge";
@@ -72,8 +73,7 @@ function FlowEdgeView({
 
   const { from, to } = getFlowEndpoints(toEnd(sourceNode), toEnd(targetNode), data.parallelOffset);
   const path = `M ${from.x},${from.y} L ${to.x},${to.y}`;
-  const labelX = from.x + (to.x - from.x) * data.labelAt;
-  const labelY = from.y + (to.y - from.y) * data.labelAt;
+  const { x: labelX, y: labelY } = getLabelPoint(from, to, data.labelAt);
   const crossed = data.crossedBoundaryNames;
   const mark = data.remoteMarks[0];
 

@@ -4,7 +4,7 @@ import type { DiagramElement, Flow } from "../model";
 import { getRectCenter } from "./geometry";
 import type { Point, Rect } from "./geometry";
 import { getHierarchicalName } from "./hierarchy";
-import { placeLabels } from "./label-placement";
+import { getLabelPoint, placeLabels } from "./label-placement";
 
 /*
  * A diagram as a standalone SVG file, in the DFD notation: external entities as rectangles,
@@ -240,12 +240,7 @@ function placeFlowLabels(
     })),
   );
   return flows.map((placed, index) => {
-    const position = positions[index] ?? 0.5;
-    const { start, end } = placed;
-    const labelAt = {
-      x: start.x + (end.x - start.x) * position,
-      y: start.y + (end.y - start.y) * position,
-    };
+    const labelAt = getLabelPoint(placed.start, placed.end, positions[index] ?? 0.5);
     return { ...placed, labelAt };
   });
 }

@@ -108,10 +108,19 @@ function getPlaceable(request: LabelRequest | null | undefined): LabelRequest | 
   return request.halfSize.width > 0 && request.halfSize.height > 0 ? request : null;
 }
 
+/**
+ * The point `position` of the way from `from` to `to`, where a label placed there is drawn.
+ * Weighted, rather than from + (to - from) * position, whose difference can overflow.
+ */
+export function getLabelPoint(from: Point, to: Point, position: number): Point {
+  return {
+    x: from.x * (1 - position) + to.x * position,
+    y: from.y * (1 - position) + to.y * position,
+  };
+}
+
 function getLabelBox({ from, to, halfSize }: LabelRequest, position: number): RectEdges {
-  // Weighted, rather than from + (to - from) * position, whose difference can overflow.
-  const x = from.x * (1 - position) + to.x * position;
-  const y = from.y * (1 - position) + to.y * position;
+  const { x, y } = getLabelPoint(from, to, position);
   return {
     left: x - halfSize.width,
     right: x + halfSize.width,

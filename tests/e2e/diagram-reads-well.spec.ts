@@ -67,6 +67,19 @@ async function canvasBoxOf(node: Locator): Promise<Box> {
   });
 }
 
+/** Starts a discussion thread through the API, as the page's signed-in user. */
+async function startThread(
+  page: Page,
+  modelId: string,
+  thread: { target: { kind: "element" | "flow"; id: string }; subject: string; body: string },
+): Promise<void> {
+  const answer = await page.request.post(`/api/models/${encodeURIComponent(modelId)}/threads`, {
+    data: thread,
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(answer.ok()).toBe(true);
+}
+
 async function openDiagram(diagram: DiagramPage, title: string): Promise<void> {
   await diagram.main.getByRole("combobox", { name: "Diagram" }).selectOption(title);
   await expect(diagram.heading).toContainText(title);
@@ -190,15 +203,11 @@ test.describe("the diagram reads well", () => {
     await diagram.open(model.id);
     const { update, processId } = buildBadgesUpdate(alice.user.id);
     await pushUpdatePastTheUi(page, { modelId: model.id, update });
-    const thread = await page.request.post(`/api/models/${encodeURIComponent(model.id)}/threads`, {
-      data: {
-        target: { kind: "element", id: processId },
-        subject: "Which schemes?",
-        body: "Do we really accept all of them?",
-      },
-      headers: { origin: new URL(page.url()).origin },
+    await startThread(page, model.id, {
+      target: { kind: "element", id: processId },
+      subject: "Which schemes?",
+      body: "Do we really accept all of them?",
     });
-    expect(thread.ok()).toBe(true);
     await openDiagram(diagram, "Badges");
 
     const longProcess = diagram.element("Process", LONG_NAME);
@@ -262,11 +271,11 @@ test.describe("the diagram reads well", () => {
     await diagram.open(model.id);
     const { update, flowId } = buildLongFlowUpdate();
     await pushUpdatePastTheUi(page, { modelId: model.id, update });
-    const thread = await page.request.post(`/api/models/${encodeURIComponent(model.id)}/threads`, {
-      data: { target: { kind: "flow", id: flowId }, subject: "Encrypted?", body: "Is it TLS?" },
-      headers: { origin: new URL(page.url()).origin },
+    await startThread(page, model.id, {
+      target: { kind: "flow", id: flowId },
+      subject: "Encrypted?",
+      body: "Is it TLS?",
     });
-    expect(thread.ok()).toBe(true);
     await openDiagram(diagram, "Long");
 
     const badge = diagram.canvas.getByRole("button", { name: "1 open thread on Long link" });
