@@ -84,6 +84,16 @@ function isSameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
 }
 
+/** Where the flows of a diagram are drawn (CanvasGraphBuilder.layOutFlows). */
+interface FlowLayout {
+  /** The drawable flows, in the document's order. */
+  flows: Flow[];
+  crossings: ReadonlyMap<string, readonly string[]>;
+  offsets: ReadonlyMap<string, number>;
+  /** Where each flow's label sits along it, in the order of `flows`. */
+  labelPositions: readonly number[];
+}
+
 /** What React Flow draws: its nodes and edges. */
 export interface CanvasGraph {
   nodes: CanvasNode[];
@@ -135,6 +145,7 @@ export class CanvasGraphBuilder {
   private stubs: { key: readonly unknown[]; value: CanvasNode[] } | null = null;
   private stubLinks = new Map<string, CachedItem<StubLinkEdge>>();
   private graph: CanvasGraph | null = null;
+  private layout: { key: readonly unknown[]; value: FlowLayout } | null = null;
 
   build(input: CanvasGraphInput): CanvasGraph {
     const graph = this.buildLists(input);
@@ -199,30 +210,11 @@ export class CanvasGraphBuilder {
     const stubNodes = this.buildStubs(records, liveGeometries, isReadOnly);
     nodes.push(...stubNodes);
 
-    // In the document's order, not the order the records arrived in (a flow added while the
-    // diagram is open comes last): parallel offsets and label places follow this order, and
-    // must come out the same for every peer.
-    const flows = inDocumentOrder(listDrawableFlows(records.flows, elementsById));
-    const crossings = computeCrossedBoundaryNames(records.elements, flows, liveGeometries);
-    const offsets = getParallelOffsets(flows);
-    const geometryOf = (element: DiagramElement) =>
-      liveGeometries.get(element.id) ?? getElementGeometry(element);
-    const labelRequests = flows.map((flow): LabelRequest | null => {
-      const ends = getDrawnEnds(flow, elementsById, geometryOf, offsets.get(flow.id) ?? 0);
-      if (ends === null) return null;
-      const halfSize = estimateLabelHalfSize({
-        label: formatFlowLabel(flow),
-        threatCount: threatCounts.get(flow.id) ?? 0,
-        crossedBoundaryNames: crossings.get(flow.id) ?? [],
-      });
-      return { ...ends, halfSize };
-    });
-    // Elements are drawn above flow labels; trust boundaries are outlines that labels show through.
-    const labelPositions = placeLabels(
-      records.elements
-        .filter((element) => element.kind !== "trust-boundary")
-        .map((element) => geometryOf(element)),
-      labelRequests,
+    const { flows, crossings, offsets, labelPositions } = this.layOutFlows(
+      records,
+      elementsById,
+      liveGeometries,
+      threatCounts,
     );
     const nextEdges = new Map<string, CachedItem<FlowEdge>>();
     const edges: CanvasEdge[] = [];
@@ -275,6 +267,50 @@ export class CanvasGraphBuilder {
     this.edges = nextEdges;
     edges.push(...this.buildStubLinks(records, elementsById, selectedIds, isReadOnly));
     return { nodes, edges };
+  }
+
+  /**
+   * Where the flows are drawn: their order, the boundaries each crosses, the sideways offsets of
+   * parallel ones and where each label sits. Worked out from the drawing alone, so it is kept
+   * while only the selection, a rename or other people's selections change: a click on a large
+   * diagram then rebuilds two nodes, not every flow's label place.
+   */
+  private layOutFlows(
+    records: DiagramRecords,
+    elementsById: ReadonlyMap<string, DiagramElement>,
+    liveGeometries: ReadonlyMap<string, ElementGeometry>,
+    threatCounts: ReadonlyMap<string, number>,
+  ): FlowLayout {
+    const key = [records.elements, records.flows, liveGeometries, threatCounts];
+    if (this.layout && isSameKey(this.layout.key, key)) return this.layout.value;
+    // In the document's order, not the order the records arrived in (a flow added while the
+    // diagram is open comes last): parallel offsets and label places follow this order, and
+    // must come out the same for every peer.
+    const flows = inDocumentOrder(listDrawableFlows(records.flows, elementsById));
+    const crossings = computeCrossedBoundaryNames(records.elements, flows, liveGeometries);
+    const offsets = getParallelOffsets(flows);
+    const geometryOf = (element: DiagramElement) =>
+      liveGeometries.get(element.id) ?? getElementGeometry(element);
+    const labelRequests = flows.map((flow): LabelRequest | null => {
+      const ends = getDrawnEnds(flow, elementsById, geometryOf, offsets.get(flow.id) ?? 0);
+      if (ends === null) return null;
+      const halfSize = estimateLabelHalfSize({
+        label: formatFlowLabel(flow),
+        threatCount: threatCounts.get(flow.id) ?? 0,
+        crossedBoundaryNames: crossings.get(flow.id) ?? [],
+      });
+      return { ...ends, halfSize };
+    });
+    // Elements are drawn above flow labels; trust boundaries are outlines that labels show through.
+    const labelPositions = placeLabels(
+      records.elements
+        .filter((element) => element.kind !== "trust-boundary")
+        .map((element) => geometryOf(element)),
+      labelRequests,
+    );
+    const value = { flows, crossings, offsets, labelPositions };
+    this.layout = { key, value };
+    return value;
   }
 
   /** The links from stubs to the elements of this diagram that carry their flows. */

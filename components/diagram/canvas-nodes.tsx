@@ -15,6 +15,7 @@ import { useCanvasActions } from "./canvas-context";
 import type { ElementGeometry, ElementNode, RemoteMark, StubNode } from "./diagram-mapping";
 import { getNodeBox } from "./diagram-mapping";
 import { InlineNameInput } from "./inline-name-input";
+import { ELEMENT_HANDLE_POSITIONS, ELEMENT_HANDLE_SIZE, STUB_HANDLE_SIZE } from "./node-handles";
 import {
   getNameLineCount,
   ICON_ROW_HEIGHT,
@@ -28,21 +29,29 @@ import {
  * elements that did not change.
  */
 
-const HANDLE_POSITIONS = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
+const ELEMENT_HANDLE_STYLE: CSSProperties = {
+  width: ELEMENT_HANDLE_SIZE,
+  height: ELEMENT_HANDLE_SIZE,
+};
+const STUB_HANDLE_STYLE: CSSProperties = { width: STUB_HANDLE_SIZE, height: STUB_HANDLE_SIZE };
 
-/** Connection points on the four sides; in loose mode any of them can start or end a flow. */
+/**
+ * Connection points on the four sides; in loose mode any of them can start or end a flow.
+ * React Flow knows where they are before it draws them (node-handles.ts).
+ */
 function ConnectionHandles() {
   const { isReadOnly } = useCanvasActions();
   return (
     <>
-      {HANDLE_POSITIONS.map((position) => (
+      {ELEMENT_HANDLE_POSITIONS.map((position) => (
         <Handle
           key={position}
           id={position}
           type="source"
           position={position}
           isConnectable={!isReadOnly}
-          className={cx("!size-2.5 !border-white !bg-indigo-500", isReadOnly && "!hidden")}
+          style={ELEMENT_HANDLE_STYLE}
+          className={cx("!border-white !bg-indigo-500", isReadOnly && "!hidden")}
         />
       ))}
     </>
@@ -501,7 +510,8 @@ function StubNodeView({ data }: NodeProps<StubNode>) {
         position={isIncoming ? Position.Right : Position.Left}
         isConnectable={!isReadOnly}
         title={`Drag to the element that carries ${stub.name || "this flow"}`}
-        className={cx("!size-3 !border-white !bg-slate-500", isReadOnly && "!hidden")}
+        style={STUB_HANDLE_STYLE}
+        className={cx("!border-white !bg-slate-500", isReadOnly && "!hidden")}
       />
     </div>
   );

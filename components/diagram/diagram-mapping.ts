@@ -5,6 +5,7 @@ import type { StubFlow } from "@/lib/diagram/hierarchy";
 import { ELEMENT_KIND_LABELS } from "@/lib/model/element-records";
 import type { DiagramElement } from "@/lib/model/element-records";
 import { formatFlowLabel, type Flow } from "@/lib/model/flows";
+import { getElementHandles, getStubHandles } from "./node-handles";
 
 /*
  * From the shared document's records to what React Flow draws: one node per element, one edge
@@ -149,12 +150,18 @@ export function buildElementNode(element: DiagramElement, state: ElementNodeStat
   const geometry = state.geometry ?? getElementGeometry(element);
   const box = getNodeBox(type, geometry);
   const isBoundary = element.kind === "trust-boundary";
+  const width = Math.max(box.width, 1);
+  const height = Math.max(box.height, 1);
   return {
     id: element.id,
     type,
     position: { x: box.x, y: box.y },
-    width: Math.max(box.width, 1),
-    height: Math.max(box.height, 1),
+    width,
+    height,
+    // Drawn at exactly this size, with its handles where these say (node-handles.ts): React
+    // Flow needs to measure nothing before it draws the node, or fits a view to it.
+    measured: { width, height },
+    handles: getElementHandles(type, width, height),
     data: {
       element,
       geometry,
@@ -307,6 +314,8 @@ export function buildStubNodes(
       position: { x, y: bounds.y + row * (STUB_SIZE.height + STUB_GAP) },
       width: STUB_SIZE.width,
       height: STUB_SIZE.height,
+      measured: { ...STUB_SIZE },
+      handles: getStubHandles(stub.direction, STUB_SIZE.width, STUB_SIZE.height),
       data: { stub },
       draggable: false,
       selectable: false,
