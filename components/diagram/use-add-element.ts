@@ -66,6 +66,27 @@ export function useAddElement(options: {
     });
   }
 
+  /**
+   * Pans the view, at its zoom, to an element of `size` centred on `center` when no part of it
+   * is in view: the canvas draws only what is in view, so the new element is shown (and can take
+   * the focus) only once the view reaches it. Free space near a crowded middle can be far off.
+   */
+  function showIfOutOfView(
+    center: { x: number; y: number },
+    size: { width: number; height: number },
+  ) {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (!rect) return;
+    const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+    const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+    const isPartlyInView =
+      center.x + size.width / 2 > topLeft.x &&
+      center.x - size.width / 2 < bottomRight.x &&
+      center.y + size.height / 2 > topLeft.y &&
+      center.y - size.height / 2 < bottomRight.y;
+    if (!isPartlyInView) void flow.setCenter(center.x, center.y, { zoom: flow.getZoom() });
+  }
+
   return function addItem(item: PaletteItem, at?: { x: number; y: number }) {
     // A drop lands where it was dropped; a click or a key finds free space.
     const center = at ?? getFreeSpot(item);
@@ -75,6 +96,8 @@ export function useAddElement(options: {
     );
     if (id === null) return;
     setSelectedIds(new Set([id]));
+    const { width = 0, height = 0 } = buildNewElementInput(item, diagramId, center);
+    showIfOutOfView(center, { width, height });
     focusNodeWhenDrawn(canvasRef, id);
   };
 }

@@ -55,6 +55,28 @@ function buildShopUpdate(): Uint8Array {
   return update;
 }
 
+/** A block of 9 x 9 data stores, 150 units apart: no free space near its middle. */
+function buildCrowdedUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  const diagramId = addDiagram(doc, { title: "Crowded", layer: 0 });
+  for (let row = 0; row < 9; row++) {
+    for (let column = 0; column < 9; column++) {
+      addElement(doc, {
+        kind: "data-store",
+        diagramId,
+        name: `Store ${row}-${column}`,
+        x: column * 150,
+        y: row * 150,
+        width: 120,
+        height: 80,
+      });
+    }
+  }
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
 /** Counts, from the page's first script on, the most element nodes the canvas ever held. */
 async function countNodesEverDrawn(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -203,5 +225,43 @@ test.describe("opening a diagram", () => {
     // The Validator's four, and one on each stub.
     expect(inner).toHaveLength(6);
     expectHandlesAsComputed(inner);
+  });
+
+  test("an element added where the free space is out of view is brought into view, focused", async ({
+    alice,
+    openSession,
+  }) => {
+    const session = await openSession(alice);
+    const { page } = session;
+    const model = await session.api.createModel(buildTitle("Crowded"));
+    const diagram = new DiagramPage(page);
+    await diagram.open(model.id);
+    await pushUpdatePastTheUi(page, { modelId: model.id, update: buildCrowdedUpdate() });
+    await diagram.main.getByRole("combobox", { name: "Diagram" }).selectOption("Crowded");
+    await expect(diagram.element("Data store", "Store 4-4")).toBeVisible();
+    // The block's middle, zoomed in as far as the canvas goes: the view holds a few stores,
+    // and the nearest free space is outside it.
+    await diagram.toolbar.getByRole("button", { name: "Zoom to fit" }).click();
+    const middle = await diagram.element("Data store", "Store 4-4").boundingBox();
+    if (middle === null) throw new Error("Store 4-4 is not on screen");
+    await page.mouse.move(middle.x + middle.width / 2, middle.y + middle.height / 2);
+    for (let step = 0; step < 6; step++) await page.mouse.wheel(0, -400);
+    await expect(diagram.canvas.locator(".react-flow__viewport")).toHaveCSS(
+      "transform",
+      /matrix\(2\.5,/,
+    );
+
+    await diagram.paletteButton("Process").click();
+    const added = diagram.element("Process", "Process");
+    await expect(added).toBeInViewport();
+    await expect(added).toBeFocused();
+    await expect(diagram.element("Data store", "Store 4-4")).not.toBeInViewport();
+    // Enter renames the new element, which has the focus.
+    await page.keyboard.press("Enter");
+    const field = diagram.canvas.getByRole("textbox", { name: "Name of Process" });
+    await expect(field).toBeFocused();
+    await field.fill("Indexer");
+    await field.press("Enter");
+    await expect(diagram.element("Process", "Indexer")).toBeInViewport();
   });
 });
