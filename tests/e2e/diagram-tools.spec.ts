@@ -74,10 +74,16 @@ async function requireBox(locator: Locator) {
   return box;
 }
 
-async function centerOf(node: Locator): Promise<{ x: number; y: number }> {
-  const box = await node.boundingBox();
-  if (box === null) throw new Error("not on screen");
-  return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+/**
+ * Where a node is on the drawing (its transform, in canvas units, whatever the view), or null
+ * while it is not drawn: the canvas draws only what is in view.
+ */
+async function canvasPositionOf(node: Locator): Promise<string | null> {
+  // evaluateAll does not wait for the node: none drawn reads as null at once.
+  return node.evaluateAll((elements) => {
+    const [element] = elements;
+    return element instanceof HTMLElement ? element.style.transform : null;
+  });
 }
 
 test.describe("diagram tools", () => {
@@ -120,9 +126,19 @@ test.describe("diagram tools", () => {
     });
 
     await test.step("auto layout moves the elements apart in one undo step", async () => {
-      const before = await centerOf(lonely);
+      const before = await canvasPositionOf(lonely);
+      expect(before).not.toBeNull();
       await diagram.toolbar.getByRole("button", { name: "Auto layout" }).click();
-      await expect.poll(async () => centerOf(lonely)).not.toEqual(before);
+      // The layout opens at a readable zoom, which need not show every element: each read
+      // first fits the whole drawing in view, so all four are drawn.
+      const zoomToFit = diagram.toolbar.getByRole("button", { name: "Zoom to fit" });
+      await expect
+        .poll(async () => {
+          await zoomToFit.click();
+          return canvasPositionOf(lonely);
+        })
+        .not.toEqual(before);
+      await zoomToFit.click();
       const names = ["User", "Archive"] as const;
       const elements = [
         api,
