@@ -26,6 +26,8 @@ export default tseslint.config(
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      // The browser tests' database, written while CI lints beside them.
+      "data-e2e/**",
     ],
   },
   js.configs.recommended,
