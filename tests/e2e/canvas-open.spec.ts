@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
 import * as Y from "yjs";
-import { addDiagram, addElement, addFlow, openSubDiagram } from "@/lib/model";
+import { addDiagram, addElement, addFlow } from "@/lib/model";
 import type { ElementNodeType } from "@/components/diagram/diagram-mapping";
 import { getElementHandles, getStubHandles } from "@/components/diagram/node-handles";
 import { DiagramPage } from "./pages/diagram-page";
 import { pushUpdatePastTheUi } from "./support/collab-probe";
+import { buildShopUpdate } from "./support/diagram-factory";
 import { buildTitle } from "./support/factories";
 import { expect, test } from "./support/fixtures";
 
@@ -37,22 +38,6 @@ function buildWideUpdate(): { update: Uint8Array; diagramId: string; count: numb
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return { update, diagramId, count: ids.length };
-}
-
-/** "Shop": Customer -> API -> Ledger; the API's sub-diagram holds a Validator. */
-function buildShopUpdate(): Uint8Array {
-  const doc = new Y.Doc();
-  const diagramId = addDiagram(doc, { title: "Shop", layer: 0 });
-  const customer = addElement(doc, { kind: "external-entity", diagramId, name: "Customer" });
-  const api = addElement(doc, { kind: "process", diagramId, name: "API", x: 400 });
-  const ledger = addElement(doc, { kind: "data-store", diagramId, name: "Ledger", x: 800 });
-  addFlow(doc, { sourceId: customer, targetId: api, name: "Card details" });
-  addFlow(doc, { sourceId: api, targetId: ledger, name: "Ledger entry" });
-  const inner = openSubDiagram(doc, api);
-  addElement(doc, { kind: "process", diagramId: inner, name: "Validator" });
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
 }
 
 /** A block of 9 x 9 data stores, 150 units apart: no free space near its middle. */
@@ -206,7 +191,10 @@ test.describe("opening a diagram", () => {
     const model = await session.api.createModel(buildTitle("Shop"));
     const diagram = new DiagramPage(page);
     await diagram.open(model.id);
-    await pushUpdatePastTheUi(page, { modelId: model.id, update: buildShopUpdate() });
+    await pushUpdatePastTheUi(page, {
+      modelId: model.id,
+      update: buildShopUpdate([{ name: "Validator" }]),
+    });
     await diagram.main.getByRole("combobox", { name: "Diagram" }).selectOption("Shop");
     await expect(diagram.element("Data store", "Ledger")).toBeVisible();
 

@@ -1,8 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
 import * as Y from "yjs";
-import { addDiagram, addElement, addFlow, addThreat, openSubDiagram } from "@/lib/model";
+import { addDiagram, addElement, addFlow, addThreat } from "@/lib/model";
 import { DiagramPage } from "./pages/diagram-page";
 import { pushUpdatePastTheUi } from "./support/collab-probe";
+import { buildShopUpdate } from "./support/diagram-factory";
 import { buildTitle } from "./support/factories";
 import { expect, test } from "./support/fixtures";
 
@@ -170,23 +171,6 @@ function buildLayoutUpdate(): {
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return { update, names, flows, boxed };
-}
-
-/** "Shop": Customer -> API -> Ledger; the API's sub-diagram holds a Validator and a Writer. */
-function buildShopUpdate(): Uint8Array {
-  const doc = new Y.Doc();
-  const diagramId = addDiagram(doc, { title: "Shop", layer: 0 });
-  const customer = addElement(doc, { kind: "external-entity", diagramId, name: "Customer" });
-  const api = addElement(doc, { kind: "process", diagramId, name: "API", x: 400 });
-  const ledger = addElement(doc, { kind: "data-store", diagramId, name: "Ledger", x: 800 });
-  addFlow(doc, { sourceId: customer, targetId: api, name: "Card details" });
-  addFlow(doc, { sourceId: api, targetId: ledger, name: "Ledger entry" });
-  const inner = openSubDiagram(doc, api);
-  addElement(doc, { kind: "process", diagramId: inner, name: "Validator" });
-  addElement(doc, { kind: "process", diagramId: inner, name: "Writer", x: 400 });
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
 }
 
 test.describe("the diagram reads well", () => {
@@ -470,7 +454,10 @@ test.describe("the diagram reads well", () => {
     const model = await session.api.createModel(buildTitle("Stubs"));
     const diagram = new DiagramPage(page);
     await diagram.open(model.id);
-    await pushUpdatePastTheUi(page, { modelId: model.id, update: buildShopUpdate() });
+    await pushUpdatePastTheUi(page, {
+      modelId: model.id,
+      update: buildShopUpdate([{ name: "Validator" }, { name: "Writer", x: 400 }]),
+    });
     await openDiagram(diagram, "Shop");
     await diagram
       .element("Process", "API")

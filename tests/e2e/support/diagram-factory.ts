@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { addDiagram, addElement, addFlow } from "@/lib/model";
+import { addDiagram, addElement, addFlow, openSubDiagram } from "@/lib/model";
 
 /** The names of the diagram a test puts into a model's document. */
 export interface DiagramNames {
@@ -38,6 +38,34 @@ export function buildDiagramUpdate(names: DiagramNames): Uint8Array {
   }
   addFlow(doc, { sourceId: entityId, targetId: processId, name: "Card details" });
   addFlow(doc, { sourceId: processId, targetId: storeId, name: "Ledger entry" });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** A process drawn inside the "Shop" API's sub-diagram. */
+export interface InnerProcess {
+  name: string;
+  x?: number;
+}
+
+/**
+ * A Yjs update that adds "Shop": Customer -> API -> Ledger, with flows "Card details" and
+ * "Ledger entry", and opens the API's sub-diagram holding the given processes, placed left to
+ * right as given (send it with pushUpdatePastTheUi).
+ */
+export function buildShopUpdate(innerProcesses: readonly InnerProcess[]): Uint8Array {
+  const doc = new Y.Doc();
+  const diagramId = addDiagram(doc, { title: "Shop", layer: 0 });
+  const customer = addElement(doc, { kind: "external-entity", diagramId, name: "Customer" });
+  const api = addElement(doc, { kind: "process", diagramId, name: "API", x: 400 });
+  const ledger = addElement(doc, { kind: "data-store", diagramId, name: "Ledger", x: 800 });
+  addFlow(doc, { sourceId: customer, targetId: api, name: "Card details" });
+  addFlow(doc, { sourceId: api, targetId: ledger, name: "Ledger entry" });
+  const inner = openSubDiagram(doc, api);
+  for (const process of innerProcesses) {
+    addElement(doc, { kind: "process", diagramId: inner, name: process.name, x: process.x });
+  }
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
