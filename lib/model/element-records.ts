@@ -253,6 +253,7 @@ export const elementStore = createEntityMap<DiagramElement>({
   getRoot: getElementsMap,
   schema: diagramElementSchema,
   getDefaults: (raw) => (isElementKind(raw.kind) ? ELEMENT_DEFAULTS[raw.kind] : null),
+  keptFields: ["kind"],
   // Boundaries first, so they are drawn beneath the nodes they enclose.
   compare: (a, b) =>
     Number(b.kind === "trust-boundary") - Number(a.kind === "trust-boundary") ||

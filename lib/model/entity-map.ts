@@ -24,10 +24,15 @@ export interface EntityMapOptions<T extends { id: string }> {
   /** The stored record, `id` included; unknown keys are stripped on read. */
   schema: z.ZodType<T>;
   /**
-   * Default field values used to repair a stored entry whose fields fail validation, given the
-   * raw entry; null when the entry cannot be repaired (e.g. an element of unknown kind).
+   * Default field values, given the raw entry: what a field missing from the stored entry reads
+   * as, and what a stored field that fails validation is repaired to; null when the entry cannot
+   * be read (e.g. an element of unknown kind). A default, once shipped, is part of the document
+   * contract: entries do not store fields that hold it (see `insert`), so changing it changes
+   * every such entry, unless a migration first writes the old value into them.
    */
   getDefaults: (raw: Record<string, unknown>) => Record<string, unknown> | null;
+  /** Fields stored even when they hold their default, because `getDefaults` reads them. */
+  keptFields?: readonly string[];
   /** Fields holding a list of ids, stored as a nested Y.Map<true> so concurrent adds merge. */
   setFields?: readonly string[];
   /** Field set to Date.now() whenever an update or set change writes something. */
@@ -40,9 +45,15 @@ export interface EntityMapOptions<T extends { id: string }> {
  * Typed access to one entity root. Every write runs in one `doc.transact` and validates before
  * it writes anything (Yjs does not roll back a transaction that throws).
  *
- * Reads: a stored field that fails validation reads as its default (`getDefaults`); an entry that
- * still fails, or is not a Y.Map at all, is left out of `list` and is `null` for `get`. A
- * malformed entry written by a buggy peer therefore never crashes a reader.
+ * Reads: a field the entry does not store reads as its default, and so does a stored field that
+ * fails validation (`getDefaults`); an entry that still fails, or is not a Y.Map at all, is left
+ * out of `list` and is `null` for `get`. A malformed entry written by a buggy peer therefore
+ * never crashes a reader.
+ *
+ * A new entry stores only the fields that differ from their defaults (and `keptFields` and set
+ * fields): a diagram element or flow as drawn holds a handful of its fifteen-odd fields, and
+ * every stored field is an item that each client decodes and integrates when it opens the
+ * model. Entries written before, with every field, read the same.
  */
 export interface EntityMap<T extends { id: string }> {
   /** Every readable entity, in `compare` order. */
@@ -77,6 +88,7 @@ export function createEntityMap<T extends { id: string }>(
 ): EntityMap<T> {
   const { noun, getRoot, schema, getDefaults, touchField } = options;
   const setFields: ReadonlySet<string> = new Set(options.setFields ?? []);
+  const keptFields: ReadonlySet<string> = new Set(options.keptFields ?? []);
   const compare = options.compare ?? ((a: T, b: T) => compareStrings(a.id, b.id));
   // Reads check a valid record quickly, and ask zod about the rest (see fast-parse.ts).
   const fastParse = compileFastParse(schema);
@@ -87,14 +99,14 @@ export function createEntityMap<T extends { id: string }>(
   }
 
   function parseStored(id: string, raw: Record<string, unknown>): T | null {
-    const stored = { ...raw, id };
+    const defaults = getDefaults(raw);
+    const stored = defaults === null ? { ...raw, id } : { ...defaults, ...raw, id };
     const valid = fastParse(stored);
     if (valid !== undefined) return valid;
     const first = schema.safeParse(stored);
     if (first.success) return first.data;
-    const defaults = getDefaults(raw);
     if (defaults === null) return null;
-    const repaired: Record<string, unknown> = { ...raw, id };
+    const repaired: Record<string, unknown> = { ...stored };
     for (const issue of first.error.issues) {
       const key = issue.path[0];
       if (typeof key !== "string" || key === "id" || !(key in defaults)) return null;
@@ -102,6 +114,35 @@ export function createEntityMap<T extends { id: string }>(
     }
     const second = schema.safeParse(repaired);
     return second.success ? second.data : null;
+  }
+
+  /**
+   * The fields of a valid new record to store: all but `id`, less the fields equal to their
+   * default. Set fields and `keptFields` are always stored, and only primitive values are left
+   * out. Promises that the stored fields read back as `record`: when the defaults read from
+   * the fields kept would not give back every field left out, every field is stored.
+   */
+  function leaveOutDefaults(record: T): Record<string, unknown> {
+    const full: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== "id" && value !== undefined) full[key] = value;
+    }
+    const defaults = getDefaults(full);
+    if (defaults === null) return full;
+    const kept: Record<string, unknown> = {};
+    const leftOut: string[] = [];
+    for (const [key, value] of Object.entries(full)) {
+      const isLeftOut =
+        !setFields.has(key) &&
+        !keptFields.has(key) &&
+        isPrimitive(value) &&
+        defaults[key] === value;
+      if (isLeftOut) leftOut.push(key);
+      else kept[key] = value;
+    }
+    const readBack = getDefaults(kept);
+    if (readBack === null || leftOut.some((key) => readBack[key] !== full[key])) return full;
+    return kept;
   }
 
   function getEntryOrThrow(doc: Y.Doc, id: string): Y.Map<unknown> {
@@ -135,11 +176,12 @@ export function createEntityMap<T extends { id: string }>(
         if (value !== undefined) merged[key] = value;
       }
       const record = parseInput(schema, { ...merged, id }, noun);
+      const fieldsToStore = leaveOutDefaults(record);
       doc.transact(() => {
         const entry = new Y.Map<unknown>();
         getRoot(doc).set(id, entry);
-        for (const [key, value] of Object.entries(record)) {
-          if (key !== "id" && value !== undefined) writeField(entry, key, value, setFields);
+        for (const [key, value] of Object.entries(fieldsToStore)) {
+          writeField(entry, key, value, setFields);
         }
       });
       return id;
@@ -153,9 +195,11 @@ export function createEntityMap<T extends { id: string }>(
         if (current === null) throw new AppError("not_found", `The ${noun} ${id} is unreadable`);
         const changes = buildChanges(current);
         const raw = readRaw(entry, setFields);
+        // A field the entry leaves out holds its default: writing the default changes nothing.
+        const stored = { ...getDefaults(raw), ...raw };
         for (const [key, value] of Object.entries(changes)) {
           if (key === "id" || key === touchField || value === undefined) continue;
-          if (isDeepEqual(raw[key], setFields.has(key) ? toSortedSet(value) : value)) continue;
+          if (isDeepEqual(stored[key], setFields.has(key) ? toSortedSet(value) : value)) continue;
           writeField(entry, key, value, setFields);
           isChanged = true;
         }
@@ -289,6 +333,10 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
   const keysA = Object.keys(a).filter((key) => a[key] !== undefined);
   const keysB = Object.keys(b).filter((key) => b[key] !== undefined);
   return keysA.length === keysB.length && keysA.every((key) => isDeepEqual(a[key], b[key]));
+}
+
+function isPrimitive(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
