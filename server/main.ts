@@ -26,6 +26,7 @@ import {
   createNonce,
   PERMISSIONS_POLICY,
 } from "@/server/http/security-headers";
+import { createStaticAssets, type StaticAssets } from "@/server/http/static-assets";
 import { log, setLogLevel } from "@/server/logger";
 import { setRuntime, type Runtime } from "@/server/runtime";
 import { PROJECT_ROOT } from "@/server/project-root";
@@ -174,6 +175,26 @@ export async function startServer(options: {
     nextHandler = (req, res) => void handle(req, res);
     if (options.dev) nextUpgrade = app.getUpgradeHandler();
   }
+  const handleWithNext = nextHandler;
+  const answerWithNext: http.RequestListener | null =
+    handleWithNext === null
+      ? null
+      : (req, res) => {
+          // next-auth's sign-in rate limit keys on this; a client cannot set it itself.
+          req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, env);
+          // A fresh nonce per page: Next reads it from the request's policy and puts it on the
+          // scripts it renders; the browser gets the same policy on the response.
+          const policy = buildContentSecurityPolicy({ nonce: createNonce(), isDev });
+          req.headers["content-security-policy"] = policy;
+          res.setHeader("Content-Security-Policy", policy);
+          res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+          handleWithNext(req, res);
+        };
+  // The development server rebuilds these files as they change: Next.js serves them there.
+  const staticAssets: StaticAssets | null =
+    answerWithNext === null || isDev
+      ? null
+      : createStaticAssets(path.join(PROJECT_ROOT, ".next", "static"), answerWithNext);
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -192,16 +213,10 @@ export async function startServer(options: {
       handleApiRequest(req, res, runtime).catch((error: unknown) => {
         if (!res.headersSent) sendResult(res, errorResult(error, { path: pathname }));
       });
-    } else if (nextHandler) {
-      // next-auth's sign-in rate limit keys on this; a client cannot set it itself.
-      req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, env);
-      // A fresh nonce per page: Next reads it from the request's policy and puts it on the
-      // scripts it renders; the browser gets the same policy on the response.
-      const policy = buildContentSecurityPolicy({ nonce: createNonce(), isDev });
-      req.headers["content-security-policy"] = policy;
-      res.setHeader("Content-Security-Policy", policy);
-      res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
-      nextHandler(req, res);
+    } else if (staticAssets?.answer(req, res, pathname)) {
+      // The build's scripts and style sheets, compressed once (static-assets.ts).
+    } else if (answerWithNext) {
+      answerWithNext(req, res);
     } else {
       sendResult(res, {
         status: 404,

@@ -24,6 +24,16 @@ export const PERMISSIONS_POLICY = [
   "fullscreen=(self)",
 ].join(", ");
 
+/**
+ * Headers every response carries. Next.js adds them to what it answers (next.config.mjs lists
+ * the same; a test keeps the two equal); the server sets them on what it answers itself.
+ */
+export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "same-origin",
+};
+
 /** A fresh, unguessable nonce for one page's scripts (128 bits, base64). */
 export function createNonce(): string {
   return randomBytes(16).toString("base64");
