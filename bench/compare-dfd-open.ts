@@ -10,6 +10,9 @@
  * ThreadTime), which does not count waiting for a core and so moves less with other load than
  * the open's duration does.
  *
+ * COMPARE_FULL_RECORDS=/path/a,/path/b opens those builds with a document whose entries hold
+ * every field (see writeEveryField in dfd-open.ts): builds from before d88ea95.
+ *
  * COMPARE_ROUNDS and COMPARE_RUNS set the rounds and the opens per build in each (2 and 3);
  * COMPARE_OPEN_ONLY=1 leaves pan and zoom out, for more opens in the same time. On a shared
  * machine a difference of 100 ms needs a dozen opens of each build or more to show.
@@ -21,6 +24,12 @@ import { measureDfdOpen } from "./dfd-open";
 const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 2);
 const RUNS_PER_ROUND = Number(process.env.COMPARE_RUNS ?? 3);
 const WITH_PAN_ZOOM = process.env.COMPARE_OPEN_ONLY !== "1";
+const FULL_RECORDS = new Set(
+  (process.env.COMPARE_FULL_RECORDS ?? "")
+    .split(",")
+    .filter((folder) => folder !== "")
+    .map((folder) => path.resolve(folder)),
+);
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -37,6 +46,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const folder of folders) {
       process.env.BENCH_APP_DIR = folder;
+      process.env.BENCH_FULL_RECORDS = FULL_RECORDS.has(folder) ? "1" : "0";
       const load = os.loadavg()[0] ?? Number.NaN;
       const result = await measureDfdOpen({ runs: RUNS_PER_ROUND, withPanZoom: WITH_PAN_ZOOM });
       opens.get(folder)?.push(...result.runsMs);

@@ -19,7 +19,16 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/close-codes";
 import { SIGN_UP_TICKET_PROVIDER } from "@/lib/api/auth-providers";
-import { addDiagram, addElement, addFlow } from "@/lib/model";
+import {
+  DIAGRAM_DEFAULTS,
+  ELEMENT_DEFAULTS,
+  FLOW_DEFAULTS,
+  addDiagram,
+  addElement,
+  addFlow,
+  isElementKind,
+} from "@/lib/model";
+import { getDiagramsMap, getElementsMap, getFlowsMap } from "@/lib/model/roots";
 import { SCHEMA_VERSION } from "@/lib/model/document";
 import { CHROMIUM_ARGS } from "@/server/chromium-args";
 import { buildAppIfNeeded, readPath, startBenchApp } from "./app-server";
@@ -221,6 +230,7 @@ async function measurePanZoomRepeated(
 export function buildLargeDiagramUpdate(
   elements: number,
   flows: number,
+  options: { fullRecords?: boolean } = {},
 ): { update: Uint8Array; diagramId: string } {
   const doc = new Y.Doc();
   const diagramId = addDiagram(doc, { title: "Large system", layer: 0, parentElementId: null });
@@ -251,10 +261,33 @@ export function buildLargeDiagramUpdate(
       if (source === target) continue;
       addFlow(doc, { sourceId: source, targetId: target, name: `Flow ${index}` });
     }
+    if (options.fullRecords === true) writeEveryField(doc);
   });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return { update, diagramId };
+}
+
+/**
+ * Writes into every diagram, element and flow the fields it leaves out because they hold their
+ * default: the entries as builds before d88ea95 stored them, whose readers take a missing field
+ * for a malformed one. BENCH_FULL_RECORDS=1 measures such a build with the document it wrote.
+ */
+function writeEveryField(doc: Y.Doc): void {
+  const fill = (root: Y.Map<unknown>, defaultsOf: (entry: Y.Map<unknown>) => object | null) => {
+    root.forEach((entry) => {
+      if (!(entry instanceof Y.Map)) return;
+      for (const [key, value] of Object.entries(defaultsOf(entry) ?? {})) {
+        if (!entry.has(key)) entry.set(key, Array.isArray(value) ? new Y.Map() : value);
+      }
+    });
+  };
+  fill(getDiagramsMap(doc), () => DIAGRAM_DEFAULTS);
+  fill(getElementsMap(doc), (entry) => {
+    const kind: unknown = entry.get("kind");
+    return isElementKind(kind) ? ELEMENT_DEFAULTS[kind] : null;
+  });
+  fill(getFlowsMap(doc), () => FLOW_DEFAULTS);
 }
 
 /** Sends a whole document update to a model's room and waits until the server has it. */
@@ -316,7 +349,9 @@ export async function measureDfdOpen(options: {
       body: JSON.stringify({ title: "Large diagram" }),
     });
     const modelId = readPath(await created.json(), ["model", "id"]);
-    const large = buildLargeDiagramUpdate(500, 700);
+    const large = buildLargeDiagramUpdate(500, 700, {
+      fullRecords: process.env.BENCH_FULL_RECORDS === "1",
+    });
     await pushUpdate(baseUrl, modelId, cookie, large.update);
 
     const runsMs: number[] = [];
