@@ -56,10 +56,12 @@ export interface DiagramCanvasProps {
   peers: RemoteCanvasPeer[];
   publisher: LiveCanvasPublisher;
   isReadOnly: boolean;
-  /** React Flow has drawn and measured the nodes. */
-  isReady: boolean;
   /** The diagram has no elements and no parent flow stubs: a hint is shown. */
   isEmpty: boolean;
+  /**
+   * Called once React Flow is initialised (its `onInit`); the canvas then sets `data-ready`.
+   * The canvas keeps that state itself, so becoming ready redraws the canvas alone.
+   */
   onReady: () => void;
   onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<CanvasEdge>[]) => void;
@@ -78,7 +80,6 @@ export function DiagramCanvas({
   peers,
   publisher,
   isReadOnly,
-  isReady,
   isEmpty,
   onReady,
   onNodesChange,
@@ -139,8 +140,10 @@ export function DiagramCanvas({
       if (changes.edges.length > 0) onEdgesChange(changes.edges);
     },
   );
+  const [isReady, setIsReady] = useState(false);
   const handleInit = useStableHandler(() => {
     markOnce(OPEN_MARKS.canvasReady);
+    setIsReady(true);
     onReady();
   });
   // Zoomed out so far that flow labels are left out, the canvas draws less (see globals.css).

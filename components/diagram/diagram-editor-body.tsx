@@ -67,7 +67,6 @@ export function DiagramEditorBody({
   const isWide = useMediaQuery("(min-width: 1024px)");
   const [isPanelOpen, setIsPanelOpen] = useState(true);
   const panelId = useId();
-  const [isCanvasReady, setIsCanvasReady] = useState(false);
   const { peers, publisher } = useLiveCanvas(awareness, diagram.id);
   const write = useCanvasWrite(doc, isReadOnly);
 
@@ -106,11 +105,10 @@ export function DiagramEditorBody({
   const deletion = useDeletion({ ...writing, selection, selectedIds });
   const clipboard = useCanvasClipboard({ ...writing, records, selection });
   const openSubDiagram = useOpenSubDiagram({ doc, diagrams, isReadOnly, write, onOpenDiagram });
-  const selectTarget = useSelectTarget({
+  const { selectTarget, handleCanvasReady } = useSelectTarget({
     flows: records.flows,
     elementsById,
     flowIds,
-    isCanvasReady,
     initialSelectedId,
     setSelectedIds,
   });
@@ -209,9 +207,8 @@ export function DiagramEditorBody({
             peers={peers}
             publisher={publisher}
             isReadOnly={isReadOnly}
-            isReady={isCanvasReady}
             isEmpty={records.elements.length === 0 && records.stubs.length === 0}
-            onReady={() => setIsCanvasReady(true)}
+            onReady={handleCanvasReady}
             onNodesChange={drags.handleNodesChange}
             onEdgesChange={(changes: EdgeChange<CanvasEdge>[]) =>
               selecting.applySelectionChanges(changes.filter((change) => change.type === "select"))

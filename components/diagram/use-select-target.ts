@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from "react";
+import { useStableHandler } from "./use-stable-handler";
 import { useReactFlow } from "@xyflow/react";
 import type { DiagramElement } from "@/lib/model/element-records";
 import type { Flow } from "@/lib/model/flows";
@@ -9,19 +10,19 @@ import type { SelectionTarget } from "./diagram-editor-types";
 import type { CanvasNode, FlowEdge } from "./diagram-mapping";
 
 /**
- * Selecting an element or flow and bringing it into view; the one the page was opened for is
- * shown once the canvas is ready.
+ * Selecting an element or flow and bringing it into view (`selectTarget`); the one the page was
+ * opened for is shown once the canvas is ready (`handleCanvasReady`, called by the canvas) and
+ * its records are there, whichever comes last. Readiness is kept in a ref: becoming ready
+ * redraws nothing here, only the canvas's own `data-ready`.
  */
 export function useSelectTarget(options: {
   flows: readonly Flow[];
   elementsById: ReadonlyMap<string, DiagramElement>;
   flowIds: ReadonlySet<string>;
-  isCanvasReady: boolean;
   initialSelectedId: string | null;
   setSelectedIds: Dispatch<SetStateAction<ReadonlySet<string>>>;
-}): (target: SelectionTarget) => void {
-  const { flows, elementsById, flowIds, isCanvasReady, initialSelectedId, setSelectedIds } =
-    options;
+}): { selectTarget: (target: SelectionTarget) => void; handleCanvasReady: () => void } {
+  const { flows, elementsById, flowIds, initialSelectedId, setSelectedIds } = options;
   const flow = useReactFlow<CanvasNode, FlowEdge>();
 
   const selectTarget = useCallback(
@@ -40,10 +41,11 @@ export function useSelectTarget(options: {
     [flow, flows, setSelectedIds],
   );
 
-  // Shows the element or flow the page was opened for, once React Flow has measured the nodes.
+  // Shows the element or flow the page was opened for, once React Flow is initialised.
+  const isCanvasReady = useRef(false);
   const shownTargetId = useRef<string | null>(null);
-  useEffect(() => {
-    if (!isCanvasReady || initialSelectedId === null) return;
+  const showInitialTarget = useStableHandler(() => {
+    if (!isCanvasReady.current || initialSelectedId === null) return;
     if (shownTargetId.current === initialSelectedId) return;
     const type = elementsById.has(initialSelectedId)
       ? "element"
@@ -53,7 +55,15 @@ export function useSelectTarget(options: {
     if (type === null) return;
     shownTargetId.current = initialSelectedId;
     selectTarget({ type, id: initialSelectedId });
-  }, [isCanvasReady, initialSelectedId, elementsById, flowIds, selectTarget]);
+  });
+  useEffect(
+    () => showInitialTarget(),
+    [initialSelectedId, elementsById, flowIds, showInitialTarget],
+  );
+  const handleCanvasReady = useCallback(() => {
+    isCanvasReady.current = true;
+    showInitialTarget();
+  }, [showInitialTarget]);
 
-  return selectTarget;
+  return { selectTarget, handleCanvasReady };
 }
