@@ -28,6 +28,7 @@ import { useDeletion } from "./use-deletion";
 import { useDiagramRecords } from "./use-diagram-records";
 import { useFillWindowHeight } from "./use-fill-window-height";
 import { useFlowConnection } from "./use-flow-connection";
+import { useGivenNodeSizes } from "./use-given-node-sizes";
 import { useMediaQuery } from "./use-media-query";
 import { useInPlaceRename } from "./use-in-place-rename";
 import { useKeyboardCommands } from "./use-keyboard-commands";
@@ -56,6 +57,7 @@ export function DiagramEditorBody({
   initialSelectedId = null,
 }: DiagramEditorProps) {
   const flow = useReactFlow<CanvasNode, FlowEdge>();
+  useGivenNodeSizes();
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const records = useDiagramRecords(doc, diagram.id);
