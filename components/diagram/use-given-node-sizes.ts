@@ -1,16 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { useStoreApi, type InternalNode } from "@xyflow/react";
+import { useStoreApi, type InternalNode, type ReactFlowState } from "@xyflow/react";
 
-/** What React Flow's ResizeObserver hands its `updateNodeInternals` for one node. */
-interface NodeUpdate {
-  id: string;
-  nodeElement: HTMLDivElement;
-  force?: boolean;
-}
+/** React Flow's store action that measures nodes (its ResizeObserver calls it). */
+type UpdateNodeInternals = ReactFlowState["updateNodeInternals"];
 
-type UpdateNodeInternals = (updates: Map<string, NodeUpdate>) => void;
+/** What that action is handed for one node. */
+type NodeUpdate = Parameters<UpdateNodeInternals>[0] extends Map<string, infer U> ? U : never;
 
 /** Marks a store whose `updateNodeInternals` is already wrapped, so it is wrapped once. */
 const wrappedStores = new WeakSet<object>();
@@ -40,10 +37,13 @@ export function useGivenNodeSizes(): void {
   useState(() => {
     if (wrappedStores.has(store)) return null;
     wrappedStores.add(store);
-    const measure = store.getState().updateNodeInternals as UpdateNodeInternals;
-    const updateNodeInternals: UpdateNodeInternals = (updates) => {
+    const measure = store.getState().updateNodeInternals;
+    const updateNodeInternals: UpdateNodeInternals = (updates, params) => {
       const { nodeLookup } = store.getState();
-      measure(withoutNeedlessForce(updates, (id) => nodeLookup.get(id)));
+      measure(
+        withoutNeedlessForce(updates, (id) => nodeLookup.get(id)),
+        params,
+      );
     };
     store.setState({ updateNodeInternals });
     return null;

@@ -3,9 +3,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NextConfig } from "next";
+import { PROJECT_ROOT } from "../project-root";
 import { BASE_SECURITY_HEADERS } from "./security-headers";
 import { acceptsGzip, createStaticAssets, toRelativePath } from "./static-assets";
 
@@ -169,9 +171,10 @@ describe("acceptsGzip", () => {
 
 describe("BASE_SECURITY_HEADERS", () => {
   it("are the headers next.config.mjs gives every page", async () => {
-    // @ts-expect-error -- the configuration is plain JavaScript, without declarations.
-    const imported: unknown = await import("../../next.config.mjs");
-    const nextConfig = (imported as { default: NextConfig }).default;
+    // Imported by address: the configuration is plain JavaScript, without declarations.
+    const configUrl = pathToFileURL(path.join(PROJECT_ROOT, "next.config.mjs")).href;
+    const imported: { default: NextConfig } = await import(configUrl);
+    const nextConfig = imported.default;
     const rules = await nextConfig.headers?.();
     const everyPath = rules?.find((rule) => rule.source === "/:path*");
     expect(
